@@ -1,0 +1,112 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Doc, Section, Sentence, Token } from '../types';
+import { splitSections } from '../sections/sections';
+
+type Wink = ReturnType<typeof winkNLP>;
+let nlp: Wink | null = null;
+
+/** The wink-nlp instance, loaded once per process or worker. */
+export function getNlp(): Wink {
+  if (!nlp) nlp = winkNLP(model, ['sbd', 'pos']);
+  return nlp;
+}
+
+/**
+ * Positions where a sentence must end regardless of wink's sentence splitter: section
+ * starts, blank lines, and line breaks that end a list item or a complete line.
+ */
+function hardBreaks(text: string, sections: Section[]): number[] {
+  const breaks: number[] = [];
+  for (const s of sections) {
+    breaks.push(s.start, s.bodyStart);
+  }
+  let pos = 0;
+  while (pos < text.length) {
+    const eol = text.indexOf('\n', pos);
+    if (eol < 0) break;
+    const line = text.slice(pos, eol).replace(/\r$/, '');
+    const next = text.slice(eol + 1, Math.min(text.length, eol + 1 + 80));
+    const trimmed = line.trimEnd();
+    const nextTrim = next.trimStart();
+    const blank = trimmed.length === 0;
+    const endsSentence = /[.:;!?)]$/.test(trimmed);
+    const nextIsItem = /^([-*•#]|\d{1,2}[.)]\s|[A-Z][A-Za-z ]{0,40}:)/.test(nextTrim);
+    const shortLine = trimmed.length > 0 && trimmed.length < 45 && /^[A-Z]/.test(nextTrim);
+    if (blank || endsSentence || nextIsItem || shortLine || nextTrim.length === 0) breaks.push(eol + 1);
+    pos = eol + 1;
+  }
+  return breaks.sort((a, b) => a - b);
+}
+
+/** Read a note into sections, sentences and tokens with character offsets. */
+export function buildDoc(text: string): Doc {
+  const sections = splitSections(text);
+  const w = getNlp();
+  const its = w.its;
+  const wdoc = w.readDoc(text);
+  const values = wdoc.tokens().out(its.value) as string[];
+  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+  const types = wdoc.tokens().out(its.type) as string[];
+  const pos = wdoc.tokens().out(its.pos) as string[];
+  // wink sentence spans are token index ranges [first, last]
+  const winkStarts = new Set<number>();
+  wdoc.sentences().each((s) => {
+    const span = s.out(its.span) as unknown as [number, number];
+    winkStarts.add(span[0]);
+  });
+
+  const breaks = hardBreaks(text, sections);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let offset = 0;
+  let bi = 0;
+  let sectionIndex = 0;
+  let pendingBreak = true;
+  for (let i = 0; i < values.length; i++) {
+    offset += spaces[i].length;
+    let start = offset;
+    const v = values[i];
+    if (text.startsWith(v, start)) {
+      offset = start + v.length;
+    } else {
+      // wink normalised something; find the token from here on
+      const found = text.indexOf(v, start);
+      if (found >= 0 && found - start < 16) {
+        start = found;
+        offset = found + v.length;
+      } else {
+        offset = start + v.length;
+        continue;
+      }
+    }
+    if (winkStarts.has(i)) pendingBreak = true;
+    while (bi < breaks.length && breaks[bi] <= start) {
+      bi++;
+      pendingBreak = true;
+    }
+    if (types[i] === 'tabCRLF' || /^\s+$/.test(v)) continue;
+    while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1].start <= start) sectionIndex++;
+    if (pendingBreak || sentences.length === 0) {
+      if (sentences.length) closeSentence(sentences[sentences.length - 1], tokens);
+      sentences.push({
+        index: sentences.length,
+        start,
+        end: start,
+        section: sections[sectionIndex].kind,
+        sectionIndex,
+        tokenStart: tokens.length,
+        tokenEnd: tokens.length,
+      });
+      pendingBreak = false;
+    }
+    tokens.push({ start, end: start + v.length, text: v, norm: v.toLowerCase(), pos: pos[i], sentence: sentences.length - 1 });
+  }
+  if (sentences.length) closeSentence(sentences[sentences.length - 1], tokens);
+  return { text, sections, sentences, tokens };
+}
+
+function closeSentence(s: Sentence, tokens: Token[]): void {
+  s.tokenEnd = tokens.length;
+  s.end = tokens.length > s.tokenStart ? tokens[tokens.length - 1].end : s.start;
+}

@@ -1,0 +1,120 @@
+import type { Section, SectionKind } from '../types';
+import { SECTION_RULES } from '../../kb/section-rules';
+
+interface HeaderEntry {
+  words: string;
+  kind: SectionKind;
+}
+
+/** Header phrases, longest first so "procedure performed" wins over "procedure". */
+const HEADERS: HeaderEntry[] = SECTION_RULES.flatMap((r) => r.headers.map((h) => ({ words: normaliseHeader(h), kind: r.kind }))).sort(
+  (a, b) => b.words.length - a.words.length,
+);
+const HEADER_MAP = new Map(HEADERS.map((h) => [h.words, h.kind]));
+
+function normaliseHeader(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Longest line prefix examined for a header (linear, no backtracking). */
+const MAX_HEADER = 60;
+
+/**
+ * Recognise a header at the start of a line. Returns the header length (up to and including
+ * the colon) and its kind, or null. A header is either "Words:" (known words, any case; or
+ * unknown words in capitals) or a whole line in capitals that is a known header.
+ */
+export function matchHeader(line: string): { length: number; kind: SectionKind; known: boolean } | null {
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  // numbered headers like "1." or "#" are tolerated before the words
+  while (i < line.length && /[#*\-•]/.test(line[i])) i++;
+  while (i < line.length && line[i] === ' ') i++;
+  const start = i;
+  const limit = Math.min(line.length, start + MAX_HEADER);
+  let colon = -1;
+  for (let j = start; j < limit; j++) {
+    const c = line[j];
+    if (c === ':') {
+      colon = j;
+      break;
+    }
+    if (!/[A-Za-z0-9 /&()'.,\-]/.test(c)) return null;
+  }
+  if (colon > start) {
+    const raw = line.slice(start, colon);
+    const words = normaliseHeader(raw);
+    if (!words) return null;
+    const kind = HEADER_MAP.get(words);
+    if (kind) return { length: colon + 1, kind, known: true };
+    // unknown header in capitals, e.g. "TRIAL LEAD DATA:" → other
+    if (/^[A-Z0-9 /&()'\-]+$/.test(raw.trim()) && /[A-Z]{3}/.test(raw) && raw.trim().split(/\s+/).length <= 6) {
+      return { length: colon + 1, kind: 'other', known: false };
+    }
+    return null;
+  }
+  // A header alone on its line, without a colon (e.g. "DESCRIPTION OF PROCEDURE").
+  const rest = line.slice(start).trim();
+  if (rest.length > 0 && rest.length <= MAX_HEADER && rest === rest.toUpperCase() && /[A-Z]/.test(rest)) {
+    const kind = HEADER_MAP.get(normaliseHeader(rest));
+    if (kind) return { length: line.length, kind, known: true };
+  }
+  return null;
+}
+
+/**
+ * Split a note into sections. Text before the first header is a 'preamble' section unless the
+ * note has no headers at all, in which case the whole note is one 'narrative' section.
+ */
+export function splitSections(text: string): Section[] {
+  const sections: Section[] = [];
+  let pos = 0;
+  let current: Section | null = null;
+  while (pos <= text.length) {
+    let eol = text.indexOf('\n', pos);
+    if (eol < 0) eol = text.length;
+    const line = text.slice(pos, eol).replace(/\r$/, '');
+    const h = line.length ? matchHeader(line) : null;
+    if (h) {
+      if (current) current.end = pos;
+      else if (pos > 0) sections.push({ kind: 'preamble', header: null, start: 0, bodyStart: 0, end: pos });
+      const headerStart = pos + (line.length - line.trimStart().length);
+      const headerText = text.slice(headerStart, pos + h.length);
+      current = {
+        kind: h.kind,
+        header: { start: headerStart, end: pos + h.length, text: headerText },
+        start: pos,
+        bodyStart: pos + h.length,
+        end: text.length,
+      };
+      sections.push(current);
+    }
+    if (eol >= text.length) break;
+    pos = eol + 1;
+  }
+  if (sections.length === 0) return [{ kind: 'narrative', header: null, start: 0, bodyStart: 0, end: text.length }];
+  if (current) current.end = text.length;
+  // a preamble that holds the whole story (no narrative header) reads as narrative
+  if (!sections.some((s) => s.kind === 'narrative')) {
+    const pre = sections.find((s) => s.kind === 'preamble');
+    if (pre && text.slice(pre.start, pre.end).trim().length > 200) pre.kind = 'narrative';
+  }
+  return sections;
+}
+
+/**
+ * Sections whose text describes what was done in this session. The procedure header list is a
+ * claim, not proof, so it is not among them.
+ */
+export const WORK_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>([
+  'narrative',
+  'findings',
+  'preamble',
+  'implants',
+  'other',
+  'complications',
+  'staff',
+]);

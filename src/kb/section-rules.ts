@@ -1,0 +1,30 @@
+import type { SectionKind } from '../engine/types';
+
+/**
+ * Section headers of operative notes, by kind. A line whose start matches one of these
+ * phrases (case-insensitive, followed by ":" or the end of the line) opens a section.
+ * Source: OpNote Coder (own list, modelled on the idea of medspaCy's section rules).
+ */
+export interface SectionRule {
+  kind: SectionKind;
+  headers: string[];
+}
+
+export const SECTION_RULES: SectionRule[] = [
+  { kind: 'preop_dx', headers: ['preoperative diagnosis', 'pre-operative diagnosis', 'preop diagnosis', 'pre-op diagnosis', 'preop dx', 'pre-op dx', 'preoperative diagnoses', 'pre-operative diagnoses', 'diagnosis', 'diagnoses', 'dx', 'indication for surgery and diagnosis'] },
+  { kind: 'postop_dx', headers: ['postoperative diagnosis', 'post-operative diagnosis', 'postop diagnosis', 'post-op diagnosis', 'postop dx', 'post-op dx', 'postoperative diagnoses', 'post-operative diagnoses'] },
+  { kind: 'procedure', headers: ['procedure performed', 'procedures performed', 'procedure', 'procedures', 'operation performed', 'operations performed', 'operation', 'name of procedure', 'title of procedure', 'proc', 'surgery performed', 'planned procedure', 'cpt', 'cpt codes', 'codes'] },
+  { kind: 'indications', headers: ['indications', 'indication', 'indications for procedure', 'indications for surgery', 'indication for procedure', 'reason for procedure', 'clinical indication', 'clinical indications', 'brief history', 'reason for surgery'] },
+  { kind: 'history', headers: ['history', 'history of present illness', 'hpi', 'clinical history', 'background', 'past surgical history'] },
+  { kind: 'anesthesia', headers: ['anesthesia', 'anesthesia type', 'type of anesthesia', 'anaesthesia', 'sedation', 'anesthetic'] },
+  { kind: 'findings', headers: ['findings', 'operative findings', 'intraoperative findings', 'impedances', 'results'] },
+  { kind: 'narrative', headers: ['description of procedure', 'description of the procedure', 'procedure description', 'procedure in detail', 'details of procedure', 'details of the procedure', 'operative procedure', 'operative description', 'description of operation', 'operative technique', 'technique', 'procedure details', 'procedure note', 'narrative', 'operative note', 'op note', 'description', 'detailed description', 'op description', 'course', 'procedure narrative', 'summary of procedure'] },
+  { kind: 'complications', headers: ['complications', 'complication', 'intraoperative complications', 'adverse events'] },
+  { kind: 'ebl', headers: ['estimated blood loss', 'ebl', 'blood loss', 'fluids', 'ivf', 'urine output', 'drains'] },
+  { kind: 'specimens', headers: ['specimens', 'specimen', 'pathology', 'cultures'] },
+  { kind: 'implants', headers: ['implants', 'implant', 'devices', 'device', 'hardware', 'implanted devices', 'explanted devices', 'explants', 'device information'] },
+  { kind: 'staff', headers: ['surgeon', 'surgeons', 'attending', 'attending surgeon', 'primary surgeon', 'assistant', 'assistants', 'assistant surgeon', 'co-surgeon', 'cosurgeon', 'first assistant', 'resident', 'anesthesiologist', 'staff', 'provider', 'performing physician', 'physician'] },
+  { kind: 'disposition', headers: ['disposition', 'condition', 'condition on discharge', 'condition at end of procedure', 'post-procedure', 'postoperative course', 'recovery', 'discharge'] },
+  { kind: 'plan', headers: ['plan', 'postoperative plan', 'post-op plan', 'post-operative plan', 'follow-up', 'follow up', 'followup', 'recommendations', 'instructions', 'postoperative instructions'] },
+  { kind: 'other', headers: ['patient', 'name', 'mrn', 'dob', 'date of service', 'date of surgery', 'date', 'date of procedure', 'location', 'facility', 'laterality', 'side', 'position', 'antibiotics', 'consent', 'wound class', 'tourniquet', 'time', 'time out', 'timeout', 'duration', 'referring physician'] },
+];
