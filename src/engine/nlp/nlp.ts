@@ -51,7 +51,7 @@ export function buildDoc(text: string): Doc {
   const pos = wdoc.tokens().out(its.pos) as string[];
   // wink sentence spans are token index ranges [first, last]
   const winkStarts = new Set<number>();
-  wdoc.sentences().each((s) => {
+  wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => {
     const span = s.out(its.span) as unknown as [number, number];
     winkStarts.add(span[0]);
   });

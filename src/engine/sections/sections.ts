@@ -97,12 +97,56 @@ export function splitSections(text: string): Section[] {
   }
   if (sections.length === 0) return [{ kind: 'narrative', header: null, start: 0, bodyStart: 0, end: text.length }];
   if (current) current.end = text.length;
+  splitInlineSections(text, sections);
   // a preamble that holds the whole story (no narrative header) reads as narrative
   if (!sections.some((s) => s.kind === 'narrative')) {
     const pre = sections.find((s) => s.kind === 'preamble');
     if (pre && text.slice(pre.start, pre.end).trim().length > 200) pre.kind = 'narrative';
   }
   return sections;
+}
+
+/** Sections that hold a short label or list, not prose: "Dx: FBSS", "EBL: 5 mL". */
+const LIST_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>([
+  'preop_dx', 'postop_dx', 'procedure', 'anesthesia', 'ebl', 'specimens', 'staff', 'other', 'complications', 'implants',
+]);
+
+/**
+ * A list-like header with its content on the same line ("Proc: SCS trial") ends with that line,
+ * unless the next lines continue it (list items, indented lines, or a wrapped long line).
+ * Unheaded prose after it becomes a narrative section of its own.
+ */
+function splitInlineSections(text: string, sections: Section[]): void {
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    if (!LIST_KINDS.has(s.kind) || !s.header) continue;
+    let lineEnd = text.indexOf('\n', s.bodyStart);
+    if (lineEnd < 0 || lineEnd >= s.end) continue;
+    if (text.slice(s.bodyStart, lineEnd).trim().length === 0) continue; // header alone on its line: a list follows
+    let cut = -1;
+    for (;;) {
+      const line = text.slice(s.bodyStart > lineEnd ? lineEnd : s.bodyStart, lineEnd).trimEnd();
+      const nextStart = lineEnd + 1;
+      if (nextStart >= s.end) break;
+      let nextEnd = text.indexOf('\n', nextStart);
+      if (nextEnd < 0 || nextEnd > s.end) nextEnd = s.end;
+      const next = text.slice(nextStart, nextEnd);
+      const continues = /^(\s+\S|\s*([-*•]|\d{1,2}[.)])\s)/.test(next) || (line.length > 70 && !/[.;:!?]$/.test(line));
+      if (!continues || next.trim().length === 0) {
+        cut = nextStart;
+        break;
+      }
+      lineEnd = nextEnd;
+      if (nextEnd >= s.end) break;
+    }
+    if (cut < 0 || cut >= s.end) continue;
+    const rest = text.slice(cut, s.end);
+    if (rest.trim().length === 0) continue;
+    const tail: Section = { kind: 'narrative', header: null, start: cut, bodyStart: cut, end: s.end };
+    s.end = cut;
+    sections.splice(i + 1, 0, tail);
+    i++;
+  }
 }
 
 /**
@@ -112,7 +156,6 @@ export function splitSections(text: string): Section[] {
 export const WORK_SECTIONS: ReadonlySet<SectionKind> = new Set<SectionKind>([
   'narrative',
   'findings',
-  'preamble',
   'implants',
   'other',
   'complications',

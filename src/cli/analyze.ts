@@ -1,0 +1,40 @@
+/**
+ * npm run -s analyze -- [--json] FILE [FILE...]   ("-" reads stdin)
+ * One JSON object per file and line with --json, in input order; a readable report otherwise.
+ * A file that cannot be read gets {"file","error"} (also on stderr); the others are still
+ * processed, and the exit status is 1 at the end.
+ */
+import { analyze } from '../engine/index';
+import { readNoteFile } from './read-input';
+import { toJsonLine, toReport } from './format';
+
+function main(argv: string[]): number {
+  const json = argv.includes('--json');
+  const files = argv.filter((a) => a !== '--json' && (a === '-' || !a.startsWith('--')));
+  if (argv.includes('--help') || files.length === 0) {
+    process.stderr.write('usage: npm run -s analyze -- [--json] FILE [FILE...]   (- reads stdin)\n');
+    return files.length === 0 && !argv.includes('--help') ? 2 : 0;
+  }
+  let failed = 0;
+  for (const file of files) {
+    const input = readNoteFile(file);
+    if (!input.ok) {
+      failed++;
+      process.stderr.write(`${file}: ${input.error}\n`);
+      process.stdout.write(json ? `${JSON.stringify({ file, error: input.error })}\n` : `== ${file}\n  error: ${input.error}\n`);
+      continue;
+    }
+    try {
+      const a = analyze(input.text);
+      process.stdout.write(json ? `${JSON.stringify(toJsonLine(file, a, input.note))}\n` : `${toReport(file, a)}\n`);
+    } catch (e) {
+      failed++;
+      const error = `analysis failed: ${(e as Error).message}`;
+      process.stderr.write(`${file}: ${error}\n`);
+      process.stdout.write(json ? `${JSON.stringify({ file, error })}\n` : `== ${file}\n  error: ${error}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

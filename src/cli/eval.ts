@@ -1,0 +1,16 @@
+/** npm run eval — scores the engine on the fixture corpus (test/fixtures). */
+import { evaluateCorpus } from './eval-corpus';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const dir = process.argv[2] ?? 'test/fixtures/notes';
+const expected = process.argv[3] ?? 'test/fixtures/expected.json';
+const s = evaluateCorpus(dir, expected);
+console.log('code     P       R       tp fp fn');
+for (const c of s.perCode) console.log(`${c.code}  ${pct(c.precision).padStart(6)}  ${pct(c.recall).padStart(6)}  ${String(c.tp).padStart(3)} ${String(c.fp).padStart(2)} ${String(c.fn).padStart(2)}`);
+if (s.failures.length) {
+  console.log('\nmismatches:');
+  for (const f of s.failures) console.log(`  ${f.file}: expected ${f.expected} | got ${f.got}`);
+}
+console.log(`\nmodifiers: precision ${pct(s.modifiers.precision)}, recall ${pct(s.modifiers.recall)}, F1 ${s.modifiers.f1.toFixed(3)} (tp ${s.modifiers.tp}, fp ${s.modifiers.fp}, fn ${s.modifiers.fn})`);
+console.log(`codes+units exact: ${s.codeExact}/${s.notes} (${pct(s.codeExactRate)})`);
+console.log(`exact match (codes, units, modifiers, scope): ${s.exact}/${s.notes} (${pct(s.exactRate)})`);

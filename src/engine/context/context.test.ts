@@ -1,0 +1,169 @@
+import { describe, expect, it } from 'vitest';
+import { buildDoc } from '../nlp/nlp';
+import { applyContext, compileRules, contextAxes, targetForSpan, type ContextResult } from './context';
+import { CONTEXT_RULES, ContextRuleSchema } from '../../kb/context-rules';
+
+/** Assertion of `word` (its n-th occurrence, 0-based) in `text`. */
+function assertOf(text: string, word: string, nth = 0): ContextResult {
+  const doc = buildDoc(text);
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(word, at + 1);
+  if (at < 0) throw new Error(`"${word}" not in "${text}"`);
+  const target = targetForSpan(doc, at, at + word.length);
+  if (!target) throw new Error('no target');
+  return applyContext(doc, [target])[0];
+}
+const a = (text: string, word: string, nth = 0): string => assertOf(text, word, nth).assertion;
+
+describe('context rules (data)', () => {
+  it('all rules validate and compile', () => {
+    expect(CONTEXT_RULES.length).toBeGreaterThan(100);
+    for (const r of CONTEXT_RULES) expect(ContextRuleSchema.safeParse(r).success).toBe(true);
+    expect(() => compileRules(CONTEXT_RULES)).not.toThrow();
+  });
+  it('rejects a malformed rule', () => {
+    expect(ContextRuleSchema.safeParse({ literal: 'no', category: 'NEGATED_EXISTENCE', direction: 'TERMINATE', source: 'x' }).success).toBe(false);
+    expect(ContextRuleSchema.safeParse({ literal: 'no', category: 'NEGATED_EXISTENCE', direction: 'FORWARD' }).success).toBe(false);
+  });
+  it('every rule names a source', () => {
+    for (const r of CONTEXT_RULES) expect(['opnote', 'negex', 'medspacy', 'pycontextnlp', 'fastcontext']).toContain(r.source);
+  });
+});
+
+describe('operative-note cases', () => {
+  it('"No new pocket was needed." negates the pocket', () => {
+    const r = assertOf('No new pocket was needed.', 'pocket');
+    expect(r.assertion).toBe('negated');
+    expect(r.cue?.text).toBe('No new');
+    expect(r.cue?.category).toBe('NEGATED_EXISTENCE');
+  });
+  it('an existing pocket is historical, opening it is affirmed', () => {
+    expect(a('The existing pocket was opened.', 'pocket')).toBe('historical');
+    expect(a('The existing pocket was opened.', 'opened')).toBe('affirmed');
+  });
+  it('"previously" reaches the component but not the action', () => {
+    const t = 'The previously implanted generator was removed.';
+    expect(a(t, 'generator')).toBe('historical');
+    expect(a(t, 'removed')).toBe('affirmed');
+    expect(a('The generator was removed and previously placed leads were left in place.', 'removed')).toBe('affirmed');
+  });
+  it('planned events are hypothetical', () => {
+    expect(a('The patient will return for the permanent implant.', 'implant')).toBe('hypothetical');
+    const t = 'If the trial is successful, a generator will be placed.';
+    expect(a(t, 'generator')).toBe('hypothetical');
+    expect(a(t, 'placed')).toBe('hypothetical');
+  });
+  it('"placed without fluoroscopy": fluoroscopy negated, placement affirmed', () => {
+    const t = 'The lead was placed without fluoroscopy.';
+    expect(a(t, 'fluoroscopy')).toBe('negated');
+    expect(a(t, 'placed')).toBe('affirmed');
+  });
+  it('"without" stops at a new verb phrase', () => {
+    expect(a('The lead was placed without fluoroscopy using anatomic landmarks to guide the lead.', 'lead', 1)).toBe('affirmed');
+  });
+  it('post-negation: "Fluoroscopy was not used."', () => {
+    const r = assertOf('Fluoroscopy was not used.', 'Fluoroscopy');
+    expect(r.assertion).toBe('negated');
+    expect(r.cue?.text).toBe('was not used');
+    expect(a('Pocket revision not needed.', 'revision')).toBe('negated');
+  });
+  it('"without difficulty" is not a negation', () => {
+    const t = 'The lead was advanced without difficulty to T8.';
+    expect(a(t, 'difficulty')).toBe('affirmed');
+    expect(a(t, 'T8')).toBe('affirmed');
+    expect(a('The lead was anchored without complication and the wound was closed.', 'wound')).toBe('affirmed');
+  });
+  it('"COMPLICATIONS: None" does not negate the next line', () => {
+    const t = 'COMPLICATIONS: None\nThe pocket was created in the left buttock.';
+    expect(a(t, 'pocket')).toBe('affirmed');
+    expect(a(t, 'created')).toBe('affirmed');
+  });
+  it('": none" reaches back to its own label within a sentence', () => {
+    const t = 'EBL 10 mL, transfusions: none.';
+    expect(a(t, 'transfusions')).toBe('negated');
+    expect(a(t, 'EBL')).toBe('affirmed');
+  });
+  it('"The patient denies ..." negates the complaint', () => {
+    expect(a('The patient denies fever or chills.', 'chills')).toBe('negated');
+  });
+  it('a negation does not cross a sentence', () => {
+    const t = 'There were no complications. The pocket was created.';
+    expect(a(t, 'complications')).toBe('negated');
+    expect(a(t, 'pocket')).toBe('affirmed');
+  });
+  it('"... connected, no new incision was made": connected affirmed, incision negated', () => {
+    const t = 'The lead was tunneled and connected, no new incision was made.';
+    expect(a(t, 'connected')).toBe('affirmed');
+    expect(a(t, 'tunneled')).toBe('affirmed');
+    expect(a(t, 'incision')).toBe('negated');
+  });
+  it('a negated clause ends at its verb', () => {
+    const t = 'No pocket was created and the lead was connected to the existing generator.';
+    expect(a(t, 'pocket')).toBe('negated');
+    expect(a(t, 'created')).toBe('negated');
+    expect(a(t, 'lead')).toBe('affirmed');
+    expect(a(t, 'connected')).toBe('affirmed');
+    expect(a(t, 'generator')).toBe('historical');
+  });
+  it('a backward negation stops at the previous clause', () => {
+    const t = 'The lead was placed and fluoroscopy was not used.';
+    expect(a(t, 'placed')).toBe('affirmed');
+    expect(a(t, 'fluoroscopy')).toBe('negated');
+  });
+  it('termination: "but"', () => {
+    expect(a('No hematoma was seen but the pocket was irrigated.', 'pocket')).toBe('affirmed');
+    expect(a('There is no erythema but some drainage.', 'drainage')).toBe('affirmed');
+  });
+  it('historical time expressions', () => {
+    expect(a('The generator was placed 5 years ago.', 'generator')).toBe('historical');
+    expect(a('The patient is s/p spinal cord stimulator trial.', 'trial')).toBe('historical');
+    expect(a('History of failed back surgery syndrome.', 'syndrome')).toBe('historical');
+  });
+  it('priority: negated beats historical and hypothetical', () => {
+    expect(a('No history of infection.', 'infection')).toBe('negated');
+    expect(a('The generator will not be replaced.', 'replaced')).toBe('negated');
+    const doc = buildDoc('No history of infection.');
+    const at = doc.text.indexOf('infection');
+    const [ax] = contextAxes(doc, [targetForSpan(doc, at, at + 9)!]);
+    expect(ax.negated?.text).toBe('No');
+    expect(ax.historical?.text).toBe('history of');
+  });
+  it('"as needed" / "if needed" describe technique, not a plan', () => {
+    expect(a('Bipolar cautery was used as needed for hemostasis.', 'hemostasis')).toBe('affirmed');
+  });
+  it('"may" the month is not a plan', () => {
+    expect(a('The generator was implanted in May 2019 and now it was replaced.', 'replaced')).toBe('affirmed');
+  });
+  it('"prior to" is an order of steps, not history', () => {
+    expect(a('Prior to incision, local anesthetic was infiltrated.', 'incision')).toBe('affirmed');
+  });
+  it('keeps the order of targets and handles several at once', () => {
+    const text = 'Fluoroscopy was not used. The old lead was removed. A generator will be placed.';
+    const doc = buildDoc(text);
+    const spans = ['Fluoroscopy', 'lead', 'removed', 'generator'].map((w) => {
+      const i = text.indexOf(w);
+      return targetForSpan(doc, i, i + w.length)!;
+    });
+    expect(applyContext(doc, spans).map((r) => r.assertion)).toEqual(['negated', 'historical', 'affirmed', 'hypothetical']);
+    expect(applyContext(doc, [])).toEqual([]);
+  });
+  it('cue offsets slice the note', () => {
+    const text = 'Leads placed.\nFluoroscopy was not used for the anchors.';
+    const r = assertOf(text, 'Fluoroscopy');
+    expect(r.cue).toBeDefined();
+    expect(text.slice(r.cue!.start, r.cue!.end)).toBe(r.cue!.text);
+  });
+  it('an affirmed mention has no cue', () => {
+    const r = assertOf('The generator was placed in a subcutaneous pocket.', 'generator');
+    expect(r).toEqual({ assertion: 'affirmed' });
+  });
+  it('is fast enough for long notes', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `Step ${i}: the lead was not repositioned and no new pocket was needed, but the previously placed generator was removed.`).join('\n');
+    const doc = buildDoc(text);
+    const targets = doc.tokens.map((t, i) => ({ start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, sentence: t.sentence }));
+    const t0 = performance.now();
+    const out = applyContext(doc, targets);
+    expect(out).toHaveLength(targets.length);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});

@@ -1,0 +1,394 @@
+/**
+ * Assertion context (ConText algorithm, medspaCy design): decides for each target mention
+ * whether it is affirmed, negated, historical or hypothetical, from cue phrases in the same
+ * sentence. The cue phrases are data (src/kb/context-rules.ts); this file only holds the
+ * algorithm:
+ *
+ * 1. Rules are compiled once per process into a token trie (words, `|` alternatives, `*`
+ *    prefixes, `<POS>` slots). Each sentence that holds a target is scanned once: at every token
+ *    the trie is walked, so matching is linear in the sentence length times the (small, bounded)
+ *    rule length.
+ * 2. Overlapping matches are resolved longest first. A PSEUDO phrase ("without difficulty",
+ *    "no change") is longer than the trigger it contains, wins, and does nothing.
+ * 3. Each trigger gets a scope inside its sentence:
+ *    - FORWARD: the tokens after the cue, up to `maxScope` word tokens (default 8);
+ *      BACKWARD: the tokens before it; BIDIRECTIONAL: both.
+ *    - Every scope ends at ";" or ":", and at a TERMINATE phrase ("but", "however", "which",
+ *      ", the", "and was ...") that applies to its category. Backward scopes also end at ","
+ *      and at a conjunction right after a verb ("... was placed and | fluoroscopy was not used").
+ *    - Verb groups (an auxiliary inside the scope followed by a verb: "was needed", "were removed")
+ *      end a clause. A negation scope ends after that verb ("No new pocket was needed" negates
+ *      "pocket" and "needed" but not what follows). A historical scope ends before the auxiliary,
+ *      so "The previously implanted generator was removed" makes "generator" historical while the
+ *      action "removed" stays affirmed. Hypothetical scopes are not cut ("will be placed").
+ * 4. A cue that overlaps the target itself does not apply to it.
+ * 5. Several categories can reach one target. The single assertion follows this priority:
+ *    negated > hypothetical > historical > affirmed. Negation wins because for coding "not done"
+ *    is the decisive fact whatever the time ("no previous pocket was used"); hypothetical beats
+ *    historical because a planned event is not part of this session either way, and a planned
+ *    event is the more specific reading ("will return for the previously discussed implant").
+ *    `contextAxes` returns every axis separately for callers (and the evaluation) that need them.
+ */
+import type { Assertion, Cue, CueCategory, Doc, Token } from '../types';
+import { CONTEXT_RULES, type ContextRule, type TriggerCategory } from '../../kb/context-rules';
+import { getNlp } from '../nlp/nlp';
+
+export interface ContextTarget {
+  start: number;
+  end: number;
+  tokenStart: number;
+  tokenEnd: number;
+  sentence: number;
+}
+
+export interface ContextResult {
+  assertion: Assertion;
+  cue?: Cue;
+}
+
+/** Every axis for one target: the nearest cue of each category that reaches it. */
+export interface ContextAxes {
+  negated?: Cue;
+  historical?: Cue;
+  hypothetical?: Cue;
+}
+
+const DEFAULT_SCOPE = 8;
+const BARRIERS = new Set([';', ':']);
+/** Parts of speech after which a verb starts a new phrase rather than continuing a list. */
+const PHRASE_END = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+
+// ------------------------------------------------------------------ compiling the rules
+
+type TokenTest =
+  | { kind: 'exact'; value: string; pos?: string }
+  | { kind: 'prefix'; value: string; pos?: string }
+  | { kind: 'pos'; tags: Set<string> };
+
+interface TrieNode {
+  exact: Map<string, TrieNode>;
+  other: Array<{ key: string; test: TokenTest; node: TrieNode }>;
+  rules: ContextRule[];
+}
+
+const newNode = (): TrieNode => ({ exact: new Map(), other: [], rules: [] });
+
+/** Lower-cased tokens of a literal fragment, split the way wink splits note text. */
+function tokenizeFragment(text: string): string[] {
+  if (/^[a-z0-9]+$/i.test(text)) return [text.toLowerCase()];
+  const nlp = getNlp();
+  const values = nlp.readDoc(text).tokens().out() as string[];
+  return values.map((v) => v.toLowerCase()).filter((v) => v.trim().length > 0);
+}
+
+/** The token-test sequences one alternative of one word stands for. */
+function compileAlternative(alt: string): TokenTest[] {
+  const posSlot = /^<([A-Z|]+)>$/.exec(alt);
+  if (posSlot) return [{ kind: 'pos', tags: new Set(posSlot[1].split('|')) }];
+  let text = alt;
+  let pos: string | undefined;
+  const at = /@([A-Z]+)$/.exec(text);
+  if (at) {
+    pos = at[1];
+    text = text.slice(0, at.index);
+  }
+  const prefix = text.endsWith('*') && text.length > 1;
+  if (prefix) text = text.slice(0, -1);
+  const parts = tokenizeFragment(text);
+  if (!parts.length) throw new Error(`context rule fragment "${alt}" has no tokens`);
+  return parts.map((value, i): TokenTest => {
+    const last = i === parts.length - 1;
+    const p = last ? pos : undefined;
+    if (last && prefix) return p ? { kind: 'prefix', value, pos: p } : { kind: 'prefix', value };
+    return p ? { kind: 'exact', value, pos: p } : { kind: 'exact', value };
+  });
+}
+
+/**
+ * Split a literal into words, keeping "|" alternatives of a word together. A word that is
+ * only a `<POS>` slot is one word even when it lists tags with "|".
+ */
+function literalWords(literal: string): string[][] {
+  return literal
+    .trim()
+    .split(/\s+/)
+    .map((w) => (/^<[A-Z|]+>$/.test(w) ? [w] : w.split('|').filter(Boolean)));
+}
+
+function testKey(t: TokenTest): string {
+  return t.kind === 'pos' ? `pos:${[...t.tags].sort().join('|')}` : `${t.kind}:${t.value}@${t.pos ?? ''}`;
+}
+
+function insert(root: TrieNode, seq: TokenTest[], rule: ContextRule): void {
+  let node = root;
+  for (const t of seq) {
+    if (t.kind === 'exact' && !t.pos) {
+      let next = node.exact.get(t.value);
+      if (!next) node.exact.set(t.value, (next = newNode()));
+      node = next;
+    } else {
+      const key = testKey(t);
+      let edge = node.other.find((e) => e.key === key);
+      if (!edge) node.other.push((edge = { key, test: t, node: newNode() }));
+      node = edge.node;
+    }
+  }
+  if (!node.rules.includes(rule)) node.rules.push(rule);
+}
+
+/** Compile rules into a trie. Exported for tests. */
+export function compileRules(rules: readonly ContextRule[]): TrieNode {
+  const root = newNode();
+  for (const rule of rules) {
+    // every word: list of alternatives, each a token-test sequence
+    const words = literalWords(rule.literal).map((alts) => alts.map(compileAlternative));
+    let seqs: TokenTest[][] = [[]];
+    for (const alts of words) {
+      const next: TokenTest[][] = [];
+      for (const s of seqs) for (const a of alts) next.push([...s, ...a]);
+      seqs = next;
+    }
+    for (const s of seqs) insert(root, s, rule);
+  }
+  return root;
+}
+
+let compiled: TrieNode | null = null;
+function trie(): TrieNode {
+  if (!compiled) compiled = compileRules(CONTEXT_RULES);
+  return compiled;
+}
+
+// ------------------------------------------------------------------ matching cues
+
+interface CueHit {
+  /** Token range [start, end). */
+  start: number;
+  end: number;
+  rules: ContextRule[];
+}
+
+function passes(t: TokenTest, tok: Token): boolean {
+  if (t.kind === 'pos') return t.tags.has(tok.pos);
+  if (t.pos && tok.pos !== t.pos) return false;
+  return t.kind === 'exact' ? tok.norm === t.value : tok.norm.startsWith(t.value);
+}
+
+/** All rule matches in tokens [from, to), before overlap resolution. */
+function matchAll(tokens: Token[], from: number, to: number, root: TrieNode): CueHit[] {
+  const hits: CueHit[] = [];
+  const walk = (node: TrieNode, start: number, j: number): void => {
+    if (node.rules.length && j > start) hits.push({ start, end: j, rules: node.rules });
+    if (j >= to) return;
+    const tok = tokens[j];
+    const next = node.exact.get(tok.norm);
+    if (next) walk(next, start, j + 1);
+    for (const e of node.other) if (passes(e.test, tok)) walk(e.node, start, j + 1);
+  };
+  for (let i = from; i < to; i++) walk(root, i, i);
+  return hits;
+}
+
+/** Longest match first; ties go to the earlier start. Overlapping shorter matches are dropped. */
+function resolveOverlaps(hits: CueHit[], from: number, to: number): CueHit[] {
+  const sorted = [...hits].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(to - from);
+  const kept: CueHit[] = [];
+  for (const h of sorted) {
+    let free = true;
+    for (let k = h.start; k < h.end; k++) if (taken[k - from]) { free = false; break; }
+    if (!free) continue;
+    for (let k = h.start; k < h.end; k++) taken[k - from] = 1;
+    kept.push(h);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+// ------------------------------------------------------------------ scopes
+
+const CAT_BIT: Record<TriggerCategory, number> = { NEGATED_EXISTENCE: 1, HISTORICAL: 2, HYPOTHETICAL: 4 };
+const ALL_BITS = 7;
+
+interface Scope {
+  hit: CueHit;
+  category: TriggerCategory;
+  /** Token range [from, to) the cue reaches (possibly on both sides of the cue). */
+  ranges: Array<[number, number]>;
+}
+
+interface SentenceContext {
+  scopes: Scope[];
+}
+
+const isWord = (t: Token): boolean => t.pos !== 'PUNCT' && t.pos !== 'SYM';
+const isFiller = (t: Token): boolean => t.pos === 'ADV' || t.pos === 'PART';
+
+/** AUX at k followed (over adverbs, particles and more auxiliaries) by a verb before `to`. */
+function startsVerbGroup(tokens: Token[], k: number, to: number): boolean {
+  if (tokens[k].pos !== 'AUX') return false;
+  for (let j = k + 1; j < to; j++) {
+    const p = tokens[j].pos;
+    if (p === 'VERB') return true;
+    if (p !== 'AUX' && !isFiller(tokens[j])) return false;
+  }
+  return false;
+}
+
+function forwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, max: number, sentEnd: number, term: Uint8Array, base: number): [number, number] | null {
+  const bit = CAT_BIT[category];
+  let words = 0;
+  let end = hit.end;
+  let auxSeen = false;
+  for (let k = hit.end; k < sentEnd; k++) {
+    const tok = tokens[k];
+    // ":" ends negated and historical scopes (a header glued to the line: "Not obtained  DIAGNOSIS: ...");
+    // a plan runs on over it ("options include: ...", "call if any of the following: ...")
+    if (tok.norm === ';' || (tok.norm === ':' && category !== 'HYPOTHETICAL') || term[k - base] & bit) break;
+    if (isWord(tok) && ++words > max) break;
+    if (category === 'HISTORICAL' && startsVerbGroup(tokens, k, sentEnd)) break;
+    end = k + 1;
+    if (category === 'NEGATED_EXISTENCE') {
+      // a verb that does not close a verb group and is not the cue's own verb starts a new
+      // phrase after a noun: "without fluoroscopy | using landmarks" (but "no nausea, vomiting")
+      if (tok.pos === 'VERB' && !auxSeen && k > hit.end && PHRASE_END.has(tokens[k - 1].pos)) {
+        end = k;
+        break;
+      }
+      if (tok.pos === 'AUX') auxSeen = true;
+      else if (tok.pos === 'VERB' && auxSeen) break;
+      else if (!isFiller(tok)) auxSeen = false;
+    }
+  }
+  return end > hit.end ? [hit.end, end] : null;
+}
+
+function backwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, max: number, sentStart: number, term: Uint8Array, base: number): [number, number] | null {
+  const bit = CAT_BIT[category];
+  let words = 0;
+  let start = hit.start;
+  for (let k = hit.start - 1; k >= sentStart; k--) {
+    const tok = tokens[k];
+    if (BARRIERS.has(tok.norm) || tok.norm === ',' || term[k - base] & bit) break;
+    // "... was placed and | fluoroscopy was not used": a conjunction after a verb ends the clause
+    if (tok.pos === 'CCONJ' && k > sentStart && tokens[k - 1].pos === 'VERB') break;
+    if (isWord(tok) && ++words > max) break;
+    start = k;
+  }
+  return start < hit.start ? [start, hit.start] : null;
+}
+
+const cache = new WeakMap<Doc, Map<number, SentenceContext>>();
+
+function sentenceContext(doc: Doc, index: number): SentenceContext {
+  let perDoc = cache.get(doc);
+  if (!perDoc) cache.set(doc, (perDoc = new Map()));
+  const found = perDoc.get(index);
+  if (found) return found;
+  const s = doc.sentences[index];
+  const { tokens } = doc;
+  const hits = resolveOverlaps(matchAll(tokens, s.tokenStart, s.tokenEnd, trie()), s.tokenStart, s.tokenEnd);
+  // where TERMINATE phrases sit, as a bit mask of the categories they end
+  const term = new Uint8Array(s.tokenEnd - s.tokenStart);
+  for (const h of hits) {
+    let mask = 0;
+    for (const r of h.rules) {
+      if (r.category !== 'TERMINATE') continue;
+      mask |= r.terminates ? r.terminates.reduce((m, c) => m | CAT_BIT[c], 0) : ALL_BITS;
+    }
+    if (mask) for (let k = h.start; k < h.end; k++) term[k - s.tokenStart] |= mask;
+  }
+  const scopes: Scope[] = [];
+  for (const h of hits) {
+    if (h.rules.some((r) => r.category === 'PSEUDO')) continue;
+    for (const r of h.rules) {
+      if (r.category === 'PSEUDO' || r.category === 'TERMINATE') continue;
+      const category = r.category;
+      const max = r.maxScope ?? DEFAULT_SCOPE;
+      const ranges: Array<[number, number]> = [];
+      if (r.direction === 'FORWARD' || r.direction === 'BIDIRECTIONAL') {
+        const f = forwardScope(tokens, h, category, max, s.tokenEnd, term, s.tokenStart);
+        if (f) ranges.push(f);
+      }
+      if (r.direction === 'BACKWARD' || r.direction === 'BIDIRECTIONAL') {
+        const b = backwardScope(tokens, h, category, max, s.tokenStart, term, s.tokenStart);
+        if (b) ranges.push(b);
+      }
+      if (ranges.length) scopes.push({ hit: h, category, ranges });
+    }
+  }
+  const ctx = { scopes };
+  perDoc.set(index, ctx);
+  return ctx;
+}
+
+function toCue(doc: Doc, hit: CueHit, category: CueCategory): Cue {
+  const start = doc.tokens[hit.start].start;
+  const end = doc.tokens[hit.end - 1].end;
+  return { start, end, text: doc.text.slice(start, end), category };
+}
+
+// ------------------------------------------------------------------ public API
+
+export interface ContextOptions {
+  /**
+   * Let cues inside a target apply to it (default false: a cue that is part of the mention, as
+   * in "no-touch technique", does not modify it). Used when the target is a whole sentence.
+   */
+  innerCues?: boolean;
+}
+
+/** Every context axis for each target (same order as `targets`). */
+export function contextAxes(doc: Doc, targets: ContextTarget[], opts: ContextOptions = {}): ContextAxes[] {
+  return targets.map((t) => {
+    const out: ContextAxes = {};
+    const s = doc.sentences[t.sentence];
+    if (!s || t.tokenEnd <= t.tokenStart) return out;
+    // the target's tokens, clipped to its sentence
+    const a = Math.max(t.tokenStart, s.tokenStart);
+    const b = Math.min(t.tokenEnd, s.tokenEnd);
+    if (b <= a) return out;
+    const best: Partial<Record<TriggerCategory, { dist: number; hit: CueHit }>> = {};
+    for (const sc of sentenceContext(doc, t.sentence).scopes) {
+      const { hit } = sc;
+      if (!opts.innerCues && hit.start < b && a < hit.end) continue; // the cue is part of the target
+      if (!sc.ranges.some(([from, to]) => a < to && from < b)) continue;
+      const dist = hit.start >= b ? hit.start - b : Math.max(0, a - hit.end);
+      const prev = best[sc.category];
+      if (!prev || dist < prev.dist) best[sc.category] = { dist, hit };
+    }
+    if (best.NEGATED_EXISTENCE) out.negated = toCue(doc, best.NEGATED_EXISTENCE.hit, 'NEGATED_EXISTENCE');
+    if (best.HISTORICAL) out.historical = toCue(doc, best.HISTORICAL.hit, 'HISTORICAL');
+    if (best.HYPOTHETICAL) out.hypothetical = toCue(doc, best.HYPOTHETICAL.hit, 'HYPOTHETICAL');
+    return out;
+  });
+}
+
+/** One assertion per target, by the priority negated > hypothetical > historical > affirmed. */
+export function applyContext(doc: Doc, targets: ContextTarget[], opts: ContextOptions = {}): ContextResult[] {
+  return contextAxes(doc, targets, opts).map((ax) => {
+    if (ax.negated) return { assertion: 'negated', cue: ax.negated };
+    if (ax.hypothetical) return { assertion: 'hypothetical', cue: ax.hypothetical };
+    if (ax.historical) return { assertion: 'historical', cue: ax.historical };
+    return { assertion: 'affirmed' };
+  });
+}
+
+/**
+ * The target for a character range: the tokens it overlaps and the sentence of its first token.
+ * Returns null when the range covers no token.
+ */
+export function targetForSpan(doc: Doc, start: number, end: number): ContextTarget | null {
+  const { tokens } = doc;
+  // binary search for the first token ending after `start`
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = lo;
+  while (k < tokens.length && tokens[k].start < end) k++;
+  if (k === lo) return null;
+  return { start, end, tokenStart: lo, tokenEnd: k, sentence: tokens[lo].sentence };
+}

@@ -1,0 +1,243 @@
+import type { Alternative, ConceptMatch, Confidence, Reason, Span, Suggestion, Warning } from '../types';
+import type { EventDetail, Reading } from '../facts/events';
+import { CODE_RULES, CODE_BY_ID, type CodeRule } from '../../kb/codes';
+
+export interface Decision {
+  suggestions: Suggestion[];
+  warnings: Warning[];
+}
+
+const LABEL: Record<string, string> = {
+  spinal: 'spinal (epidural)',
+  peripheral: 'peripheral nerve',
+  sacral: 'sacral nerve',
+  gastric: 'gastric',
+  vagus: 'cranial nerve (vagus)',
+  hypoglossal: 'hypoglossal nerve',
+  intracranial: 'intracranial (deep brain)',
+  neuromuscular: 'neuromuscular',
+  tibial: 'posterior tibial nerve',
+  array: 'electrode array',
+  generator: 'pulse generator',
+  integrated: 'integrated stimulation system',
+  system: 'array with its generator',
+  needleElectrode: 'needle electrode',
+  insertion: 'insertion',
+  replacement: 'replacement',
+  revision: 'revision',
+  removal: 'removal',
+  treatment: 'treatment session',
+  percutaneous: 'percutaneous',
+  open: 'open',
+  laminectomy: 'laminotomy/laminectomy (paddle)',
+  laparoscopic: 'laparoscopic',
+  stereotactic: 'stereotactic',
+};
+export const label = (v: string | null | undefined): string => (v ? (LABEL[v] ?? v) : 'unknown');
+
+/** Rules whose attributes fit the event. */
+export function rulesFor(ev: EventDetail, mer: boolean): CodeRule[] {
+  const fits = CODE_RULES.filter(
+    (r) =>
+      !r.addOnTo &&
+      r.target.includes(ev.target as CodeRule['target'][number]) &&
+      r.component === ev.component &&
+      r.action.includes(ev.action as CodeRule['action'][number]) &&
+      (r.approach === null || (ev.approach !== null && r.approach.includes(ev.approach as never))) &&
+      (r.mer === undefined || r.mer === mer) &&
+      (!r.parts || r.parts.every((p) => ev.parts.includes(p))),
+  );
+  // the most specific system code wins (64582 with its sensor over 64568)
+  return fits.sort((a, b) => (b.parts?.length ?? 0) - (a.parts?.length ?? 0));
+}
+
+function generatorArraysFits(rule: CodeRule, ev: EventDetail): boolean {
+  if (!rule.arrays) return true;
+  const n = ev.target === 'hypoglossal' ? 2 : ev.target === 'vagus' ? 1 : ev.arrays;
+  return rule.arrays === 'one' ? n <= 1 : n >= 2;
+}
+
+/** Pocket and connection evidence for generator codes. */
+function requirementEvidence(matches: ConceptMatch[], work: Set<number>, kind: 'pocket' | 'connection'): { ok: Span[]; notCounted: ConceptMatch[] } {
+  const ok: Span[] = [];
+  const notCounted: ConceptMatch[] = [];
+  const externals = new Set(matches.filter((m) => m.kind === 'external' && m.assertion === 'affirmed').map((m) => m.sentence));
+  for (const m of matches) {
+    if (m.kind !== kind || !work.has(m.sentence)) continue;
+    const fine =
+      m.assertion === 'affirmed' || (kind === 'pocket' && m.assertion === 'historical' && m.value !== 'created');
+    if (fine && !(kind === 'connection' && externals.has(m.sentence))) ok.push({ start: m.start, end: m.end, text: m.text });
+    else notCounted.push(m);
+  }
+  return { ok, notCounted };
+}
+
+function why(m: ConceptMatch): string {
+  const cue = m.cue ? ` by "${m.cue.text}"` : '';
+  if (m.assertion === 'negated') return `"${m.text}" is negated${cue}`;
+  if (m.assertion === 'historical') return `"${m.text}" refers to an earlier procedure${cue}`;
+  if (m.assertion === 'hypothetical') return `"${m.text}" is planned or conditional${cue}`;
+  return `"${m.text}" is about an external (trial) device`;
+}
+
+/** From events to claim lines with reasons, units, confidence and alternatives. */
+export function decide(reading: Reading, matches: ConceptMatch[], work: Set<number>): Decision {
+  const suggestions: Suggestion[] = [];
+  const warnings: Warning[] = [];
+  reading.events.forEach((ev, idx) => {
+    const rules = rulesFor(ev, reading.mer.value).filter((r) => generatorArraysFits(r, ev));
+    const rule = rules[0];
+    if (!rule) {
+      warnings.push({
+        kind: 'no-code',
+        message: `The note documents ${label(ev.action)} of a ${label(ev.component)} (${label(ev.target)}, ${label(ev.approach)}), but no code of the family fits that combination.`,
+        evidence: ev.evidence.slice(0, 4),
+      });
+      return;
+    }
+    const reasons: Reason[] = [];
+    let confidence: Confidence = 'high';
+    const lineWarnings: string[] = [];
+    reasons.push({
+      text: `Target: ${label(ev.target)}.`,
+      evidence: reading.targetEvidence.slice(0, 3),
+    });
+    reasons.push({
+      text: `${cap(label(ev.action))} of the ${label(ev.component)}${ev.parts.length > 1 ? ` (${ev.parts.join(', ')})` : ''}.`,
+      evidence: dedupe([...ev.actionEvidence.slice(0, 3), ...ev.componentEvidence.slice(0, 3)]),
+    });
+    if (rule.approach) {
+      reasons.push({
+        text: reading.approach.defaulted
+          ? `Approach taken as ${label(ev.approach)}: the note names no other approach.`
+          : `Approach: ${label(ev.approach)}.`,
+        evidence: reading.approach.evidence,
+      });
+      if (reading.approach.defaulted && rule.target.length && CODE_RULES.some((r) => r !== rule && r.component === rule.component && r.target.some((t) => rule.target.includes(t)) && r.action.some((a) => rule.action.includes(a)) && r.approach && !r.approach.includes(ev.approach as never))) {
+        confidence = 'medium';
+        lineWarnings.push('Approach is not stated explicitly; it was inferred.');
+      }
+    }
+    if (rule.mer !== undefined) {
+      reasons.push({
+        text: rule.mer ? 'Microelectrode recording was documented.' : 'No microelectrode recording is documented.',
+        evidence: reading.mer.evidence,
+      });
+    }
+    for (const req of rule.requires) {
+      const { ok, notCounted } = requirementEvidence(matches, work, req);
+      if (ok.length) {
+        reasons.push({
+          text: req === 'pocket' ? 'A pocket for the generator was created or opened.' : 'The array was connected to the implanted generator.',
+          evidence: ok.slice(0, 3),
+        });
+      } else {
+        confidence = 'low';
+        const detail = notCounted.length ? ` (${why(notCounted[0])})` : '';
+        const msg =
+          req === 'pocket'
+            ? `Documentation gap: the code needs a pocket for the generator, and the note does not document one${detail}.`
+            : `Documentation gap: the code needs the array connected to the generator, and the note does not document it${detail}.`;
+        lineWarnings.push(msg);
+        warnings.push({ kind: 'documentation', message: `${rule.code}: ${msg}`, codes: [rule.code], evidence: notCounted.slice(0, 2).map((m) => ({ start: m.start, end: m.end, text: m.text })) });
+      }
+    }
+    if (rule.includesImaging) {
+      const img = matches.filter((m) => m.kind === 'imaging' && m.assertion === 'affirmed' && work.has(m.sentence));
+      if (img.length) reasons.push({ text: 'Imaging guidance is part of this code; it is not a separate line.', evidence: img.slice(0, 2).map(sp) });
+    }
+    if (reading.approach.defaulted && rule.approach && confidence === 'high') confidence = 'medium';
+    if ((reading.targetScores[ev.target] ?? 0) < 1 && confidence === 'high') confidence = 'medium';
+
+    // units and add-ons
+    let units = 1;
+    const unitReasons: Reason[] = [];
+    const arrays = Math.max(1, ev.arrays);
+    if (rule.unit === 'per-array') {
+      units = arrays;
+      unitReasons.push({
+        text: arrays > 1 ? `${arrays} arrays were placed: one unit each.` : 'One array placed: one unit.',
+        evidence: reading.arrays.evidence.slice(0, 3),
+      });
+    } else {
+      unitReasons.push({ text: rule.unit === 'first-array' ? 'The first array is reported once.' : 'Reported once per session, whatever the number of arrays.', evidence: [] });
+    }
+    suggestions.push({
+      code: rule.code,
+      units,
+      modifiers: [],
+      confidence,
+      description: rule.description,
+      reasons,
+      unitReasons,
+      alternatives: alternativesFor(rule, ev, reading, matches, work),
+      warnings: lineWarnings,
+      event: idx,
+    });
+    if (rule.addOn && arrays > 1) {
+      const add = CODE_BY_ID.get(rule.addOn)!;
+      suggestions.push({
+        code: add.code,
+        units: arrays - 1,
+        modifiers: [],
+        confidence,
+        description: add.description,
+        reasons: [{ text: `Add-on to ${rule.code} for each array beyond the first.`, evidence: reading.arrays.evidence.slice(0, 3) }],
+        unitReasons: [{ text: `${arrays} arrays: ${arrays - 1} additional.`, evidence: reading.arrays.evidence.slice(0, 3) }],
+        alternatives: [],
+        warnings: [],
+        event: idx,
+      });
+    }
+  });
+  return { suggestions, warnings };
+}
+
+const sp = (m: { start: number; end: number; text: string }): Span => ({ start: m.start, end: m.end, text: m.text });
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+function dedupe(spans: Span[]): Span[] {
+  const seen = new Set<string>();
+  return spans.filter((s) => (seen.has(`${s.start}:${s.end}`) ? false : (seen.add(`${s.start}:${s.end}`), true)));
+}
+
+/**
+ * The nearest other codes and the one documented fact that rules each out: codes that differ
+ * from the chosen one in a single attribute (target, approach, action or component).
+ */
+export function alternativesFor(rule: CodeRule, ev: EventDetail, reading: Reading, matches: ConceptMatch[], work: Set<number>): Alternative[] {
+  const out: Alternative[] = [];
+  const seen = new Set<string>([rule.code]);
+  const add = (code: string, whyNot: string, evidence?: Span[]) => {
+    if (seen.has(code) || out.length >= 4) return;
+    seen.add(code);
+    out.push({ code, whyNot, evidence: evidence?.slice(0, 3) });
+  };
+  for (const r of CODE_RULES) {
+    if (seen.has(r.code) || r.addOnTo) continue;
+    const sameTarget = r.target.includes(ev.target as never);
+    const sameComp = r.component === rule.component;
+    const sameAction = r.action.includes(ev.action as never);
+    const sameApproach = r.approach === null || rule.approach === null || r.approach.some((a) => rule.approach!.includes(a));
+    const diffs = [!sameTarget, !sameComp, !sameAction, !sameApproach].filter(Boolean).length;
+    if (diffs !== 1) continue;
+    if (!sameTarget && sameComp) {
+      add(r.code, `${r.code} is for a ${r.target.map(label).join(' / ')} target; this note's target is ${label(ev.target)}.`, reading.targetEvidence);
+    } else if (!sameApproach) {
+      add(r.code, `${r.code} needs a ${r.approach!.map(label).join(' or ')} approach; the note documents ${label(ev.approach)}${reading.approach.defaulted ? ' (no other approach named)' : ''}.`, reading.approach.evidence);
+    } else if (!sameAction) {
+      add(r.code, `${r.code} is for ${r.action.map(label).join(' / ')}; the note documents ${label(ev.action)}.`, ev.actionEvidence);
+    }
+  }
+  // arrays-only sessions: say why no generator code
+  if (rule.component === 'array' && ev.action === 'insertion') {
+    const gen = CODE_RULES.find((r) => r.component === 'generator' && r.target.includes(ev.target as never) && r.action.includes('insertion'));
+    if (gen && !reading.events.some((e) => e.component === 'generator')) {
+      const genMentions = matches.filter((m) => m.kind === 'component' && m.value === 'generator' && work.has(m.sentence));
+      const notCounted = genMentions.find((m) => m.assertion !== 'affirmed');
+      if (reading.externalGenerator.length) add(gen.code, `${gen.code} not chosen: the generator is external (trial), so no pocket or implanted generator.`, reading.externalGenerator);
+      else if (notCounted) add(gen.code, `${gen.code} not chosen: ${why(notCounted)}.`, [sp(notCounted)]);
+      else add(gen.code, `${gen.code} not chosen: no implanted generator placement is documented.`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,352 @@
+import type { ConceptMatch, Doc, ProcedureEvent, Span } from '../types';
+
+/** What the note says was done, before codes are looked up. */
+export interface Reading {
+  target: string | null;
+  targetScores: Record<string, number>;
+  targetEvidence: Span[];
+  events: EventDetail[];
+  /** Generator mentions that are external (trial stimulators), with evidence. */
+  externalGenerator: Span[];
+  sides: { values: string[]; evidence: Span[] };
+  arrays: { count: number; evidence: Span[] };
+  approach: { value: string | null; evidence: Span[]; defaulted: boolean };
+  mer: { value: boolean; evidence: Span[] };
+}
+
+export interface EventDetail extends ProcedureEvent {
+  /** Parts documented for system codes (array, generator, sensor). */
+  parts: string[];
+  actionEvidence: Span[];
+  componentEvidence: Span[];
+}
+
+const SPECIFIC = new Set(['sacral', 'gastric', 'vagus', 'hypoglossal', 'intracranial', 'tibial', 'neuromuscular']);
+/** Objects that are not devices: an action nearer to one of these is about it, not the device. */
+const DISTRACTORS = new Set([
+  'needle', 'needles', 'stylet', 'stylets', 'introducer', 'introducers', 'sheath', 'guidewire', 'trocar', 'trocars', 'tuohy', 'drain', 'drape', 'drapes',
+  'sponge', 'sponges', 'retractor', 'retractors', 'dilator', 'patient', 'suture', 'sutures', 'staples', 'dressing', 'catheter', 'cannula', 'probe', 'tunneler',
+  'tunneller', 'frame', 'microelectrode', 'microelectrodes', 'cannulas', 'clips', 'gauze', 'bovie', 'tape', 'connector', 'connectors', 'ends', 'tails', 'tail', 'pins', 'obturator', 'stylet', 'needles',
+  'packing', 'cautery', 'template', 'sizer', 'tool', 'hemostat', 'clamp', 'instruments', 'towel', 'tube', 'foley', 'dilators', 'sheaths', 'guide', 'cannulae', 'coil',
+]);
+const PRONOUNS = new Set(['it', 'they', 'them', 'these', 'both', 'this', 'each']);
+const POSITION_AFTER = new Set(['lateral', 'decubitus', 'side', 'prone', 'supine']);
+
+function span(m: { start: number; end: number; text: string }): Span {
+  return { start: m.start, end: m.end, text: m.text };
+}
+
+function counts(m: ConceptMatch): boolean {
+  return m.assertion === 'affirmed';
+}
+
+/** Read targets, components, actions, sides and counts into procedure events. */
+export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>): Reading {
+  const inWork = (m: ConceptMatch) => work.has(m.sentence);
+  const { tokens } = doc;
+
+  // ---- target --------------------------------------------------------------
+  const targetScores: Record<string, number> = {};
+  const targetEv = new Map<string, Span[]>();
+  for (const m of matches) {
+    if (m.kind !== 'target' || m.assertion === 'negated' || m.assertion === 'hypothetical') continue;
+    const w = (inWork(m) ? 1 : 0.4) * (SPECIFIC.has(m.value) ? 1.5 : 1);
+    targetScores[m.value] = (targetScores[m.value] ?? 0) + w;
+    if (inWork(m) || !targetEv.has(m.value)) {
+      const list = targetEv.get(m.value) ?? [];
+      if (list.length < 4) list.push(span(m));
+      targetEv.set(m.value, list);
+    }
+  }
+  let target: string | null = null;
+  for (const [t, sc] of Object.entries(targetScores)) if (target === null || sc > targetScores[target]) target = t;
+  // a percutaneous posterior-tibial needle session is PTNS, not an implant
+  if (target === 'peripheral' && (targetScores.tibial ?? 0) > 0) target = 'tibial';
+
+  // ---- components ----------------------------------------------------------
+  const externals = matches.filter((m) => m.kind === 'external' && counts(m));
+  const comps = matches.filter(
+    (m) => m.kind === 'component' && inWork(m) && (m.assertion === 'affirmed' || m.assertion === 'historical'),
+  );
+  const externalGenerator: Span[] = [];
+  const compClass = new Map<ConceptMatch, string>();
+  for (const c of comps) {
+    let cls = c.value === 'paddle' ? 'array' : c.value;
+    if (cls === 'generator') {
+      const ext = externals.find((e) => e.sentence === c.sentence && e.tokenEnd >= c.tokenStart - 3 && e.tokenStart <= c.tokenEnd + 3);
+      if (ext) {
+        cls = 'external';
+        externalGenerator.push(span(ext));
+      }
+    }
+    compClass.set(c, cls);
+  }
+  resolveGenericDevices(comps, compClass);
+  const compList = [...compClass.keys()];
+  const named = new Set(compList.map((c) => compClass.get(c)));
+  const systemParts = ['array', 'generator', 'integrated'].filter((p) => named.has(p));
+  if (!systemParts.length) systemParts.push('generator');
+  const bySentence = new Map<number, ConceptMatch[]>();
+  for (const c of compList) {
+    const l = bySentence.get(c.sentence) ?? [];
+    l.push(c);
+    bySentence.set(c.sentence, l);
+  }
+
+  // ---- actions -> components ----------------------------------------------
+  interface Acc {
+    actions: Map<string, Span[]>;
+    comps: Span[];
+    trialRemoval: boolean;
+  }
+  const acc = new Map<string, Acc>();
+  const getAcc = (cls: string) => {
+    let a = acc.get(cls);
+    if (!a) acc.set(cls, (a = { actions: new Map(), comps: [], trialRemoval: false }));
+    return a;
+  };
+  const trialSentences = new Set(matches.filter((m) => m.kind === 'trial' && m.value === 'trial').map((m) => m.sentence));
+  for (const a of matches) {
+    if (a.kind !== 'action' || !inWork(a) || !(counts(a) || deviceAgeOnly(a))) continue;
+    const s = doc.sentences[a.sentence];
+    let best: ConceptMatch | null = null;
+    let bestDist = Infinity;
+    const cands = bySentence.get(a.sentence) ?? [];
+    for (const c of cands) {
+      if (c.tokenStart < a.tokenEnd && c.tokenEnd > a.tokenStart) continue; // overlapping words
+      const d = c.tokenStart >= a.tokenEnd ? c.tokenStart - a.tokenEnd : a.tokenStart - c.tokenEnd;
+      if (a.value === 'insertion' && a.text.toLowerCase() === 'new' && !(c.tokenStart >= a.tokenEnd && d <= 3)) continue;
+      if (d < bestDist || (d === bestDist && best && c.tokenStart > best.tokenStart)) {
+        best = c;
+        bestDist = d;
+      }
+    }
+    if (best) {
+      // a nearer non-device object takes the action
+      for (let k = Math.max(s.tokenStart, a.tokenStart - bestDist); k < Math.min(s.tokenEnd, a.tokenEnd + bestDist); k++) {
+        if (k >= a.tokenStart && k < a.tokenEnd) continue;
+        const d = k >= a.tokenEnd ? k - a.tokenEnd : a.tokenStart - k - 1;
+        if (d < bestDist && DISTRACTORS.has(tokens[k].norm)) {
+          best = null;
+          break;
+        }
+      }
+    } else if (cands.length === 0) {
+      // "It was removed." — borrow the last device of the previous sentence in the same section
+      const hasPronoun = tokens.slice(s.tokenStart, s.tokenEnd).some((t) => PRONOUNS.has(t.norm));
+      const prev = doc.sentences[a.sentence - 1];
+      if (hasPronoun && prev && prev.sectionIndex === s.sectionIndex) {
+        const pc = bySentence.get(prev.index);
+        if (pc && pc.length) best = pc[pc.length - 1];
+      }
+    }
+    if (!best) continue;
+    const bestCls = compClass.get(best)!;
+    const classes = bestCls === 'system' ? systemParts : [bestCls];
+    for (const cls of classes) {
+    const entry = getAcc(cls);
+    const list = entry.actions.get(a.value) ?? [];
+    list.push(span(a));
+    entry.actions.set(a.value, list);
+    entry.comps.push(span(best));
+    if (a.value === 'removal' && cls === 'array' && trialSentences.has(a.sentence)) entry.trialRemoval = true;
+    }
+  }
+
+  // ---- sides ---------------------------------------------------------------
+  const sideVals = new Set<string>();
+  const sideEv: Span[] = [];
+  const anchors = matches.filter((m) => (m.kind === 'target' || (m.kind === 'component' && m.value !== 'generator')) && m.assertion !== 'negated');
+  const collectSides = (accept: (m: ConceptMatch) => boolean) => {
+    for (const m of matches) {
+      if (m.kind !== 'side' || m.assertion === 'negated' || m.assertion === 'hypothetical' || !accept(m)) continue;
+      const next = tokens[m.tokenEnd];
+      if (next && POSITION_AFTER.has(next.norm) && doc.sentences[m.sentence].tokenEnd > m.tokenEnd) {
+        // "left lateral decubitus", "right side down": patient position, not the target's side
+        const after = tokens[m.tokenEnd + 1];
+        if (next.norm !== 'side' || (after && ['down', 'up'].includes(after.norm))) continue;
+      }
+      const sentence = doc.sentences[m.sentence];
+      const short = sentence.tokenEnd - sentence.tokenStart <= 4 && sentence.section === 'other';
+      const near = anchors.some((t) => t.sentence === m.sentence && t.tokenStart >= m.tokenEnd - 1 && t.tokenStart - m.tokenEnd <= 3);
+      if (!near && !short) continue;
+      if (m.value === 'bilateral') {
+        sideVals.add('left');
+        sideVals.add('right');
+      } else sideVals.add(m.value);
+      sideEv.push(span(m));
+    }
+  };
+  collectSides(inWork);
+  if (sideVals.size === 0) collectSides((m) => ['preop_dx', 'postop_dx', 'procedure', 'indications'].includes(m.section));
+
+  // ---- number of arrays ----------------------------------------------------
+  let arrayCount = 1;
+  const countEv: Span[] = [];
+  for (const m of matches) {
+    if (m.kind !== 'count' || !counts(m) || !inWork(m)) continue;
+    const n = Number(m.value);
+    if (n > arrayCount) {
+      arrayCount = n;
+      countEv.length = 0;
+    }
+    if (n === arrayCount) countEv.push(span(m));
+  }
+  if (sideVals.size === 2 && arrayCount < 2 && target !== 'vagus') {
+    arrayCount = 2;
+    countEv.push(...sideEv);
+  }
+
+  // ---- approach ------------------------------------------------------------
+  const pocketSentences = new Set(matches.filter((m) => m.kind === 'pocket').map((m) => m.sentence));
+  const appr = (v: string) =>
+    matches.filter((m) => m.kind === 'approach' && m.value === v && counts(m) && inWork(m) && !(v === 'open' && pocketSentences.has(m.sentence)));
+  const paddle = matches.filter((m) => m.kind === 'component' && m.value === 'paddle' && counts(m) && inWork(m));
+  const perc = appr('percutaneous');
+  const open = appr('open');
+  const lam = appr('laminectomy');
+  const lap = appr('laparoscopic');
+  let approach: string | null = null;
+  let approachEv: ConceptMatch[] = [];
+  let defaulted = false;
+  const pick = (v: string, ev: ConceptMatch[]) => {
+    approach = v;
+    approachEv = ev;
+    defaulted = ev.length === 0;
+  };
+  switch (target) {
+    case 'spinal':
+      if (lam.length || paddle.length) pick('laminectomy', [...lam, ...paddle]);
+      else pick('percutaneous', perc);
+      break;
+    case 'gastric':
+      if (lap.length) pick('laparoscopic', lap);
+      else pick('open', open);
+      break;
+    case 'vagus':
+      if (perc.length && !open.length) pick('percutaneous', perc);
+      else pick('open', open);
+      break;
+    case 'hypoglossal':
+    case 'neuromuscular':
+      pick('open', open);
+      break;
+    case 'intracranial':
+      pick('stereotactic', appr('stereotactic'));
+      break;
+    case 'sacral':
+    case 'peripheral':
+    case 'tibial':
+      if (open.length && (!perc.length || open.length > perc.length * 2)) pick('open', open);
+      else pick('percutaneous', perc);
+      break;
+    default:
+      if (perc.length) pick('percutaneous', perc);
+      else if (open.length) pick('open', open);
+  }
+  const merM = matches.filter((m) => m.kind === 'mer' && counts(m) && inWork(m));
+
+  // ---- events ----------------------------------------------------------------
+  const events: EventDetail[] = [];
+  const sensorDocumented = compList.some((c) => compClass.get(c) === 'sensor' && c.assertion === 'affirmed');
+  const integratedDocumented = compList.some((c) => compClass.get(c) === 'integrated');
+  const sides = [...sideVals].sort();
+  const make = (component: string, action: string, a: Acc, parts: string[] = []): EventDetail => {
+    const actionEvidence = [...a.actions.values()].flat();
+    return {
+      target: target ?? 'unknown',
+      component,
+      action,
+      approach,
+      arrays: arrayCount,
+      sides,
+      parts,
+      actionEvidence,
+      componentEvidence: a.comps,
+      evidence: [...a.comps, ...actionEvidence],
+    };
+  };
+  if (target === 'peripheral' && integratedDocumented && acc.has('array')) {
+    // with an integrated system, "array", "lead" and "device" all mean the one implant
+    const a = acc.get('array')!;
+    const i = getAcc('integrated');
+    for (const [k, v] of a.actions) i.actions.set(k, [...(i.actions.get(k) ?? []), ...v]);
+    i.comps.push(...a.comps);
+    acc.delete('array');
+  }
+  const arr = acc.get('array') ?? acc.get('integrated');
+  const integ = acc.get('integrated');
+  const gen = acc.get('generator');
+  const arrAction = arr ? resolveAction(arr.actions, arr.trialRemoval, 'array') : null;
+  const genAction = gen ? resolveAction(gen.actions, false, 'generator') : null;
+  const needle = acc.get('needleElectrode');
+
+  if (target === 'tibial' && (needle || arr)) {
+    events.push(make('needleElectrode', 'treatment', (needle ?? arr)!));
+  } else if ((target === 'vagus' || target === 'hypoglossal') && arr && arrAction && approach === 'open' && (arrAction === 'insertion' || arrAction === 'removal')) {
+    const parts = ['array'];
+    if (gen) parts.push('generator');
+    if (target === 'hypoglossal' && sensorDocumented) parts.push('sensor');
+    const merged: Acc = { actions: new Map([...arr.actions, ...(gen?.actions ?? new Map())]), comps: [...arr.comps, ...(gen?.comps ?? [])], trialRemoval: false };
+    events.push(make('system', arrAction, merged, parts));
+  } else {
+    if (arr && arrAction) {
+      const component = target === 'peripheral' && integratedDocumented ? 'integrated' : 'array';
+      events.push(make(component, arrAction, integ && component === 'integrated' ? { ...arr, comps: [...arr.comps, ...integ.comps] } : arr));
+    }
+    if (gen && genAction) events.push(make('generator', genAction, gen));
+  }
+  if (!events.length && acc.get('sensor') && target === 'hypoglossal') {
+    const s = acc.get('sensor')!;
+    const a = resolveAction(s.actions, false, 'array');
+    if (a && a !== 'insertion') events.push(make('array', a, s));
+  }
+
+  return {
+    target,
+    targetScores,
+    targetEvidence: target ? (targetEv.get(target) ?? []) : [],
+    events,
+    externalGenerator,
+    sides: { values: sides, evidence: sideEv },
+    arrays: { count: arrayCount, evidence: countEv },
+    approach: { value: approach, evidence: approachEv.slice(0, 4).map(span), defaulted },
+    mer: { value: merM.length > 0, evidence: merM.slice(0, 2).map(span) },
+  };
+}
+
+/** Words that date a device ("old", "existing") do not make the action done to it historical. */
+const DEVICE_AGE = new Set(['old', 'existing', 'prior', 'previous', 'original', 'current', 'same', 'indwelling', 'preexisting', 'pre-existing', 'previously placed', 'previously implanted']);
+function deviceAgeOnly(m: ConceptMatch): boolean {
+  return m.assertion === 'historical' && !!m.cue && DEVICE_AGE.has(m.cue.text.toLowerCase());
+}
+
+/**
+ * "device", "unit", "stimulator": in a note that names an implanted generator it is the
+ * generator; with an integrated system it is that system; otherwise the array. "system" means
+ * every part named.
+ */
+function resolveGenericDevices(comps: ConceptMatch[], compClass: Map<ConceptMatch, string>): void {
+  const classes = new Set(comps.map((c) => compClass.get(c)));
+  const generic = classes.has('integrated') ? 'integrated' : classes.has('generator') ? 'generator' : classes.has('array') ? 'array' : 'generator';
+  for (const c of comps) if (compClass.get(c) === 'device') compClass.set(c, generic);
+}
+
+/**
+ * Turn the set of actions done to one component into one action. Removal plus insertion of a
+ * generator is a replacement; the same device taken out and put back is no action at all
+ * unless the pocket or device was revised.
+ */
+export function resolveAction(actions: Map<string, Span[]>, trialRemoval: boolean, cls: string): string | null {
+  const has = (a: string) => actions.has(a);
+  const isNew = (actions.get('insertion') ?? []).some((s) => s.text.toLowerCase() === 'new');
+  const removal = has('removal') && !(cls === 'array' && trialRemoval && has('insertion'));
+  if (has('replacement') && !(has('putBack') && !isNew && !removal)) return 'replacement';
+  if (has('revision')) return removal && isNew ? 'replacement' : 'revision';
+  if (removal && has('insertion')) return has('putBack') && !isNew ? 'revision' : 'replacement';
+  if (removal) return has('putBack') ? null : 'removal';
+  if (has('insertion')) return 'insertion';
+  // anchored, sutured, parked at T8: the device was placed even if no placing verb is used
+  if (has('implied')) return 'insertion';
+  return null;
+}

@@ -1,0 +1,38 @@
+import type { ConceptMatch, Doc, SectionKind } from '../types';
+import { WORK_SECTIONS } from '../sections/sections';
+
+/**
+ * Decide which sentences describe work done in this session. Narrative-type sections do;
+ * the procedure list, diagnoses, indications, history and plan do not — unless the note has
+ * no narrative at all, in which case the procedure section is all we have and is read as work.
+ */
+export function workSentenceSet(doc: Doc, matches: ConceptMatch[]): Set<number> {
+  const work = new Set<number>();
+  const hasAction = new Set<number>();
+  for (const m of matches) if (m.kind === 'action' && m.assertion === 'affirmed') hasAction.add(m.sentence);
+  let narrativeActions = 0;
+  for (const s of doc.sentences) {
+    if (WORK_SECTIONS.has(s.section)) {
+      work.add(s.index);
+      if (hasAction.has(s.index) && s.section !== 'complications' && s.section !== 'staff') narrativeActions++;
+    }
+  }
+  if (narrativeActions === 0) {
+    const fallback: SectionKind[] = ['preamble', 'procedure', 'postop_dx', 'indications'];
+    for (const kind of fallback) {
+      let added = 0;
+      for (const s of doc.sentences) {
+        if (s.section === kind && hasAction.has(s.index)) {
+          work.add(s.index);
+          added++;
+        }
+      }
+      if (added) {
+        // the rest of that section belongs to the same account
+        for (const s of doc.sentences) if (s.section === kind) work.add(s.index);
+        break;
+      }
+    }
+  }
+  return work;
+}

@@ -1,0 +1,73 @@
+import type { Analysis, ConceptMatch, Doc, Question, Warning } from './types';
+import { buildDoc } from './nlp/nlp';
+import { findConcepts } from './match/matcher';
+import { applyContext } from './context/context';
+import { workSentenceSet } from './facts/work';
+import { readEvents } from './facts/events';
+import { summariseFacts } from './facts/facts';
+import { decide } from './decide/decide';
+import { applyModifiers } from './modifiers/modifiers';
+import { applyEdits } from './edits/edits';
+import { scopeVerdict } from './decide/scope';
+import { headerCodes, headerWarnings } from './decide/header';
+
+export type { Analysis } from './types';
+
+/** Longest note the engine reads; the rest is reported, never silently dropped. */
+export const MAX_CHARS = 300_000;
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
+}
+
+/** Read concepts and decide each one's assertion. */
+export function readConcepts(doc: Doc): ConceptMatch[] {
+  const matches = findConcepts(doc);
+  const verdicts = applyContext(doc, matches);
+  matches.forEach((m, i) => {
+    m.assertion = verdicts[i].assertion;
+    if (verdicts[i].cue) m.cue = verdicts[i].cue;
+  });
+  return matches;
+}
+
+/**
+ * Analyse one operative note: the whole pipeline, text in, claim lines with reasons out.
+ * Never throws on any string input.
+ */
+export function analyze(input: string): Analysis {
+  const t0 = now();
+  const raw = typeof input === 'string' ? input : String(input ?? '');
+  const truncated = raw.length > MAX_CHARS;
+  const text = truncated ? raw.slice(0, MAX_CHARS) : raw;
+  const doc = buildDoc(text);
+  const matches = readConcepts(doc);
+  const work = workSentenceSet(doc, matches);
+  const reading = readEvents(doc, matches, work);
+  const decision = decide(reading, matches, work);
+  const ctx = { doc, matches, work, reading };
+  const mods = applyModifiers(ctx, decision.suggestions);
+  const edits = applyEdits(ctx, mods.suggestions);
+  const suggestions = edits.suggestions;
+  const warnings: Warning[] = [...decision.warnings, ...mods.warnings, ...edits.warnings];
+  const questions: Question[] = [...mods.questions, ...edits.questions];
+  const claimed = headerCodes(doc);
+  warnings.push(...headerWarnings(claimed, suggestions, doc));
+  if (truncated) {
+    warnings.push({ kind: 'truncated', message: `The note is ${raw.length.toLocaleString('en-US')} characters; only the first ${MAX_CHARS.toLocaleString('en-US')} were analysed.` });
+  }
+  const scope = scopeVerdict(suggestions, matches, work, reading);
+  return {
+    inScope: scope.inScope,
+    ...(scope.reason ? { outOfScopeReason: scope.reason } : {}),
+    suggestions,
+    facts: summariseFacts(matches, work),
+    warnings,
+    questions,
+    events: reading.events.map(({ target, component, action, approach, arrays, sides, evidence }) => ({ target, component, action, approach, arrays, sides, evidence })),
+    matches,
+    sections: doc.sections,
+    headerCodes: claimed,
+    stats: { chars: raw.length, tokens: doc.tokens.length, sentences: doc.sentences.length, ms: Math.round((now() - t0) * 100) / 100, truncated },
+  };
+}

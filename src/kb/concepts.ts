@@ -1,0 +1,158 @@
+import { ConceptSchema, type Concept, type ConceptInput } from './concept-schema';
+import { MODIFIER_CONCEPTS } from './concepts-modifiers';
+
+/**
+ * Trigger phrases for every fact the engine reads, as data. Own work of OpNote Coder,
+ * written from the coding reference in shared/domain (not copied from any list).
+ * Pattern language: see concept-schema.ts.
+ */
+const RAW: ConceptInput[] = [
+  // ---- targets -------------------------------------------------------------
+  { id: 'target.spinal', kind: 'target', value: 'spinal', label: 'spinal (epidural)', patterns: [
+    'epidural|epidurally', 'spinal cord stimulat*', 'spinal cord', 'scs', 'dorsal column*', 'dorsal root ganglion', 'drg', 'intraspinal',
+    '/^[ct]\\d{1,2}$/ vertebral|vertebra|level|superior|endplate', 'top of /^[ct]\\d{1,2}$/', 'tip of the lead|leads ~3 /^[ct]\\d{1,2}$/', 'spinal neurostimulat*', 'spinal stimulat*',
+    'interlaminar', 'lumbar|thoracic|cervical epidural', 'midline /^[ct]\\d{1,2}$/', 'anatomic midline', 'physiologic midline', 'loss of resistance',
+  ] },
+  { id: 'target.sacral', kind: 'target', value: 'sacral', label: 'sacral nerve', patterns: [
+    'sacral', '/^s[2-4]$/', 's - 3|4', 'interstim*', 'axonics', 'snm', 'sacral neuromodulation', 'foramen|foramina|foraminal', 'pne', 'tined lead|leads',
+    'bellows', 'great toe', 'overactive bladder', 'urinary retention', 'fecal incontinence', 'urge incontinence',
+  ] },
+  { id: 'target.peripheral', kind: 'target', value: 'peripheral', label: 'peripheral nerve', patterns: [
+    'peripheral nerve', 'pns', 'peripheral neurostimulat*', 'peripheral stimulat*', 'occipital nerve|nerves', 'greater|lesser occipital', 'sciatic', 'femoral nerve', 'genicular',
+    'saphenous', 'median|ulnar|radial|axillary|suprascapular|intercostal|ilioinguinal|iliohypogastric|genitofemoral|pudendal|peroneal|sural|tibial|cluneal|brachial nerve|nerves',
+    'brachial plexus', 'medial branch|branches', 'sprint', 'stimrouter', 'peripheral nerve stimulator|stimulation',
+  ] },
+  { id: 'target.gastric', kind: 'target', value: 'gastric', label: 'gastric', patterns: [
+    'gastric', 'antrum|antral', 'stomach', 'enterra', 'gastroparesis', 'lesser curvature', 'greater curvature', 'pylorus',
+  ] },
+  { id: 'target.vagus', kind: 'target', value: 'vagus', label: 'vagus / cranial nerve', patterns: [
+    'vagus|vagal', 'vns', 'carotid sheath', 'cranial nerve', 'aspiresr|sentiva|livanova|cyberonics', 'demipulse', 'trigeminal|supraorbital|supratrochlear|infraorbital',
+  ] },
+  { id: 'target.hypoglossal', kind: 'target', value: 'hypoglossal', label: 'hypoglossal nerve', patterns: [
+    'hypoglossal', 'inspire', 'upper airway stimulat*', 'sleep apnea', 'osa', 'genioglossus', 'respiratory sensing|sensor', 'intercostal muscles', 'sensing lead',
+  ] },
+  { id: 'target.intracranial', kind: 'target', value: 'intracranial', label: 'intracranial (deep brain)', patterns: [
+    'dbs', 'deep brain', 'subthalamic', 'stn', 'gpi', 'globus pallidus', 'vim', 'thalamus|thalamic', 'burr hole|holes', 'stereotactic|stereotaxic', 'microelectrode',
+    'cortical', 'brain', 'frame', 'leksell', 'intracranial',
+  ] },
+  { id: 'target.neuromuscular', kind: 'target', value: 'neuromuscular', label: 'neuromuscular', patterns: [
+    'neuromuscular', 'motor point', 'muscle atrophy', 'atrophy', 'spasm|spasms|spasticity', 'motor nerve', 'muscle stimulation', 'multifidus', 'intramuscular',
+  ] },
+  { id: 'target.tibial', kind: 'target', value: 'tibial', label: 'posterior tibial nerve (PTNS)', patterns: [
+    'ptns', 'percutaneous tibial nerve stimulation', 'tibial nerve stimulation', 'urgent pc', 'posterior tibial',
+  ] },
+
+  // ---- components ----------------------------------------------------------
+  { id: 'component.array', kind: 'component', value: 'array', label: 'electrode array (lead)', patterns: [
+    'lead|leads', 'electrode|electrodes', 'array|arrays', 'octrode|octrodes', 'quadripolar|octapolar|octad', 'tined', 'contacts', 'wire|wires', 'trial lead|leads',
+    'cuff', 'ipg lead', 'stimulating lead', 'percutaneous lead',
+  ] },
+  { id: 'component.paddle', kind: 'component', value: 'paddle', label: 'paddle (plate) array', patterns: ['paddle|paddles', 'plate electrode', 'surgical lead', 'lamitrode', 'penta|specify'] },
+  { id: 'component.generator', kind: 'component', value: 'generator', label: 'pulse generator / receiver', patterns: [
+    'ipg|ipgs', 'generator|generators', 'pulse generator', 'battery|batteries', 'receiver', 'neurostimulator device', 'stimulator device', 'implantable pulse generator', 'inspire device',
+    'interstim ii|micro|x', 'proclaim|intellis|wavewriter|evoke|percept|activa|vercise|genus|sentiva|aspiresr',
+  ] },
+  { id: 'component.integrated', kind: 'component', value: 'integrated', label: 'integrated (single-unit) system', patterns: [
+    'integrated', 'microstimulator|microstimulators', 'micro - stimulator', 'single - component|unit', 'leadless', 'battery - free', 'nalu', 'stimwave', 'freedom', 'receiver - array',
+  ] },
+  { id: 'component.device', kind: 'component', value: 'device', label: 'device (generic)', patterns: ['device|devices', 'unit', 'stimulator|stimulators|neurostimulator|neurostimulators', 'neuromodulator', 'hardware'] },
+  { id: 'component.system', kind: 'component', value: 'system', label: 'whole system', patterns: ['system|systems', 'entire|whole ~2 system|hardware|device', 'all hardware', 'all components'] },
+  { id: 'component.sensor', kind: 'component', value: 'sensor', label: 'respiratory sensor', patterns: ['sensor|sensors', 'sensing lead', 'pressure sensing'] },
+  { id: 'component.extension', kind: 'component', value: 'extension', label: 'lead extension', patterns: ['extension|extensions', 'adaptor|adapter'] },
+  { id: 'component.needle', kind: 'component', value: 'needleElectrode', label: 'needle electrode', patterns: ['needle electrode', '34 - gauge|g needle', 'acupuncture'] },
+
+  // ---- approach ------------------------------------------------------------
+  { id: 'approach.percutaneous', kind: 'approach', value: 'percutaneous', label: 'percutaneous', patterns: [
+    'percutaneous|percutaneously|percutaneus|perc', 'tuohy', 'needle', 'introducer', 'loss of resistance', 'coude', 'foramen needle', 'over the wire', 'stylet', 'sheath',
+  ] },
+  { id: 'approach.laminectomy', kind: 'approach', value: 'laminectomy', label: 'laminectomy / laminotomy', patterns: [
+    'laminectomy|laminotomy|hemilaminectomy|hemilaminotomy|laminotomies|laminectomies', 'lamina|laminae', 'ligamentum flavum', 'kerrison', 'leksell rongeur',
+  ] },
+  { id: 'approach.open', kind: 'approach', value: 'open', label: 'open (incision, exposure)', patterns: [
+    'open', 'cut - down', 'cutdown', 'exposed|exposure|expose', 'dissected down to', 'dissection ~3 nerve', 'nerve ~3 identified|isolated|exposed|visualized|dissected', 'circumferentially', 'under direct vision|visualization',
+    'cuff', 'wrapped', 'neurolysis', 'carotid sheath', 'platysma', 'sternocleidomastoid', 'fascia was incised', 'laparotomy',
+  ] },
+  { id: 'approach.laparoscopic', kind: 'approach', value: 'laparoscopic', label: 'laparoscopic', patterns: ['laparoscop*', 'trocar|trocars', 'laparoscopic port|ports', 'pneumoperitoneum', 'insufflat*'] },
+  { id: 'approach.stereotactic', kind: 'approach', value: 'stereotactic', label: 'stereotactic', patterns: ['stereotactic|stereotaxic', 'burr hole|holes', 'twist drill', 'frame', 'trajectory'] },
+
+  // ---- actions -------------------------------------------------------------
+  { id: 'action.insertion', kind: 'action', value: 'insertion', label: 'insertion', patterns: [
+    'placed|placement|placing', 'implant|implanted|implantation|implanting|implants', 'insert|inserted|insertion|inserting', 'introduced', 'advanced|advancing', 'deployed',
+    'seated', 'positioned', 'passed', 'steered', 'new', 'installed', 'threaded', 'laid',
+  ] },
+  { id: 'action.removal', kind: 'action', value: 'removal', label: 'removal', patterns: [
+    'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered', 'freed ~3 removed', 'explanation', 'retrieved', 'taken out', 'take out', 'discarded', 'excised',
+  ] },
+  { id: 'action.replacement', kind: 'action', value: 'replacement', label: 'replacement', patterns: [
+    'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'changeout',
+  ] },
+  { id: 'action.implied', kind: 'action', value: 'implied', label: 'placed (implied by anchoring or position)', patterns: [
+    'anchored|anchor|anchors|sutured|secured|steered|navigated|driven|parked', 'to the top|mid|middle|midportion|bottom|inferior|superior ~2 /^[ct]\\d{1,2}$/', 'to top|mid ~2 /^[ct]\\d{1,2}$/', 'in good position', 'final position',
+  ] },
+  { id: 'action.connect', kind: 'action', value: 'connect', label: 'plugged into the generator (a connection, not a placement)', patterns: [
+    'seated|inserted|advanced|placed|pushed|plugged|introduced ~6 header|headers|port|ports|receptacle|receptacles|connector',
+  ] },
+  { id: 'action.putBack', kind: 'action', value: 'putBack', label: 'put back (same device)', patterns: [
+    'replaced|returned|reinserted|placed|put|re - inserted|re - placed|seated ~1 back', 'replaced|returned|reinserted ~3 into|in the pocket', 'back into|in the pocket', 'same ipg|generator|battery|device',
+  ] },
+  { id: 'action.revision', kind: 'action', value: 'revision', label: 'revision', patterns: [
+    'revise|revised|revision|revising', 'reposition|repositioned|repositioning', 're - position|positioned', 'relocate|relocated|relocation', 're - anchor|anchored', 'reanchored', 'resited', 'readjusted', 'capsulectomy',
+  ] },
+
+  // ---- pocket, connection, tunnelling --------------------------------------
+  { id: 'pocket.created', kind: 'pocket', value: 'created', label: 'pocket created', patterns: [
+    'pocket ~4 created|fashioned|developed|made|formed|dissected|fashion|create|develop|fashioning|creation|formation|enlarged|dissection',
+    'create|created|fashion|fashioned|develop|developed|make|made|form|formed|fashioning|creating|developing ~4 pocket',
+    'subcutaneous|subfascial|submuscular pocket', 'pocket creation', 'pocket for the ipg|generator|battery|receiver',
+  ] },
+  { id: 'pocket.opened', kind: 'pocket', value: 'opened', label: 'existing pocket opened', patterns: [
+    'pocket ~4 opened|reopened|entered|re - opened|explored|incised', 'open|opened|reopened|reopen|entered|explored ~4 pocket', 'existing|previous|prior|old|same|original|current pocket',
+    'capsule ~3 incised|opened', 'through the prior|previous|old|existing incision',
+  ] },
+  { id: 'pocket.mention', kind: 'pocket', value: 'mention', label: 'pocket', patterns: ['pocket|pockets'] },
+  { id: 'connection.connected', kind: 'connection', value: 'connected', label: 'array connected to generator', patterns: [
+    'connect|connected|connecting|connection|connections', 'attached|attach|attaching', 'plugged|plug', 'header|headers', 'set - screw|screws', 'setscrew|setscrews', 'set screw|screws', 'torque wrench',
+    'hex|torque wrench', 'coupled', 'mated', 'secured into|in the header|port', 'inserted into the header|port',
+  ] },
+  { id: 'tunnel.tunneled', kind: 'tunnel', value: 'tunneled', label: 'tunnelled', patterns: ['tunnel|tunneled|tunnelled|tunneling|tunnelling|tunneler|tunneller', 'passing tool', 'passer'] },
+
+  // ---- imaging -------------------------------------------------------------
+  { id: 'imaging.fluoroscopy', kind: 'imaging', value: 'fluoroscopy', label: 'fluoroscopy', patterns: ['fluoro|fluoroscopy|fluoroscopic|fluoroscopically', 'c - arm', 'carm', 'x - ray|xray', 'ap and lateral', 'lateral views|view|image|images', 'imaging guidance', 'image guidance', 'image - guided'] },
+  { id: 'imaging.ultrasound', kind: 'imaging', value: 'ultrasound', label: 'ultrasound', patterns: ['ultrasound|ultrasonography|ultrasonographic|sonographic|sonography', 'us - guided', 'us guidance', 'linear probe', 'transducer'] },
+
+  // ---- side ---------------------------------------------------------------
+  { id: 'side.left', kind: 'side', value: 'left', label: 'left', patterns: ['left|lt|l', 'left - sided|side'] },
+  { id: 'side.right', kind: 'side', value: 'right', label: 'right', patterns: ['right|rt|r', 'right - sided|side'] },
+  { id: 'side.bilateral', kind: 'side', value: 'bilateral', label: 'both sides', patterns: ['bilateral|bilaterally', 'both sides', 'left and right', 'right and left', 'both s3|s4', 'bilat'] },
+
+  // ---- count ---------------------------------------------------------------
+  { id: 'count.two', kind: 'count', value: '2', label: 'two arrays', patterns: [
+    'two|2|dual|both|bilateral|pair ~4 lead|leads|arrays|electrodes|paddles|octrodes|microstimulators', 'leads|arrays|electrodes x|× 2', 'leads|arrays|electrodes x2',
+    'second|2nd|another|additional|contralateral ~2 lead|array|electrode|microstimulator|octrode|paddle|tuohy', 'lead|array|electrode # 2',
+  ] },
+  { id: 'count.three', kind: 'count', value: '3', label: 'three arrays', patterns: ['three|3 ~4 lead|leads|arrays|electrodes|microstimulators', 'third ~2 lead|array|electrode|microstimulator', 'leads|arrays x|× 3', 'leads|arrays x3'] },
+  { id: 'count.four', kind: 'count', value: '4', label: 'four arrays', patterns: ['four|4 ~4 lead|leads|arrays|electrodes|microstimulators', 'fourth ~2 lead|array|electrode', 'leads|arrays x|× 4', 'leads|arrays x4'] },
+
+  // ---- trial / permanent / external -----------------------------------------
+  { id: 'trial.trial', kind: 'trial', value: 'trial', label: 'trial', patterns: ['trial|trialing|trialling', 'temporary', 'test lead|leads', 'pne', 'percutaneous nerve evaluation', 'stage 1|i', 'first stage', 'stage one', 'test stimulation period', 'externalized'] },
+  { id: 'trial.permanent', kind: 'trial', value: 'permanent', label: 'permanent', patterns: ['permanent', 'definitive', 'stage 2|ii', 'second stage', 'stage two', 'full implant|implantation'] },
+  { id: 'external.external', kind: 'external', value: 'external', label: 'external stimulator', patterns: [
+    'external|ext ~2 stimulator|stim|generator|pulse|pulser|neurostimulator|trial|device|battery|controller|transmitter|unit|wearable|cable', 'trial stimulator|generator|cable|box', 'ets', 'epg', 'extension cable',
+    'externalized|externalised', 'exits the skin', 'exit site', 'taped to the skin', 'screener', 'trial system',
+  ] },
+
+  // ---- procedures outside the family (for the plain "does not apply" reason) ---
+  { id: 'outOfScope.pacemaker', kind: 'outOfScope', value: 'pacemaker', label: 'cardiac pacemaker / defibrillator', patterns: ['pacemaker|pacemakers', 'defibrillator', 'icd', 'aicd', 'cardiac rhythm', 'pacing lead|leads', 'atrial|ventricular lead', 'cied', 'right ventricle|atrium', 'loop recorder'] },
+  { id: 'outOfScope.pump', kind: 'outOfScope', value: 'pump', label: 'intrathecal drug pump', patterns: ['intrathecal ~2 pump|catheter', 'pain pump', 'drug pump', 'baclofen', 'synchromed', 'morphine pump', 'pump refill|reservoir', 'reservoir'] },
+  { id: 'outOfScope.port', kind: 'outOfScope', value: 'port', label: 'vascular access port', patterns: ['port - a - cath', 'portacath', 'mediport', 'infusion port', 'chest port', 'venous access', 'power port', 'powerport', 'central venous'] },
+  { id: 'outOfScope.injection', kind: 'outOfScope', value: 'injection', label: 'spinal injection', patterns: ['steroid', 'depo - medrol|medrol', 'triamcinolone|kenalog|dexamethasone|methylprednisolone', 'injectate', 'epidural steroid injection', 'esi', 'medial branch block', 'radiofrequency ablation', 'facet'] },
+  { id: 'outOfScope.tens', kind: 'outOfScope', value: 'tens', label: 'TENS unit (external, surface electrodes)', patterns: ['tens', 'transcutaneous electrical nerve stimulation', 'surface electrodes', 'transcutaneous'] },
+  { id: 'outOfScope.cochlear', kind: 'outOfScope', value: 'cochlear', label: 'cochlear implant', patterns: ['cochlear|cochleostomy', 'mastoidectomy', 'round window'] },
+  { id: 'outOfScope.vascular', kind: 'outOfScope', value: 'vascular', label: 'vascular surgery', patterns: ['endarterectomy', 'arteriotomy', 'shunt', 'plaque'] },
+  { id: 'outOfScope.bone', kind: 'outOfScope', value: 'boneStimulator', label: 'bone growth stimulator', patterns: ['bone growth|healing stimulator', 'osteogenic', 'bone stimulator', 'spinal fusion'] },
+  { id: 'outOfScope.phrenic', kind: 'outOfScope', value: 'phrenic', label: 'phrenic nerve / diaphragm pacing', patterns: ['phrenic', 'diaphragm pacing|pacer', 'remede'] },
+  { id: 'outOfScope.baroreflex', kind: 'outOfScope', value: 'baroreflex', label: 'baroreflex activation', patterns: ['baroreflex', 'barostim', 'carotid sinus'] },
+  { id: 'outOfScope.categoryIII', kind: 'outOfScope', value: 'categoryIII', label: 'Category III integrated spinal/sacral/tibial device', patterns: ['/^0(78[4-9]|58[78]|81[6-9])t$/', 'revi', 'ecoin', 'bluewind', 'implantable tibial'] },
+];
+
+export const CONCEPTS: Concept[] = [...RAW, ...MODIFIER_CONCEPTS].map((c) => ConceptSchema.parse(c));

@@ -1,0 +1,240 @@
+import { z } from 'zod';
+
+/**
+ * Assertion-context rules (ConText / medspaCy style: the rules are data, the algorithm is
+ * in src/engine/context/context.ts).
+ *
+ * Literal syntax (matched against lower-cased wink-nlp tokens, so "s/p" is the three tokens
+ * "s", "/", "p" and "didn't" is "did", "n't"):
+ *   - words are separated by spaces; every word must match one token (or the token sequence
+ *     the word splits into, e.g. "s/p");
+ *   - `a|b|c` lists alternatives for one word;
+ *   - a trailing `*` makes an alternative a prefix ("deni*" matches "denies", "denied");
+ *   - `<AUX>` (or `<AUX|VERB>`) matches any one token with that wink part of speech;
+ *   - `word@AUX` matches the word only when wink tags it with that part of speech
+ *     ("may@AUX" is the modal, not the month).
+ *
+ * Categories and directions:
+ *   - NEGATED_EXISTENCE / HISTORICAL / HYPOTHETICAL triggers reach FORWARD (the tokens after the
+ *     cue), BACKWARD (before it) or BIDIRECTIONAL, up to `maxScope` word tokens (defaults in
+ *     context.ts: 8 for negation and hypothetical, 4 for historical).
+ *   - PSEUDO phrases ("without difficulty", "no change") are matched like triggers and, being
+ *     longer, win over the trigger they contain, which then does nothing.
+ *   - TERMINATE phrases ("but", "however", "which", ...) end every scope that reaches them, or
+ *     only the scopes of the categories listed in `terminates`.
+ *
+ * Sources (the `source` field of each rule says which one applies):
+ *   - "opnote": written for this project (operative-note phrasing).
+ *   - "negex": NegEx trigger list v1.2 (Wendy W. Chapman; package GeneralNegEx.Java.v.1.2,
+ *     chapmanbe/negex, Copyright 2008 Imre Solti, Apache License 2.0). Phrases taken or adapted
+ *     (joined into `|` alternatives); changes: regrouped, directions restated as ConText directions.
+ *   - "medspacy": medspaCy resources/en/context_rules.json (Copyright (c) 2020 medspacy,
+ *     MIT License). Phrases taken or adapted from its literals and token patterns.
+ *   - "pycontextnlp": pyConTextNLP KB/lexical_kb_05042016.tsv (Copyright 2010 Brian E. Chapman,
+ *     Apache License 2.0). Historical / future phrases adapted.
+ *   - "fastcontext": FastContext conf/context.txt (Copyright 2017 The Department of Biomedical
+ *     Informatics, University of Utah, Apache License 2.0). Historical / conditional phrases adapted.
+ * The genConText lists (no licence) are used for evaluation only and nothing here comes from them.
+ * Licence texts: Apache-2.0 https://www.apache.org/licenses/LICENSE-2.0 ; MIT as in the medspaCy
+ * repository ("Permission is hereby granted, free of charge, ... THE SOFTWARE IS PROVIDED "AS IS"").
+ */
+
+export const CONTEXT_CATEGORIES = ['NEGATED_EXISTENCE', 'HISTORICAL', 'HYPOTHETICAL', 'PSEUDO', 'TERMINATE'] as const;
+export const CONTEXT_DIRECTIONS = ['FORWARD', 'BACKWARD', 'BIDIRECTIONAL', 'TERMINATE', 'PSEUDO'] as const;
+export const TRIGGER_CATEGORIES = ['NEGATED_EXISTENCE', 'HISTORICAL', 'HYPOTHETICAL'] as const;
+export type TriggerCategory = (typeof TRIGGER_CATEGORIES)[number];
+
+export const ContextRuleSchema = z
+  .object({
+    literal: z.string().min(1),
+    category: z.enum(CONTEXT_CATEGORIES),
+    direction: z.enum(CONTEXT_DIRECTIONS),
+    maxScope: z.number().int().positive().optional(),
+    /** For TERMINATE rules: the categories whose scopes this phrase ends (default: all). */
+    terminates: z.array(z.enum(TRIGGER_CATEGORIES)).nonempty().optional(),
+    source: z.string().min(1),
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    const trigger = (TRIGGER_CATEGORIES as readonly string[]).includes(r.category);
+    const ok = trigger
+      ? r.direction === 'FORWARD' || r.direction === 'BACKWARD' || r.direction === 'BIDIRECTIONAL'
+      : r.direction === r.category;
+    if (!ok) ctx.addIssue({ code: 'custom', message: `direction ${r.direction} does not fit category ${r.category}` });
+    if (r.terminates && r.category !== 'TERMINATE') ctx.addIssue({ code: 'custom', message: '`terminates` is only for TERMINATE rules' });
+  });
+
+export type ContextRule = z.infer<typeof ContextRuleSchema>;
+
+type Cat = ContextRule['category'];
+type Dir = ContextRule['direction'];
+
+/** Short builder so the table below stays readable. */
+function rules(category: Cat, direction: Dir, source: string, literals: string[], extra: { maxScope?: number; terminates?: TriggerCategory[] } = {}): ContextRule[] {
+  return literals.map((literal) => ({ literal, category, direction, source, ...(extra.maxScope ? { maxScope: extra.maxScope } : {}), ...(extra.terminates ? { terminates: extra.terminates as [TriggerCategory, ...TriggerCategory[]] } : {}) }));
+}
+
+const N = 'NEGATED_EXISTENCE';
+const HIST = 'HISTORICAL';
+const HYP = 'HYPOTHETICAL';
+
+const RAW_RULES: ContextRule[] = [
+  // ---------------------------------------------------------------- negation, forward
+  ...rules(N, 'FORWARD', 'negex', [
+    'no',
+    'not',
+    "n't",
+    'without',
+    'with no',
+    'absence of',
+    'free of',
+    'negative|neg|-ve for',
+    'no known',
+    'fails to reveal',
+    'never developed|had',
+    'no evidence|sign|signs|suggestion|findings|complaints of|for|to',
+    'no new|other evidence of|for',
+    'no abnormal|significant|suspicious',
+    'not appear|appreciate|demonstrate|exhibit|reveal|see|had|have',
+    'not associated with',
+    'not complain of',
+    'not known to have',
+    'cannot see',
+    'rather than',
+    'unremarkable for',
+    'without any|evidence|indication|sign of|for',
+    'without any evidence|indication|sign of|for',
+    'denies|denied|deny|denying',
+    'declines|declined|decline|declining',
+    'ruled|rules out',
+    'ruled|rules him|her|them|the|patient|pt out',
+  ]),
+  ...rules(N, 'FORWARD', 'medspacy', ['lack of', 'lacked|lacking', 'no longer', 'none of the', 'inconsistent with']),
+  ...rules(N, 'FORWARD', 'opnote', [
+    'no new', // "no new pocket was needed" (one cue, so "new" does not end the scope)
+    'did|does|do not|n\'t', // "did not" (the verb after it stays inside the scope)
+    'was|were|is|are not|n\'t', // forward part; the passive "was not <verb>" below reaches back
+    'unable to',
+    'instead of',
+    'in lieu of',
+    'neither',
+    'nor',
+    'never',
+  ]),
+  ...rules(N, 'FORWARD', 'opnote', ['deferred|forgone|omitted'], { maxScope: 4 }),
+
+  // ---------------------------------------------------------------- negation, backward (post-negation)
+  ...rules(N, 'BACKWARD', 'negex', [
+    'is|are|was|were|has|have been ruled out',
+    'free',
+    'unlikely',
+  ]),
+  ...rules(N, 'FORWARD', 'medspacy', [': no']),
+  ...rules(N, 'BACKWARD', 'medspacy', [': none|no', 'now resolved', 'was|is|are negative', 'are|is not evident', 'not seen|identified|appreciated']),
+  ...rules(N, 'BACKWARD', 'opnote', [
+    // passive negation: "fluoroscopy was not used", "a new pocket was not created"
+    'was|were|is|are|be|been not|n\'t <VERB>',
+    'was|were|is|are not|n\'t <ADV> <VERB>',
+    // elliptical: "pocket revision not needed", "fluoroscopy not used"
+    'not|n\'t performed|done|needed|required|necessary|indicated|used|attempted|undertaken|obtained|created|made|placed|encountered|noted|present',
+    'was|were|is|are|been deferred|declined|cancelled|canceled|aborted|omitted|forgone|abandoned',
+    'none',
+  ], { maxScope: 6 }),
+
+  // ---------------------------------------------------------------- historical
+  // list openers reach further: "history of diabetes, dementia, hypertension, ..."
+  ...rules(HIST, 'FORWARD', 'medspacy', ['history|hx of', 'h/o', 'past history of', 'past medical|surgical history of', 'past medical|surgical history'], { maxScope: 15 }),
+  ...rules(HIST, 'FORWARD', 'pycontextnlp', ['remote', 'known']),
+  ...rules(HIST, 'FORWARD', 'opnote', ['status post', 's/p', 'in the past', 'at the time of']),
+  // small scopes: these modify the next few words only ("the existing pocket", "the previously implanted generator")
+  ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['previously|originally|prior'], { maxScope: 3 }),
+  ...rules(HIST, 'FORWARD', 'opnote', [
+    'previous|existing|preexisting|pre-existing|old|original|indwelling|retained|former',
+    'last year|month|week|time',
+    'had been',
+    'had|has|have undergone|received',
+  ], { maxScope: 3 }),
+  ...rules(HIST, 'BACKWARD', 'fastcontext', ['ago', 'in the past', 'last year|month|week|time']),
+  ...rules(HIST, 'BACKWARD', 'opnote', ['already in place', 'in place from before'], { maxScope: 6 }),
+
+  // ---------------------------------------------------------------- hypothetical / planned
+  ...rules(HYP, 'FORWARD', 'medspacy', ['if'], { maxScope: 20 }),
+  ...rules(HYP, 'FORWARD', 'medspacy', ['risks|risk of', 'come back for|to', 'should he|she|they|the|there', 'should the patient|pt']),
+  ...rules(HYP, 'FORWARD', 'fastcontext', ['look for', 'monitor for', 'to prevent', 'in case of']),
+  ...rules(HYP, 'FORWARD', 'opnote', [
+    'will|would|shall',
+    "'ll",
+    'plan|plans|planned|planning',
+    'plan|plans|planned|planning to|for',
+    'should',
+    'may@AUX|might|could',
+    'consider|considering|considered',
+    'candidate for',
+    'scheduled for|to',
+    'to return',
+    'return|returns for', // not "return to": "return to the OR" is an event of this session
+    'future',
+    'in the event',
+    'would like to',
+    'discussed',
+    'options include|included',
+    'risks and benefits of',
+    'intends|intend to',
+    'eventual|eventually',
+    'upcoming',
+    'at a later date',
+    'at a later time',
+  ]),
+  ...rules(HYP, 'BACKWARD', 'opnote', ['will|would|shall|may@AUX|might|could|should'], { maxScope: 4 }),
+  ...rules(HYP, 'BIDIRECTIONAL', 'opnote', ['pending'], { maxScope: 4 }),
+  ...rules(HYP, 'BACKWARD', 'opnote', ['was|were|is|are planned|discussed|recommended|scheduled|considered', 'to be determined', 'at a later date|time', 'in the future'], { maxScope: 6 }),
+
+  // ---------------------------------------------------------------- pseudo-triggers (do nothing)
+  ...rules('PSEUDO', 'PSEUDO', 'negex', [
+    'gram negative',
+    'no change|increase',
+    'no definite|interval|significant|suspicious change',
+    'no significant interval change',
+    'not cause|drain|extend',
+    'not certain if|whether',
+    'not necessarily',
+    'not only',
+    'without difficulty',
+  ]),
+  ...rules('PSEUDO', 'PSEUDO', 'opnote', [
+    'without complication|complications|incident|issue|issues|event|problem|problems',
+    'if needed|necessary|indicated|required',
+    'as needed|necessary|indicated|required',
+    'no sooner',
+    'not unlike',
+    'whether or not',
+    'no doubt',
+    'history and physical',
+    'history of present illness',
+    'plan of care',
+    'prior to', // "prior to incision" is a time order within the session
+    'year|years|yr|yrs old',
+    // uncertainty about a finding, not a plan (ConText's "possible" axis, not modelled here)
+    'may|might|could represent|reflect|indicate|suggest|reveal',
+    'there may|might|could be',
+  ]),
+
+  // ---------------------------------------------------------------- terminations
+  ...rules('TERMINATE', 'TERMINATE', 'negex', [
+    'but', 'however', 'although', 'though', 'except', 'nevertheless', 'yet', 'still',
+    'apart|aside from',
+    'secondary to',
+    'as a|an|the cause|etiology|reason|source|origin for|of',
+    'cause|causes|etiology|reason|reasons|source|sources|origin|origins for|of',
+  ]),
+  ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['because', 'since']),
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', [
+    'which', 'who', 'whereas', 'while', 'then', 'and then', 'after which', 'subsequently', 'afterwards', 'thereafter',
+    'and|or|but <AUX>', // a second clause: "... and was removed"
+    ', the|this|these|we|he|she|it|they|there|then|which',
+  ]),
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['new', 'a|the new', 'now', 'currently', 'today', 'presents|presented|presenting', 'this procedure|operation|session|time'], { terminates: [HIST] }),
+];
+
+/** The validated rule set. Throws at import time when a rule is malformed. */
+export const CONTEXT_RULES: readonly ContextRule[] = Object.freeze(z.array(ContextRuleSchema).parse(RAW_RULES));
