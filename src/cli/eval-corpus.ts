@@ -32,7 +32,7 @@ export interface CorpusScore {
   scopeCorrect: number;
   perCode: CodeScore[];
   modifiers: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number };
-  failures: { file: string; expected: string; got: string }[];
+  failures: { file: string; expected: string; got: string; codesDiffer: boolean }[];
 }
 
 const key = (l: ExpectedLine) => `${[l.code, ...[...l.modifiers].sort()].join('-')} x${l.units}`;
@@ -58,10 +58,10 @@ export function evaluateCorpus(dir: string, expectedFile: string): CorpusScore {
     if (a.inScope === e.inScope) scopeCorrect++;
     const gk = got.map(key).sort();
     const ek = e.lines.map(key).sort();
-    if (gk.join('|') === ek.join('|') && a.inScope === e.inScope) exact++;
-    else failures.push({ file: e.file, expected: ek.join(', ') || '(none)', got: gk.join(', ') || '(none)' });
     const gc = got.map((l) => `${l.code} x${l.units}`).sort();
     const ec = e.lines.map((l) => `${l.code} x${l.units}`).sort();
+    if (gk.join('|') === ek.join('|') && a.inScope === e.inScope) exact++;
+    else failures.push({ file: e.file, expected: ek.join(', ') || '(none)', got: gk.join(', ') || '(none)', codesDiffer: gc.join('|') !== ec.join('|') });
     if (gc.join('|') === ec.join('|')) codeExact++;
     // per code (multiset of codes)
     const gcount = new Map<string, number>();

@@ -9,7 +9,8 @@ console.log('code     P       R       tp fp fn');
 for (const c of s.perCode) console.log(`${c.code}  ${pct(c.precision).padStart(6)}  ${pct(c.recall).padStart(6)}  ${String(c.tp).padStart(3)} ${String(c.fp).padStart(2)} ${String(c.fn).padStart(2)}`);
 if (s.failures.length) {
   console.log('\nmismatches:');
-  for (const f of s.failures) console.log(`  ${f.file}: expected ${f.expected} | got ${f.got}`);
+  for (const f of s.failures) console.log(`  ${f.codesDiffer ? '*' : ' '} ${f.file}: expected ${f.expected} | got ${f.got}`);
+  console.log('  (* = codes or units differ, not only modifiers)');
 }
 console.log(`\nmodifiers: precision ${pct(s.modifiers.precision)}, recall ${pct(s.modifiers.recall)}, F1 ${s.modifiers.f1.toFixed(3)} (tp ${s.modifiers.tp}, fp ${s.modifiers.fp}, fn ${s.modifiers.fn})`);
 console.log(`codes+units exact: ${s.codeExact}/${s.notes} (${pct(s.codeExactRate)})`);

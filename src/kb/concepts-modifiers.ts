@@ -62,7 +62,7 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
   ] },
   { id: 'unrelated.unrelated', kind: 'unrelated', value: 'unrelated', label: 'unrelated to the earlier surgery', patterns: ['unrelated', 'not related', 'separate problem', 'different condition'] },
   { id: 'staged.later', kind: 'staged', value: 'later', label: 'later stage of a planned procedure', patterns: [
-    'stage 2|ii|two', 'second stage', 'second - stage', 'second-stage', 'planned ~3 second|permanent|conversion|stage 2', 'following|after ~2 successful trial|test', 'successful trial', 'trial was successful',
+    'stage 2|ii|two', 'second stage', 'second - stage', 'second-stage', 'planned ~3 second|permanent|conversion|stage 2', 'following|after ~2 successful trial|test', 'successful ~4 trial|trialing|test', 'trial was successful',
     'conversion to permanent', 'planned second', 'permanent ~2 implant|implantation ~3 after|following ~2 trial', 'staged ~3 generator|ipg|battery',
   ] },
   { id: 'staged.plan', kind: 'staged', value: 'plan', label: 'planned / staged procedure', patterns: ['staged', 'as planned', 'originally planned'] },

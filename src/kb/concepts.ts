@@ -33,7 +33,7 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'target.intracranial', kind: 'target', value: 'intracranial', label: 'intracranial (deep brain)', patterns: [
     'dbs', 'deep brain', 'subthalamic', 'stn', 'gpi', 'globus pallidus', 'vim', 'thalamus|thalamic', 'burr hole|holes', 'stereotactic|stereotaxic', 'microelectrode',
-    'cortical', 'brain', 'frame', 'leksell', 'intracranial',
+    'cortical stimulation|electrode|electrodes|strip', 'brain', 'leksell', 'intracranial',
   ] },
   { id: 'target.neuromuscular', kind: 'target', value: 'neuromuscular', label: 'neuromuscular', patterns: [
     'neuromuscular', 'motor point', 'muscle atrophy', 'atrophy', 'spasm|spasms|spasticity', 'motor nerve', 'muscle stimulation', 'multifidus', 'intramuscular',
@@ -45,7 +45,7 @@ const RAW: ConceptInput[] = [
   // ---- components ----------------------------------------------------------
   { id: 'component.array', kind: 'component', value: 'array', label: 'electrode array (lead)', patterns: [
     'lead|leads', 'electrode|electrodes', 'array|arrays', 'octrode|octrodes', 'quadripolar|octapolar|octad', 'tined', 'contacts', 'wire|wires', 'trial lead|leads',
-    'cuff', 'ipg lead', 'stimulating lead', 'percutaneous lead',
+    'cuff', 'ipg lead', 'percutaneous lead', 'stimulator|stimulation|neurostimulator|stimulating|spinal|sacral|occipital|tined|permanent|trial lead|leads|electrode|electrodes|array|arrays',
   ] },
   { id: 'component.paddle', kind: 'component', value: 'paddle', label: 'paddle (plate) array', patterns: ['paddle|paddles', 'plate electrode', 'surgical lead', 'lamitrode', 'penta|specify'] },
   { id: 'component.generator', kind: 'component', value: 'generator', label: 'pulse generator / receiver', patterns: [
@@ -81,19 +81,19 @@ const RAW: ConceptInput[] = [
     'seated', 'positioned', 'passed', 'steered', 'new', 'installed', 'threaded', 'laid',
   ] },
   { id: 'action.removal', kind: 'action', value: 'removal', label: 'removal', patterns: [
-    'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered', 'freed ~3 removed', 'explanation', 'retrieved', 'taken out', 'take out', 'discarded', 'excised',
+    'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered', 'slid|pulled|withdrawn|teased|backed|delivered|eased|lifted|taken|removed ~3 out', 'out of the epidural space|pocket|foramen', 'freed ~3 removed', 'explanation', 'retrieved', 'taken out', 'take out', 'discarded', 'excised',
   ] },
   { id: 'action.replacement', kind: 'action', value: 'replacement', label: 'replacement', patterns: [
     'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'changeout',
   ] },
   { id: 'action.implied', kind: 'action', value: 'implied', label: 'placed (implied by anchoring or position)', patterns: [
-    'anchored|anchor|anchors|sutured|secured|steered|navigated|driven|parked', 'to the top|mid|middle|midportion|bottom|inferior|superior ~2 /^[ct]\\d{1,2}$/', 'to top|mid ~2 /^[ct]\\d{1,2}$/', 'in good position', 'final position',
+    'anchored|anchor|anchors|sutured|secured|steered|navigated|driven|parked', 'to the top|mid|middle|midportion|bottom|inferior|superior ~2 /^[ct]\\d{1,2}$/', 'to top|mid ~2 /^[ct]\\d{1,2}$/', 'in good position', 'final position', 'into ~2 pocket|pockets',
   ] },
   { id: 'action.connect', kind: 'action', value: 'connect', label: 'plugged into the generator (a connection, not a placement)', patterns: [
     'seated|inserted|advanced|placed|pushed|plugged|introduced ~6 header|headers|port|ports|receptacle|receptacles|connector',
   ] },
   { id: 'action.putBack', kind: 'action', value: 'putBack', label: 'put back (same device)', patterns: [
-    'replaced|returned|reinserted|placed|put|re - inserted|re - placed|seated ~1 back', 'replaced|returned|reinserted ~3 into|in the pocket', 'back into|in the pocket', 'same ipg|generator|battery|device',
+    'replaced|returned|reinserted|placed|put|re - inserted|re - placed|seated ~1 back', 'replaced|returned|reinserted|replaced ~3 to|into|in ~2 pocket|pockets', 'back into|in ~2 pocket', 'same ipg|generator|battery|device',
   ] },
   { id: 'action.revision', kind: 'action', value: 'revision', label: 'revision', patterns: [
     'revise|revised|revision|revising', 'reposition|repositioned|repositioning', 're - position|positioned', 'relocate|relocated|relocation', 're - anchor|anchored', 'reanchored', 'resited', 'readjusted', 'capsulectomy',
@@ -140,6 +140,12 @@ const RAW: ConceptInput[] = [
     'external|ext ~2 stimulator|stim|generator|pulse|pulser|neurostimulator|trial|device|battery|controller|transmitter|unit|wearable|cable', 'trial stimulator|generator|cable|box', 'ets', 'epg', 'extension cable',
     'externalized|externalised', 'exits the skin', 'exit site', 'taped to the skin', 'screener', 'trial system',
   ] },
+
+  // ---- discontinued procedures (see also concepts-modifiers.ts) ----------------
+  { id: 'discontinued.stop', kind: 'discontinued', value: 'stopped', label: 'procedure stopped', patterns: [
+    'stop|stopped|halt|halted|end|ended|terminate|abort|discontinue ~2 the procedure|case|operation|attempt',
+  ] },
+  { id: 'discontinued.title', kind: 'discontinued', value: 'title', label: 'procedure marked as discontinued', patterns: ['discontinued|aborted|terminated|abandoned|attempted|incomplete'] },
 
   // ---- procedures outside the family (for the plain "does not apply" reason) ---
   { id: 'outOfScope.pacemaker', kind: 'outOfScope', value: 'pacemaker', label: 'cardiac pacemaker / defibrillator', patterns: ['pacemaker|pacemakers', 'defibrillator', 'icd', 'aicd', 'cardiac rhythm', 'pacing lead|leads', 'atrial|ventricular lead', 'cied', 'right ventricle|atrium', 'loop recorder'] },

@@ -155,6 +155,8 @@ const RAW_RULES: ContextRule[] = [
     'had|has|have undergone|received',
   ], { maxScope: 3 }),
   ...rules(HIST, 'BACKWARD', 'fastcontext', ['ago', 'in the past', 'last year|month|week|time']),
+  // "Nine days ago I placed the lead": a time phrase opening the sentence dates what follows
+  ...rules(HIST, 'FORWARD', 'opnote', ['ago'], { maxScope: 8 }),
   ...rules(HIST, 'BACKWARD', 'opnote', ['already in place', 'in place from before'], { maxScope: 6 }),
 
   // ---------------------------------------------------------------- hypothetical / planned

@@ -12,6 +12,8 @@ export interface Reading {
   arrays: { count: number; evidence: Span[] };
   approach: { value: string | null; evidence: Span[]; defaulted: boolean };
   mer: { value: boolean; evidence: Span[] };
+  /** The procedure was stopped (evidence), and the events are the planned procedure. */
+  discontinued: Span[];
 }
 
 export interface EventDetail extends ProcedureEvent {
@@ -26,7 +28,7 @@ const SPECIFIC = new Set(['sacral', 'gastric', 'vagus', 'hypoglossal', 'intracra
 const DISTRACTORS = new Set([
   'needle', 'needles', 'stylet', 'stylets', 'introducer', 'introducers', 'sheath', 'guidewire', 'trocar', 'trocars', 'tuohy', 'drain', 'drape', 'drapes',
   'sponge', 'sponges', 'retractor', 'retractors', 'dilator', 'patient', 'suture', 'sutures', 'staples', 'dressing', 'catheter', 'cannula', 'probe', 'tunneler',
-  'tunneller', 'frame', 'microelectrode', 'microelectrodes', 'cannulas', 'clips', 'gauze', 'bovie', 'tape', 'connector', 'connectors', 'ends', 'tails', 'tail', 'pins', 'obturator', 'stylet', 'needles',
+  'tunneller', 'frame', 'microelectrode', 'microelectrodes', 'cannulas', 'clips', 'gauze', 'bovie', 'tape', 'end', 'screw', 'screws', 'setscrew', 'setscrews', 'connector', 'connectors', 'ends', 'tails', 'tail', 'pins', 'obturator', 'stylet', 'needles',
   'packing', 'cautery', 'template', 'sizer', 'tool', 'hemostat', 'clamp', 'instruments', 'towel', 'tube', 'foley', 'dilators', 'sheaths', 'guide', 'cannulae', 'coil',
 ]);
 const PRONOUNS = new Set(['it', 'they', 'them', 'these', 'both', 'this', 'each']);
@@ -60,6 +62,10 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   }
   let target: string | null = null;
   for (const [t, sc] of Object.entries(targetScores)) if (target === null || sc > targetScores[target]) target = t;
+  // another kind of procedure that happens to share words (a cochlear "electrode array and receiver")
+  let outScore = 0;
+  for (const m of matches) if (m.kind === 'outOfScope' && m.assertion === 'affirmed') outScore += inWork(m) ? 1 : 0.5;
+  if (target && outScore > targetScores[target]) target = null;
   // a percutaneous posterior-tibial needle session is PTNS, not an implant
   if (target === 'peripheral' && (targetScores.tibial ?? 0) > 0) target = 'tibial';
 
@@ -81,8 +87,19 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     }
     compClass.set(c, cls);
   }
-  resolveGenericDevices(comps, compClass);
-  const compList = [...compClass.keys()];
+  // what kind of system this is comes from the whole note (a title naming an integrated system counts)
+  const namedAnywhere = new Set(
+    matches.filter((m) => m.kind === 'component' && m.assertion !== 'negated').map((m) => (m.value === 'paddle' ? 'array' : m.value)),
+  );
+  resolveGenericDevices(comps, compClass, namedAnywhere);
+  // "pocket revised": work on the pocket is work on the generator it holds
+  const pocketBySentence = new Map<number, ConceptMatch[]>();
+  for (const p of matches) {
+    if (p.kind !== 'pocket' || !counts(p) || !inWork(p)) continue;
+    compClass.set(p, 'generator');
+    pocketBySentence.set(p.sentence, [...(pocketBySentence.get(p.sentence) ?? []), p]);
+  }
+  const compList = [...compClass.keys()].filter((c) => c.kind === 'component');
   const named = new Set(compList.map((c) => compClass.get(c)));
   const systemParts = ['array', 'generator', 'integrated'].filter((p) => named.has(p));
   if (!systemParts.length) systemParts.push('generator');
@@ -111,10 +128,12 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     const s = doc.sentences[a.sentence];
     let best: ConceptMatch | null = null;
     let bestDist = Infinity;
-    const cands = bySentence.get(a.sentence) ?? [];
+    const cands = [...(bySentence.get(a.sentence) ?? []), ...(a.value === 'revision' ? (pocketBySentence.get(a.sentence) ?? []) : [])];
     for (const c of cands) {
-      if (c.tokenStart < a.tokenEnd && c.tokenEnd > a.tokenStart) continue; // overlapping words
-      const d = c.tokenStart >= a.tokenEnd ? c.tokenStart - a.tokenEnd : a.tokenStart - c.tokenEnd;
+      if (c.tokenStart < a.tokenEnd && c.tokenEnd > a.tokenStart && a.value !== 'putBack') continue; // overlapping words
+      let d = c.tokenStart >= a.tokenEnd ? c.tokenStart - a.tokenEnd : a.tokenStart - c.tokenEnd;
+      // "disconnected from the lead and removed": a device after a preposition is rarely what is acted on
+      if (c.tokenStart < a.tokenStart && isPrepObject(tokens, c.tokenStart, s.tokenStart)) d += 6;
       if (a.value === 'insertion' && a.text.toLowerCase() === 'new' && !(c.tokenStart >= a.tokenEnd && d <= 3)) continue;
       if (d < bestDist || (d === bestDist && best && c.tokenStart > best.tokenStart)) {
         best = c;
@@ -140,6 +159,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
         if (pc && pc.length) best = pc[pc.length - 1];
       }
     }
+    if (process.env.OPNOTE_DEBUG) console.error('action', a.text, '->', best?.text);
     if (!best) continue;
     const bestCls = compClass.get(best)!;
     const classes = bestCls === 'system' ? systemParts : [bestCls];
@@ -202,7 +222,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const appr = (v: string) =>
     matches.filter((m) => m.kind === 'approach' && m.value === v && counts(m) && inWork(m) && !(v === 'open' && pocketSentences.has(m.sentence)));
   const paddle = matches.filter((m) => m.kind === 'component' && m.value === 'paddle' && counts(m) && inWork(m));
-  const perc = appr('percutaneous');
+  // "percutaneous extension" (the trial cable of a sacral stage 1) says nothing about the array
+  const perc = appr('percutaneous').filter((m) => !/^extension/.test(tokens[m.tokenEnd]?.norm ?? ''));
   const open = appr('open');
   const lam = appr('laminectomy');
   const lap = appr('laparoscopic');
@@ -237,7 +258,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     case 'sacral':
     case 'peripheral':
     case 'tibial':
-      if (open.length && (!perc.length || open.length > perc.length * 2)) pick('open', open);
+      if (open.length && open.length >= perc.length) pick('open', open);
       else pick('percutaneous', perc);
       break;
     default:
@@ -249,7 +270,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   // ---- events ----------------------------------------------------------------
   const events: EventDetail[] = [];
   const sensorDocumented = compList.some((c) => compClass.get(c) === 'sensor' && c.assertion === 'affirmed');
-  const integratedDocumented = compList.some((c) => compClass.get(c) === 'integrated');
+  const integratedDocumented = namedAnywhere.has('integrated');
   const sides = [...sideVals].sort();
   const make = (component: string, action: string, a: Acc, parts: string[] = []): EventDetail => {
     const actionEvidence = [...a.actions.values()].flat();
@@ -266,19 +287,23 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       evidence: [...a.comps, ...actionEvidence],
     };
   };
-  if (target === 'peripheral' && integratedDocumented && acc.has('array')) {
-    // with an integrated system, "array", "lead" and "device" all mean the one implant
-    const a = acc.get('array')!;
-    const i = getAcc('integrated');
-    for (const [k, v] of a.actions) i.actions.set(k, [...(i.actions.get(k) ?? []), ...v]);
-    i.comps.push(...a.comps);
-    acc.delete('array');
+  if (target === 'peripheral' && integratedDocumented) {
+    // with an integrated system, "array", "lead", "receiver" and "device" all mean the one implant
+    for (const part of ['array', 'generator']) {
+      const a = acc.get(part);
+      if (!a) continue;
+      const i = getAcc('integrated');
+      for (const [k, v] of a.actions) i.actions.set(k, [...(i.actions.get(k) ?? []), ...v]);
+      i.comps.push(...a.comps);
+      acc.delete(part);
+    }
   }
   const arr = acc.get('array') ?? acc.get('integrated');
   const integ = acc.get('integrated');
   const gen = acc.get('generator');
   const arrAction = arr ? resolveAction(arr.actions, arr.trialRemoval, 'array') : null;
-  const genAction = gen ? resolveAction(gen.actions, false, 'generator') : null;
+  const pocketCreated = matches.some((m) => m.kind === 'pocket' && m.value === 'created' && counts(m) && inWork(m));
+  const genAction = gen ? resolveAction(gen.actions, false, 'generator', pocketCreated) : null;
   const needle = acc.get('needleElectrode');
 
   if (target === 'tibial' && (needle || arr)) {
@@ -296,6 +321,31 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     }
     if (gen && genAction) events.push(make('generator', genAction, gen));
   }
+  // A procedure stopped before any device went in is coded as the planned procedure (with 53):
+  // the planned device is the one the procedure header names; the array before the generator.
+  const titleSection = (m: { section: string }) => m.section === 'procedure' || m.section === 'preamble';
+  const discontinued = matches.filter(
+    (m) => m.kind === 'discontinued' && m.assertion === 'affirmed' && m.section !== 'plan' && (m.value !== 'title' || titleSection(m)),
+  );
+  const sectionAt = (pos: number) => doc.sections.find((x) => x.start <= pos && pos < x.end)?.kind;
+  const onlyFromTitle = events.every((e) => e.actionEvidence.every((sp) => ['procedure', 'preamble'].includes(sectionAt(sp.start) ?? '')));
+  if (discontinued.length && target && onlyFromTitle && !discontinued.every((d) => d.value === 'title' && d.text.toLowerCase() === 'attempted')) {
+    events.length = 0;
+    const header = (m: ConceptMatch) => (m.section === 'procedure' || m.section === 'preamble') && m.assertion !== 'negated';
+    const named = matches.filter((m) => m.kind === 'component' && header(m));
+    const trialNamed = matches.some((m) => m.kind === 'trial' && m.value === 'trial' && header(m));
+    const has = (v: string) => named.some((m) => m.value === v || (v === 'array' && m.value === 'paddle'));
+    const component = has('integrated') && target === 'peripheral' ? 'integrated' : has('array') || trialNamed ? 'array' : has('generator') || has('device') ? 'generator' : null;
+    if (component) {
+      const headerActions = matches.filter((m) => m.kind === 'action' && header(m));
+      const planned = headerActions.find((m) => ['removal', 'revision', 'replacement'].includes(m.value))?.value ?? 'insertion';
+      const a: Acc = { actions: new Map([[planned, headerActions.filter((m) => m.value === planned).map(span)]]), comps: named.map(span), trialRemoval: false };
+      const ev = make(target === 'vagus' || target === 'hypoglossal' ? (component === 'array' ? 'system' : component) : component, planned, a, ['array']);
+      ev.arrays = 1;
+      ev.evidence.push(...discontinued.map(span));
+      events.push(ev);
+    }
+  }
   if (!events.length && acc.get('sensor') && target === 'hypoglossal') {
     const s = acc.get('sensor')!;
     const a = resolveAction(s.actions, false, 'array');
@@ -312,7 +362,19 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     arrays: { count: arrayCount, evidence: countEv },
     approach: { value: approach, evidence: approachEv.slice(0, 4).map(span), defaulted },
     mer: { value: merM.length > 0, evidence: merM.slice(0, 2).map(span) },
+    discontinued: discontinued.map(span),
   };
+}
+
+const PREPS = new Set(['from', 'to', 'into', 'with', 'onto', 'of', 'off']);
+/** Is the token at `i` the object of a preposition ("from the lead")? */
+function isPrepObject(tokens: Doc['tokens'], i: number, sentenceStart: number): boolean {
+  for (let k = i - 1; k >= Math.max(sentenceStart, i - 3); k--) {
+    const n = tokens[k].norm;
+    if (PREPS.has(n)) return true;
+    if (!['the', 'a', 'an', 'its', 'their', 'existing', 'old', 'new', 'left', 'right'].includes(n)) return false;
+  }
+  return false;
 }
 
 /** Words that date a device ("old", "existing") do not make the action done to it historical. */
@@ -326,8 +388,8 @@ function deviceAgeOnly(m: ConceptMatch): boolean {
  * generator; with an integrated system it is that system; otherwise the array. "system" means
  * every part named.
  */
-function resolveGenericDevices(comps: ConceptMatch[], compClass: Map<ConceptMatch, string>): void {
-  const classes = new Set(comps.map((c) => compClass.get(c)));
+function resolveGenericDevices(comps: ConceptMatch[], compClass: Map<ConceptMatch, string>, named: Set<string>): void {
+  const classes = new Set([...comps.map((c) => compClass.get(c)), ...named]);
   const generic = classes.has('integrated') ? 'integrated' : classes.has('generator') ? 'generator' : classes.has('array') ? 'array' : 'generator';
   for (const c of comps) if (compClass.get(c) === 'device') compClass.set(c, generic);
 }
@@ -337,14 +399,15 @@ function resolveGenericDevices(comps: ConceptMatch[], compClass: Map<ConceptMatc
  * generator is a replacement; the same device taken out and put back is no action at all
  * unless the pocket or device was revised.
  */
-export function resolveAction(actions: Map<string, Span[]>, trialRemoval: boolean, cls: string): string | null {
+export function resolveAction(actions: Map<string, Span[]>, trialRemoval: boolean, cls: string, newPocket = false): string | null {
   const has = (a: string) => actions.has(a);
   const isNew = (actions.get('insertion') ?? []).some((s) => s.text.toLowerCase() === 'new');
   const removal = has('removal') && !(cls === 'array' && trialRemoval && has('insertion'));
   if (has('replacement') && !(has('putBack') && !isNew && !removal)) return 'replacement';
   if (has('revision')) return removal && isNew ? 'replacement' : 'revision';
   if (removal && has('insertion')) return has('putBack') && !isNew ? 'revision' : 'replacement';
-  if (removal) return has('putBack') ? null : 'removal';
+  // taken out and put back: nothing, unless it went into a new pocket (a relocation is a revision)
+  if (removal) return has('putBack') ? (newPocket ? 'revision' : null) : 'removal';
   if (has('insertion')) return 'insertion';
   // anchored, sutured, parked at T8: the device was placed even if no placing verb is used
   if (has('implied')) return 'insertion';

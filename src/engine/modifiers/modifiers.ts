@@ -1,7 +1,582 @@
-import type { Suggestion } from '../types';
+import type { ConceptMatch, ModifierSuggestion, Question, Reason, SectionKind, Span, Suggestion, Warning } from '../types';
 import type { CodingContext, StageResult } from '../pipeline-types';
+import { CODE_BY_ID, type CodeRule } from '../../kb/codes';
+import { MODIFIER_ORDER, MODIFIER_RULE_BY_ID, NONEXISTENT_MODIFIERS, PAYMENT_INDICATOR_TEXT, REAL_MODIFIERS } from '../../kb/modifier-rules';
 
-/** Modifier stage (being written): returns the lines unchanged for now. */
-export function applyModifiers(_ctx: CodingContext, suggestions: Suggestion[]): StageResult {
-  return { suggestions, warnings: [], questions: [] };
+/**
+ * Modifier stage: adds the modifiers the note's documented facts support, splits bilateral
+ * per-array lines into LT and RT lines, and asks questions where a modifier depends on
+ * something the note does not say (timing against an earlier global period).
+ *
+ * Facts count only when affirmed and inside this session's work sentences (ctx.work); a few
+ * circumstances that notes state in the header (stage 2, return to the OR, the timing) are
+ * also read from the procedure, diagnosis, indication and history sections.
+ *
+ * Conventions (neurostimulator-coding.md §8):
+ * - Both sides in one session: codes with Medicare bilateral indicator 1 get one line with 50
+ *   and 1 unit; sided per-array codes with indicator 0 are split into an LT and an RT line
+ *   (units per side, split evenly when the note does not say). DBS 61863/61867 take no 50:
+ *   the second side is already the add-on 61864/61868 from the decide stage.
+ * - 59 is never suggested; the edits stage adds XS/XE when an indicator-1 pair needs it.
+ * - 73/74 are facility notes (warnings of kind "facility"), never claim modifiers.
+ * - No modifier outside REAL_MODIFIERS is ever emitted (there is no modifier 11).
+ */
+
+const HEADER_SECTIONS: ReadonlySet<SectionKind> = new Set(['procedure', 'preop_dx', 'postop_dx', 'indications', 'history']);
+const FUTURE_SECTIONS: ReadonlySet<SectionKind> = new Set(['plan', 'disposition']);
+
+const sp = (m: { start: number; end: number; text: string }): Span => ({ start: m.start, end: m.end, text: m.text });
+
+/** Lines the modifier and edit stages work on: a copy, so the input stays untouched. */
+function cloneLine(s: Suggestion): Suggestion {
+  return { ...s, modifiers: [...s.modifiers], warnings: [...(s.warnings ?? [])], unitReasons: [...(s.unitReasons ?? [])], reasons: [...s.reasons] };
+}
+
+export function addModifier(line: Suggestion, code: string, reason: Reason): void {
+  if (!(REAL_MODIFIERS as readonly string[]).includes(code)) return;
+  const existing = line.modifiers.find((m) => m.code === code);
+  if (existing) {
+    existing.reasons.push(reason);
+    return;
+  }
+  line.modifiers.push({ code, reasons: [reason] });
+}
+
+function addLineWarning(line: Suggestion, text: string): void {
+  if (!line.warnings) line.warnings = [];
+  if (!line.warnings.includes(text)) line.warnings.push(text);
+}
+
+function sortModifiers(mods: ModifierSuggestion[]): ModifierSuggestion[] {
+  const rank = (c: string) => {
+    const i = MODIFIER_ORDER.indexOf(c);
+    return i < 0 ? 99 : i;
+  };
+  return mods.filter((m) => (REAL_MODIFIERS as readonly string[]).includes(m.code)).sort((a, b) => rank(a.code) - rank(b.code));
+}
+
+// ---------------------------------------------------------------------------------------------
+// timing against an earlier global period
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fourteen: 14, thirty: 30,
+};
+
+export interface Timing {
+  /** The note says in so many words that the session is within a global period. */
+  explicitGlobal: boolean;
+  /** Days since the earlier procedure, when a number is documented. */
+  days: number | null;
+  evidence: Span[];
+}
+
+function numberOf(norm: string): number | null {
+  const clean = norm.replace(/^pod#?/, '');
+  if (/^\d{1,3}$/.test(clean)) return Number(clean);
+  return NUMBER_WORDS[norm] ?? null;
+}
+
+/** Read the documented interval since an earlier procedure (POD 5, "three weeks ago", "within the global period"). */
+export function readTiming(ctx: CodingContext): Timing {
+  const { doc, matches } = ctx;
+  const evidence: Span[] = [];
+  let explicitGlobal = false;
+  let days: number | null = null;
+  for (const m of matches) {
+    if (m.kind !== 'globalPeriod' || m.assertion === 'negated' || FUTURE_SECTIONS.has(m.section)) continue;
+    evidence.push(sp(m));
+    const lower = m.text.toLowerCase();
+    if (lower.includes('global')) {
+      explicitGlobal = true;
+      continue;
+    }
+    const s = doc.sentences[m.sentence];
+    const from = Math.max(s.tokenStart, m.tokenStart - 2);
+    const to = Math.min(s.tokenEnd, m.tokenEnd + 1);
+    let n: number | null = null;
+    let unit = 1;
+    for (let k = from; k < to; k++) {
+      const norm = doc.tokens[k].norm;
+      if (n === null) n = numberOf(norm);
+      if (/^weeks?$/.test(norm)) unit = 7;
+      if (/^months?$/.test(norm)) unit = 30;
+    }
+    if (n !== null) {
+      const d = n * unit;
+      if (days === null || d < days) days = d;
+    }
+  }
+  return { explicitGlobal, days, evidence };
+}
+
+/** The global days of the earlier stage, when the target makes it unambiguous. */
+function earlierStage(target: string | null): { label: string; days: number } | null {
+  switch (target) {
+    case 'spinal':
+      return { label: 'the percutaneous trial (63650, 10-day global)', days: 10 };
+    case 'peripheral':
+      return { label: 'the percutaneous trial (64555, 10-day global)', days: 10 };
+    case 'intracranial':
+      return { label: 'the lead placement (61863/61867, 90-day global)', days: 90 };
+    default:
+      return null; // sacral stage 1 may be 64561 (10 days) or 64581 (90 days)
+  }
+}
+
+type Verdict = 'within' | 'outside' | 'unknown';
+function verdictFor(t: Timing, earlierDays: number | null): Verdict {
+  if (t.explicitGlobal) return 'within';
+  if (t.days === null) return 'unknown';
+  if (t.days <= 10) return 'within';
+  if (t.days > 90) return 'outside';
+  if (earlierDays === 90) return 'within';
+  if (earlierDays === 10) return 'outside';
+  return 'unknown';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageResult {
+  const { doc, matches, work, reading } = ctx;
+  const warnings: Warning[] = [];
+  const questions: Question[] = [];
+  let lines = input.map(cloneLine);
+
+  const inWork = (m: ConceptMatch) => work.has(m.sentence);
+  const inWorkOrHeader = (m: ConceptMatch) => work.has(m.sentence) || HEADER_SECTIONS.has(m.section);
+  const affirmed = (kind: string, where: (m: ConceptMatch) => boolean = inWork, value?: string) =>
+    matches.filter((m) => m.kind === kind && m.assertion === 'affirmed' && where(m) && (value === undefined || m.value === value));
+  const sentenceText = (i: number) => {
+    const s = doc.sentences[i];
+    return doc.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+  };
+  const ruleOf = (l: Suggestion): CodeRule | undefined => CODE_BY_ID.get(l.code);
+  const isPrimary = (l: Suggestion) => !ruleOf(l)?.addOnTo;
+  const primaries = () => lines.filter(isPrimary);
+
+  /** The primary line whose evidence lies nearest to a span (for 22, 52, 53). */
+  const nearestLine = (at: Span): Suggestion | undefined => {
+    let best: Suggestion | undefined;
+    let bestD = Infinity;
+    for (const l of primaries()) {
+      const ev = l.event !== undefined ? (reading.events[l.event]?.evidence ?? []) : [];
+      const spans = ev.length ? ev : l.reasons.flatMap((r) => r.evidence);
+      for (const e of spans) {
+        const d = e.end <= at.start ? at.start - e.end : e.start >= at.end ? e.start - at.end : 0;
+        if (d < bestD) {
+          bestD = d;
+          best = l;
+        }
+      }
+    }
+    return best ?? primaries()[0];
+  };
+
+  // ---- side: LT / RT / 50 -------------------------------------------------------------------
+  const sides = reading.sides.values;
+  const sideEvidence = (side: 'left' | 'right') => {
+    const ev = reading.sides.evidence.filter((e) => new RegExp(`${side}|bilat|both`, 'i').test(e.text));
+    return ev.length ? ev : reading.sides.evidence;
+  };
+  const takesSide = (r: CodeRule) => r.sided && r.component !== 'generator' && !r.target.every((t) => t === 'spinal' || t === 'gastric');
+  if (sides.length === 1 && (sides[0] === 'left' || sides[0] === 'right')) {
+    const side = sides[0];
+    const mod = side === 'left' ? 'LT' : 'RT';
+    for (const l of lines) {
+      const r = ruleOf(l);
+      if (!r || !takesSide(r)) continue;
+      addModifier(l, mod, {
+        text: `${mod}: the procedure was on the ${side} side of a paired structure (${MODIFIER_RULE_BY_ID.get('side-one')!.source}).`,
+        evidence: sideEvidence(side).slice(0, 3),
+      });
+    }
+  } else if (sides.length === 2) {
+    const both = reading.sides.evidence.slice(0, 4);
+    const out: Suggestion[] = [];
+    const handled = new Set<Suggestion>();
+    for (const l of lines) {
+      if (handled.has(l)) continue;
+      const r = ruleOf(l);
+      if (!r) {
+        out.push(l);
+        continue;
+      }
+      if (r.bilateral === 1 && !r.addOn && !r.addOnTo && r.component !== 'generator' && (r.sided || r.target.includes('intracranial'))) {
+        l.units = 1;
+        addModifier(l, '50', {
+          text: `50: the same procedure was done on both sides in one session, and ${r.code} has Medicare bilateral indicator 1 — one line, 1 unit (paid at 150% of one side).`,
+          evidence: both,
+        });
+        l.unitReasons = [{ text: 'Bilateral procedure reported once with modifier 50: 1 unit.', evidence: both }];
+        out.push(l);
+        continue;
+      }
+      if (r.bilateral === 1 && (r.addOn || r.addOnTo) && r.target.includes('intracranial')) {
+        // DBS: the second side is the add-on line (61864/61868), not modifier 50.
+        if (r.addOn) addLineWarning(l, `Both sides documented: reported as ${r.code} + add-on ${r.addOn} (first array + each additional array), not ${r.code}-50. Some payers want ${r.code}-50 instead — unconfirmed; check the payer.`);
+        out.push(l);
+        continue;
+      }
+      if (r.bilateral === 1 && r.component === 'generator') {
+        questions.push({
+          modifier: '50',
+          code: r.code,
+          text: `Both sides are documented. If two ${r.code === '61888' ? 'generators were revised or removed' : 'single-array generators were placed'} (one per side), report ${r.code}-50 (bilateral indicator 1); if one generator, no 50.`,
+          evidence: both,
+        });
+        out.push(l);
+        continue;
+      }
+      if (takesSide(r) && (r.unit === 'per-array' || r.unit === 'first-array') && !r.addOnTo) {
+        // split a per-array code (and its add-on) into left and right lines
+        const addOn = r.addOn ? lines.find((x) => x.code === r.addOn && x.event === l.event) : undefined;
+        const total = r.addOn ? 1 + (addOn?.units ?? 0) : Math.max(2, l.units);
+        const left = Math.ceil(total / 2);
+        const right = total - left;
+        const guess = total > 2;
+        const splitNote = guess
+          ? `${total} arrays on two sides; the note does not give the count per side, so they were split evenly (${left} left, ${right} right) — check.`
+          : 'One array on each side.';
+        const reasonL: Reason = { text: `LT: left-side array(s) of a procedure done on both sides; ${r.code} has bilateral indicator 0, so the sides are shown as LT and RT lines (product convention).`, evidence: sideEvidence('left').slice(0, 3) };
+        const reasonR: Reason = { text: `RT: right-side array(s) of a procedure done on both sides; ${r.code} has bilateral indicator 0, so the sides are shown as LT and RT lines (product convention).`, evidence: sideEvidence('right').slice(0, 3) };
+        const unitEv = reading.arrays.evidence.slice(0, 3);
+        if (!r.addOn) {
+          const lt = cloneLine(l);
+          lt.units = left;
+          lt.unitReasons = [{ text: `${left} array(s) on the left. ${splitNote}`, evidence: unitEv }];
+          addModifier(lt, 'LT', reasonL);
+          const rt = cloneLine(l);
+          rt.modifiers = l.modifiers.map((m) => ({ ...m, reasons: [...m.reasons] }));
+          rt.units = right;
+          rt.unitReasons = [{ text: `${right} array(s) on the right. ${splitNote}`, evidence: unitEv }];
+          addModifier(rt, 'RT', reasonR);
+          if (guess) {
+            addLineWarning(lt, splitNote);
+            addLineWarning(rt, splitNote);
+          }
+          out.push(lt, rt);
+        } else {
+          // first array (primary) on the left; the add-on carries the rest, split by side
+          l.units = 1;
+          addModifier(l, 'LT', reasonL);
+          l.unitReasons = [{ text: `First array (left side). ${splitNote}`, evidence: unitEv }];
+          if (guess) addLineWarning(l, splitNote);
+          out.push(l);
+          if (addOn) {
+            handled.add(addOn);
+            const leftAdd = left - 1;
+            if (leftAdd > 0) {
+              const al = cloneLine(addOn);
+              al.units = leftAdd;
+              al.unitReasons = [{ text: `${leftAdd} additional array(s) on the left. ${splitNote}`, evidence: unitEv }];
+              addModifier(al, 'LT', reasonL);
+              if (guess) addLineWarning(al, splitNote);
+              out.push(al);
+            }
+            if (right > 0) {
+              const ar = cloneLine(addOn);
+              ar.modifiers = addOn.modifiers.map((m) => ({ ...m, reasons: [...m.reasons] }));
+              ar.units = right;
+              ar.unitReasons = [{ text: `${right} additional array(s) on the right. ${splitNote}`, evidence: unitEv }];
+              addModifier(ar, 'RT', reasonR);
+              if (guess) addLineWarning(ar, splitNote);
+              out.push(ar);
+            }
+          }
+        }
+        continue;
+      }
+      if (takesSide(r) && !r.addOnTo) {
+        addLineWarning(l, `Both sides documented, but ${r.code} has bilateral indicator 0: Medicare pays it once (no 50). If each side was a separate procedure, check the payer's rule for LT and RT lines.`);
+      }
+      out.push(l);
+    }
+    lines = out;
+  } else {
+    for (const l of lines) {
+      const r = ruleOf(l);
+      if (r && takesSide(r) && !r.addOnTo) addLineWarning(l, `No side is documented for ${r.code}: LT or RT cannot be added.`);
+    }
+  }
+
+  // ---- 22 increased work ----------------------------------------------------------------------
+  const work22 = affirmed('increasedWork');
+  const strong = work22.filter((m) => m.value === 'cause' || m.value === 'time');
+  if (strong.length) {
+    const line = nearestLine(strong[0]);
+    if (line) {
+      const sentences = [...new Set(strong.map((m) => m.sentence))];
+      const quoted = sentences.map((i) => `"${sentenceText(i)}"`).join(' ');
+      const hasCause = strong.some((m) => m.value === 'cause');
+      const hasTime = strong.some((m) => m.value === 'time');
+      addModifier(line, '22', {
+        text: `22: the note documents substantially greater work than usual${hasCause ? ' with its cause' : ''}${hasTime ? ' and the extra time' : ''}: ${quoted}`,
+        evidence: work22.slice(0, 4).map(sp),
+      });
+      addLineWarning(line, '22: payers review the note; it should state how this case differed from the usual procedure (cause and extra time).');
+      if (!(hasCause && hasTime)) addLineWarning(line, `22 is stronger with both a cause and the extra time; the note documents only ${hasCause ? 'the cause' : 'the time'}.`);
+    }
+  } else if (work22.length) {
+    questions.push({
+      modifier: '22',
+      code: primaries()[0]?.code,
+      text: `The note calls the work harder than usual ("${work22[0].text}") but gives no cause or extra time. Consider 22 only if the work was substantially greater than usual and the note says why.`,
+      evidence: work22.slice(0, 3).map(sp),
+    });
+  }
+
+  // ---- 53 discontinued, 73/74 facility notes ----------------------------------------------------
+  const stopped = affirmed('discontinued');
+  if (stopped.length) {
+    const s = stopped[0];
+    const sentence = sentenceText(s.sentence).toLowerCase();
+    const beforeAnesthesia = /\b(before|prior to)\b[^.]*\b(anesthesia|anaesthesia|induction|sedation|incision)\b/.test(sentence);
+    const anesthesiaSection = doc.sections.find((x) => x.kind === 'anesthesia');
+    const anesthesiaText = anesthesiaSection ? doc.text.slice(anesthesiaSection.bodyStart, anesthesiaSection.end).trim() : '';
+    const anesthesiaEv: Span[] = [];
+    if (anesthesiaSection && anesthesiaText && !/^(none|n\/a)\b/i.test(anesthesiaText)) {
+      const start = anesthesiaSection.bodyStart + doc.text.slice(anesthesiaSection.bodyStart, anesthesiaSection.end).indexOf(anesthesiaText);
+      const text = anesthesiaText.split('\n')[0];
+      anesthesiaEv.push({ start, end: start + text.length, text });
+    }
+    const re = /\b(sedation|sedated|anesthesia|anaesthesia|anesthetized|induction|induced|intubated|general endotracheal)\b/i;
+    for (const i of work) {
+      const t = doc.sentences[i];
+      const mm = re.exec(doc.text.slice(t.start, t.end));
+      if (mm && anesthesiaEv.length < 3) anesthesiaEv.push({ start: t.start + mm.index, end: t.start + mm.index + mm[0].length, text: mm[0] });
+    }
+    const afterAnesthesia = !beforeAnesthesia && anesthesiaEv.length > 0;
+    const target = nearestLine(s);
+    if (beforeAnesthesia) {
+      warnings.push({
+        kind: 'facility',
+        message: 'Facility claim: the procedure was stopped before anesthesia — modifier 73 on the hospital outpatient / ASC claim. The physician does not report 53 for a procedure cancelled before anesthesia.',
+        codes: target ? [target.code] : undefined,
+        evidence: [sp(s)],
+        source: MODIFIER_RULE_BY_ID.get('facility-73')!.source,
+      });
+    } else {
+      if (target) {
+        addModifier(target, '53', {
+          text: `53: the procedure was started and then stopped${afterAnesthesia ? ' after anesthesia/sedation' : ''}: "${sentenceText(s.sentence)}"`,
+          evidence: [sp(s), ...anesthesiaEv.slice(0, 2)],
+        });
+        if (!afterAnesthesia) addLineWarning(target, '53: the note does not show that anesthesia or sedation had started; 53 applies only after the procedure began.');
+        addLineWarning(target, '53: the payer pays a reduced amount; the note should say why the procedure was stopped (patient risk).');
+      } else {
+        warnings.push({
+          kind: 'discontinued',
+          message: 'The note documents a discontinued procedure, but no procedure line could be coded from what was done. The intended procedure is usually reported with 53; choose the code by hand.',
+          evidence: [sp(s)],
+          source: MODIFIER_RULE_BY_ID.get('discontinued-53')!.source,
+        });
+      }
+      warnings.push({
+        kind: 'facility',
+        message: afterAnesthesia
+          ? 'Facility claim: the procedure was discontinued after anesthesia was given — modifier 74 on the hospital outpatient / ASC claim (not on the physician claim).'
+          : 'Facility claim: the procedure was discontinued — modifier 73 (before anesthesia) or 74 (after anesthesia) on the hospital outpatient / ASC claim; the note does not say which.',
+        codes: target ? [target.code] : undefined,
+        evidence: [sp(s), ...anesthesiaEv.slice(0, 1)],
+        source: MODIFIER_RULE_BY_ID.get('facility-74')!.source,
+      });
+    }
+  }
+
+  // ---- 52 reduced service ---------------------------------------------------------------------
+  const reduced = affirmed('reduced');
+  for (const m of reduced) {
+    const target = nearestLine(m);
+    if (!target || target.modifiers.some((x) => x.code === '53')) continue;
+    const r = ruleOf(target);
+    const shownByUnits = r && (r.unit === 'per-array' || r.unit === 'first-array');
+    const shownBySide = target.modifiers.some((x) => x.code === 'LT' || x.code === 'RT');
+    if (m.value === 'count' && (shownByUnits || shownBySide)) {
+      addLineWarning(target, `Fewer arrays or sides than planned ("${m.text}"): the ${shownByUnits ? 'units' : 'side modifier'} already show what was done, so 52 is not added.`);
+      continue;
+    }
+    addModifier(target, '52', {
+      text: `52: part of the service was not done: "${sentenceText(m.sentence)}"`,
+      evidence: [sp(m)],
+    });
+    addLineWarning(target, '52: reduced payment by report; the note should say what was not done and why. If the reason was patient safety after anesthesia, 53 fits instead.');
+  }
+
+  // ---- 58 / 78 / 79 -------------------------------------------------------------------------------
+  const timing = readTiming(ctx);
+  const returns = affirmed('returnToOr', inWorkOrHeader);
+  const unrelated = affirmed('unrelated', inWorkOrHeader);
+  const futureWord = /\b(will|would|plan to|plans to|scheduled|future|later date|return for|come back)\b/i;
+  const staged = matches.filter(
+    (m) =>
+      m.kind === 'staged' &&
+      m.value === 'later' &&
+      inWorkOrHeader(m) &&
+      !FUTURE_SECTIONS.has(m.section) &&
+      (m.assertion === 'affirmed' || (m.assertion === 'hypothetical' && /^planned$/i.test(m.cue?.text ?? '') && !futureWord.test(sentenceText(m.sentence)))),
+  );
+  const globalLines = () => primaries().filter((l) => ruleOf(l)?.globalDays !== 'ZZZ');
+  if (returns.length) {
+    const ev = [...returns.slice(0, 2).map(sp), ...timing.evidence.slice(0, 2)];
+    const v = verdictFor(timing, null);
+    const mod = unrelated.length ? '79' : '78';
+    if (v === 'within') {
+      for (const l of globalLines()) {
+        addModifier(l, mod, {
+          text:
+            mod === '78'
+              ? `78: unplanned return to the operating room for a related problem inside the earlier procedure's global period (${timing.explicitGlobal ? 'global period stated' : `${timing.days} days after`}).`
+              : `79: procedure unrelated to the earlier surgery, inside its global period (${timing.explicitGlobal ? 'global period stated' : `${timing.days} days after`}).`,
+          evidence: mod === '79' ? [...ev, ...unrelated.slice(0, 1).map(sp)] : ev,
+        });
+      }
+    } else if (v === 'unknown') {
+      questions.push({
+        modifier: mod,
+        code: globalLines()[0]?.code,
+        text: `The note documents a return to the operating room${timing.days !== null ? ` ${timing.days} days after the earlier procedure` : ''}. Consider ${mod === '79' ? '79 (unrelated)' : '78 (related, unplanned) or 79 (unrelated)'} if this session falls within the global period of the earlier procedure (10 or 90 days depending on its code).`,
+        evidence: ev,
+      });
+    }
+    if (staged.length) {
+      warnings.push({ kind: 'modifier', message: 'The note reads both as a planned stage and as an unplanned return to the OR; 78/79 were considered instead of 58 — check which applies.', evidence: [sp(staged[0]), sp(returns[0])] });
+    }
+  } else if (staged.length) {
+    const earlier = earlierStage(reading.target);
+    const v = verdictFor(timing, earlier?.days ?? null);
+    const ev = [...staged.slice(0, 2).map(sp), ...timing.evidence.slice(0, 2)];
+    if (v === 'within') {
+      for (const l of globalLines()) {
+        addModifier(l, '58', {
+          text: `58: this session is a planned later stage, inside the global period of the earlier stage (${timing.explicitGlobal ? 'global period stated in the note' : `${timing.days} days after${earlier ? ` ${earlier.label}` : ''}`}).`,
+          evidence: ev,
+        });
+      }
+    } else if (v === 'unknown') {
+      questions.push({
+        modifier: '58',
+        code: globalLines()[0]?.code,
+        text: `Consider 58 if this session falls within the global period of the earlier stage (${earlier ? earlier.label : reading.target === 'sacral' ? 'stage 1: 64561 has a 10-day global, 64581 a 90-day global' : 'its global days depend on its code'})${timing.days !== null ? `; the note puts it ${timing.days} days later` : '; the note does not say how long ago it was'}.`,
+        evidence: ev,
+      });
+    } else {
+      warnings.push({
+        kind: 'global',
+        message: `Planned later stage documented, but ${timing.days} days after ${earlier ? earlier.label : 'the earlier stage'} — outside its global period, so 58 is not needed.`,
+        evidence: ev,
+        source: MODIFIER_RULE_BY_ID.get('staged-58')!.source,
+      });
+    }
+  }
+
+  // ---- 62 co-surgery ------------------------------------------------------------------------------
+  const cos = affirmed('cosurgeon', (m) => inWork(m) || m.section === 'procedure');
+  if (cos.length) {
+    for (const l of lines) {
+      const r = ruleOf(l);
+      if (!r) continue;
+      if (r.coSurgery === 1 || r.coSurgery === 2) {
+        addModifier(l, '62', {
+          text: `62: two surgeons each did a distinct part of this procedure; ${PAYMENT_INDICATOR_TEXT.coSurgery[r.coSurgery]}. Each surgeon reports the code with 62 and documents their own part.`,
+          evidence: cos.slice(0, 3).map(sp),
+        });
+        if (r.coSurgery === 1) addLineWarning(l, '62: co-surgery indicator 1 — each surgeon needs documentation of medical necessity and of their distinct part.');
+      } else {
+        const msg = `A co-surgeon is documented, but 62 is not allowed on ${r.code} (Medicare co-surgery indicator ${r.coSurgery}).`;
+        addLineWarning(l, msg);
+        warnings.push({ kind: 'modifier', message: msg, codes: [r.code], evidence: cos.slice(0, 2).map(sp), source: MODIFIER_RULE_BY_ID.get('cosurgery-62')!.source });
+      }
+    }
+  }
+
+  // ---- 80 / 82 / AS assistant at surgery ----------------------------------------------------------
+  const assistant = readAssistant(ctx);
+  if (assistant) {
+    const mod = assistant.kind === 'nonphysician' ? 'AS' : assistant.kind === 'physician' ? (assistant.noResident ? '82' : '80') : null;
+    if (!mod) {
+      warnings.push({
+        kind: 'modifier',
+        message: 'A resident or fellow assisted: Medicare does not pay an assistant-at-surgery modifier for a resident in a teaching hospital. 82 applies only to a physician assistant when no qualified resident was available.',
+        evidence: assistant.evidence,
+        source: MODIFIER_RULE_BY_ID.get('assistant-82')!.source,
+      });
+    } else {
+      const who = mod === 'AS' ? 'a physician assistant, nurse practitioner or clinical nurse specialist' : mod === '82' ? 'a physician, and no qualified resident was available' : 'a physician';
+      for (const l of lines) {
+        const r = ruleOf(l);
+        if (!r) continue;
+        const ind = r.assistant as 0 | 1 | 2;
+        if (ind === 2 || ind === 0) {
+          addModifier(l, mod, {
+            text: `${mod}: the assistant at surgery is ${who}; ${PAYMENT_INDICATOR_TEXT.assistant[ind]}. The modifier goes on the assistant's claim for this code.`,
+            evidence: assistant.evidence,
+          });
+          if (ind === 0) addLineWarning(l, `${mod} on ${r.code}: ASST indicator 0 — the assistant is paid only when the note documents why an assistant was medically necessary.`);
+          if (assistant.credentialUnknown) addLineWarning(l, `${mod}: the assistant's credentials are not stated; 80 assumes a physician (AS for a PA, NP or CNS).`);
+        } else if (ind === 1) {
+          addLineWarning(l, `An assistant at surgery is documented, but ${r.code} has ASST indicator 1: an assistant is not paid on this code (no ${mod}).`);
+        }
+      }
+    }
+  }
+
+  // ---- "modifier 11" in the note: warn, never emit -----------------------------------------------------
+  for (const n of NONEXISTENT_MODIFIERS) {
+    const re = new RegExp(`\\bmodifiers?\\s*[-:#]?\\s*${n.code}\\b|\\b\\d{5}\\s*-\\s*${n.code}\\b`, 'gi');
+    for (const mm of doc.text.matchAll(re)) {
+      warnings.push({
+        kind: 'nonexistent-modifier',
+        message: `The note mentions modifier ${n.code}, which does not exist. ${n.reason} It is not suggested.`,
+        evidence: [{ start: mm.index!, end: mm.index! + mm[0].length, text: mm[0] }],
+        source: n.source,
+      });
+    }
+  }
+
+  for (const l of lines) l.modifiers = sortModifiers(l.modifiers);
+  return { suggestions: lines, warnings, questions };
+}
+
+interface AssistantReading {
+  kind: 'physician' | 'nonphysician' | 'resident';
+  noResident: boolean;
+  credentialUnknown: boolean;
+  evidence: Span[];
+}
+
+const STRONG_ASSIST = /^(assistant surgeon|assistant at surgery|first assistant|assisted by|surgical assistant)$/i;
+const PHYSICIAN_TOKENS = new Set(['dr', 'dr.', 'md', 'm.d.', 'do', 'd.o.', 'physician', 'surgeon']);
+
+/** Who assisted, from affirmed mentions in the staff lines or the narrative. */
+function readAssistant(ctx: CodingContext): AssistantReading | null {
+  const { doc, matches, work } = ctx;
+  const all = matches.filter((m) => m.kind === 'assistant' && m.assertion === 'affirmed' && work.has(m.sentence));
+  if (!all.length) return null;
+  const bySentence = new Map<number, ConceptMatch[]>();
+  for (const m of all) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  const found: AssistantReading[] = [];
+  for (const [si, ms] of bySentence) {
+    const s = doc.sentences[si];
+    const staff = s.section === 'staff';
+    const anchor = ms.find((m) => m.value === 'physician' && (staff || STRONG_ASSIST.test(m.text)));
+    const nonPhys = ms.filter((m) => m.value === 'nonphysician' && (staff || anchor || m.text.length > 3));
+    const resident = ms.filter((m) => m.value === 'resident' && (staff || anchor));
+    const toks = doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.norm);
+    const physicianWord = toks.some((t) => PHYSICIAN_TOKENS.has(t));
+    if (nonPhys.length) found.push({ kind: 'nonphysician', noResident: false, credentialUnknown: false, evidence: [...(anchor ? [sp(anchor)] : []), ...nonPhys.slice(0, 2).map(sp)] });
+    else if (resident.length) found.push({ kind: 'resident', noResident: false, credentialUnknown: false, evidence: [...(anchor ? [sp(anchor)] : []), sp(resident[0])] });
+    else if (anchor && (staff || physicianWord || STRONG_ASSIST.test(anchor.text))) {
+      // "Assistant: none" is negated upstream; a bare staff header with no name is no assistant
+      const rest = doc.text.slice(anchor.end, s.end).replace(/[:\s.,-]/g, '');
+      if (!rest && !STRONG_ASSIST.test(anchor.text)) continue;
+      found.push({ kind: 'physician', noResident: false, credentialUnknown: !physicianWord, evidence: [sp(anchor)] });
+    }
+  }
+  if (!found.length) return null;
+  const pick = found.find((f) => f.kind === 'physician' && !f.credentialUnknown) ?? found.find((f) => f.kind === 'nonphysician') ?? found.find((f) => f.kind === 'physician') ?? found[0];
+  const noRes = matches.filter((m) => m.kind === 'residentUnavailable' && m.assertion === 'affirmed' && work.has(m.sentence));
+  if (noRes.length && pick.kind !== 'nonphysician') {
+    return { kind: 'physician', noResident: true, credentialUnknown: pick.kind === 'physician' ? pick.credentialUnknown : false, evidence: [...pick.evidence, sp(noRes[0])] };
+  }
+  return pick;
 }

@@ -98,6 +98,13 @@ export function splitSections(text: string): Section[] {
   if (sections.length === 0) return [{ kind: 'narrative', header: null, start: 0, bodyStart: 0, end: text.length }];
   if (current) current.end = text.length;
   splitInlineSections(text, sections);
+  // "Procedure: Under MAC, prone. The incision was..." — a procedure header followed by prose is the narrative
+  for (const s of sections) {
+    if (s.kind === 'procedure' && s.header && text.slice(s.bodyStart, s.end).trim().length > 200 && /[.;]\s+\S[^]*[.;]/.test(text.slice(s.bodyStart, Math.min(s.end, s.bodyStart + 600)))) {
+      const first = text.slice(s.bodyStart, s.end).trimStart();
+      if (!/^\s*(1[.)]|[-*•])/.test(first)) s.kind = 'narrative';
+    }
+  }
   // a preamble that holds the whole story (no narrative header) reads as narrative
   if (!sections.some((s) => s.kind === 'narrative')) {
     const pre = sections.find((s) => s.kind === 'preamble');
