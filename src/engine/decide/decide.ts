@@ -205,13 +205,24 @@ function dedupe(spans: Span[]): Span[] {
  * from the chosen one in a single attribute (target, approach, action or component).
  */
 export function alternativesFor(rule: CodeRule, ev: EventDetail, reading: Reading, matches: ConceptMatch[], work: Set<number>): Alternative[] {
-  const out: Alternative[] = [];
+  const ranked: { rank: number; alt: Alternative }[] = [];
   const seen = new Set<string>([rule.code]);
-  const add = (code: string, whyNot: string, evidence?: Span[]) => {
-    if (seen.has(code) || out.length >= 4) return;
+  const add = (rank: number, code: string, whyNot: string, evidence?: Span[]) => {
+    if (seen.has(code)) return;
     seen.add(code);
-    out.push({ code, whyNot, evidence: evidence?.slice(0, 3) });
+    ranked.push({ rank, alt: { code, whyNot, evidence: evidence?.slice(0, 3) } });
   };
+  // arrays-only sessions: say first why there is no generator code
+  if (rule.component === 'array' && ev.action === 'insertion') {
+    const gen = CODE_RULES.find((r) => r.component === 'generator' && r.target.includes(ev.target as never) && r.action.includes('insertion'));
+    if (gen && !reading.events.some((e) => e.component === 'generator')) {
+      const genMentions = matches.filter((m) => m.kind === 'component' && m.value === 'generator' && work.has(m.sentence));
+      const notCounted = genMentions.find((m) => m.assertion !== 'affirmed');
+      if (reading.externalGenerator.length) add(0, gen.code, `${gen.code} not chosen: the generator is external (trial), so no pocket or implanted generator.`, reading.externalGenerator);
+      else if (notCounted) add(0, gen.code, `${gen.code} not chosen: ${why(notCounted)}.`, [sp(notCounted)]);
+      else add(0, gen.code, `${gen.code} not chosen: no implanted generator placement is documented.`);
+    }
+  }
   for (const r of CODE_RULES) {
     if (seen.has(r.code) || r.addOnTo) continue;
     const sameTarget = r.target.includes(ev.target as never);
@@ -220,24 +231,16 @@ export function alternativesFor(rule: CodeRule, ev: EventDetail, reading: Readin
     const sameApproach = r.approach === null || rule.approach === null || r.approach.some((a) => rule.approach!.includes(a));
     const diffs = [!sameTarget, !sameComp, !sameAction, !sameApproach].filter(Boolean).length;
     if (diffs !== 1) continue;
-    if (!sameTarget && sameComp) {
-      add(r.code, `${r.code} is for a ${r.target.map(label).join(' / ')} target; this note's target is ${label(ev.target)}.`, reading.targetEvidence);
-    } else if (!sameApproach) {
-      add(r.code, `${r.code} needs a ${r.approach!.map(label).join(' or ')} approach; the note documents ${label(ev.approach)}${reading.approach.defaulted ? ' (no other approach named)' : ''}.`, reading.approach.evidence);
+    if (!sameApproach) {
+      add(1, r.code, `${r.code} needs a ${r.approach!.map(label).join(' or ')} approach; the note documents ${label(ev.approach)}${reading.approach.defaulted ? ' (no other approach named)' : ''}.`, reading.approach.evidence);
     } else if (!sameAction) {
-      add(r.code, `${r.code} is for ${r.action.map(label).join(' / ')}; the note documents ${label(ev.action)}.`, ev.actionEvidence);
+      add(2, r.code, `${r.code} is for ${r.action.map(label).join(' / ')}; the note documents ${label(ev.action)}.`, ev.actionEvidence);
+    } else if (!sameTarget && sameComp) {
+      add(3, r.code, `${r.code} is for a ${r.target.map(label).join(' / ')} target; this note's target is ${label(ev.target)}.`, reading.targetEvidence);
     }
   }
-  // arrays-only sessions: say why no generator code
-  if (rule.component === 'array' && ev.action === 'insertion') {
-    const gen = CODE_RULES.find((r) => r.component === 'generator' && r.target.includes(ev.target as never) && r.action.includes('insertion'));
-    if (gen && !reading.events.some((e) => e.component === 'generator')) {
-      const genMentions = matches.filter((m) => m.kind === 'component' && m.value === 'generator' && work.has(m.sentence));
-      const notCounted = genMentions.find((m) => m.assertion !== 'affirmed');
-      if (reading.externalGenerator.length) add(gen.code, `${gen.code} not chosen: the generator is external (trial), so no pocket or implanted generator.`, reading.externalGenerator);
-      else if (notCounted) add(gen.code, `${gen.code} not chosen: ${why(notCounted)}.`, [sp(notCounted)]);
-      else add(gen.code, `${gen.code} not chosen: no implanted generator placement is documented.`);
-    }
-  }
-  return out;
+  return ranked
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, 4)
+    .map((r) => r.alt);
 }

@@ -162,7 +162,7 @@ export function applyEdits(ctx: CodingContext, input: Suggestion[]): StageResult
       kind: 'global',
       message: `${
         timing.explicitGlobal || (timing.days !== null && timing.days <= 10)
-          ? `This session falls inside the global period of an earlier procedure (${timing.explicitGlobal ? 'the note says so' : `${timing.days} days later; every code of the family has a global of at least 10 days`}).`
+          ? `This session falls inside the global period of an earlier procedure (${timing.explicitGlobal ? 'the note says so' : `${timing.days} days later; the implant codes of the family carry 10- or 90-day globals`}).`
           : `This session may fall inside the global period of an earlier procedure (${timing.days} days later: inside a 90-day global, outside a 10-day one).`
       } ${
         modsDone.length ? `Modifier ${modsDone.join('/')} was added from the note's facts.` : 'The claim needs 58 (planned stage), 78 (unplanned, related return to the OR) or 79 (unrelated) — see the questions.'

@@ -78,7 +78,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const compClass = new Map<ConceptMatch, string>();
   for (const c of comps) {
     let cls = c.value === 'paddle' ? 'array' : c.value;
-    if (cls === 'generator') {
+    if (cls === 'generator' || cls === 'device') {
       const ext = externals.find((e) => e.sentence === c.sentence && e.tokenEnd >= c.tokenStart - 3 && e.tokenStart <= c.tokenEnd + 3);
       if (ext) {
         cls = 'external';
@@ -128,6 +128,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     const s = doc.sentences[a.sentence];
     let best: ConceptMatch | null = null;
     let bestDist = Infinity;
+    const after = tokens.slice(a.tokenEnd, Math.min(s.tokenEnd, a.tokenEnd + 5)).map((t) => t.norm);
+    const intoPocket = (after[0] === 'in' || after[0] === 'into' || after[0] === 'within') && after.includes('pocket');
     const cands = [...(bySentence.get(a.sentence) ?? []), ...(a.value === 'revision' ? (pocketBySentence.get(a.sentence) ?? []) : [])];
     for (const c of cands) {
       if (c.tokenStart < a.tokenEnd && c.tokenEnd > a.tokenStart && a.value !== 'putBack') continue; // overlapping words
@@ -135,6 +137,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       // "disconnected from the lead and removed": a device after a preposition is rarely what is acted on
       if (c.tokenStart < a.tokenStart && isPrepObject(tokens, c.tokenStart, s.tokenStart)) d += 6;
       if (a.value === 'insertion' && a.text.toLowerCase() === 'new' && !(c.tokenStart >= a.tokenEnd && d <= 3)) continue;
+      // "... and placed in the pocket": only a generator goes into a pocket
+      if (intoPocket && compClass.get(c) !== 'generator') d += 8;
       if (d < bestDist || (d === bestDist && best && c.tokenStart > best.tokenStart)) {
         best = c;
         bestDist = d;
@@ -372,7 +376,7 @@ function isPrepObject(tokens: Doc['tokens'], i: number, sentenceStart: number): 
   for (let k = i - 1; k >= Math.max(sentenceStart, i - 3); k--) {
     const n = tokens[k].norm;
     if (PREPS.has(n)) return true;
-    if (!['the', 'a', 'an', 'its', 'their', 'existing', 'old', 'new', 'left', 'right'].includes(n)) return false;
+    if (!['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PRON'].includes(tokens[k].pos) && !['existing', 'old', 'new', 'left', 'right', 'tined'].includes(n)) return false;
   }
   return false;
 }

@@ -384,7 +384,9 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
   }
 
   // ---- 52 reduced service ---------------------------------------------------------------------
-  const reduced = affirmed('reduced');
+  const reduced = matches.filter(
+    (m) => m.kind === 'reduced' && inWork(m) && (m.assertion === 'affirmed' || (m.assertion === 'hypothetical' && /^(plan\w*|could)$/i.test(m.cue?.text ?? ''))),
+  );
   for (const m of reduced) {
     const target = nearestLine(m);
     if (!target || target.modifiers.some((x) => x.code === '53')) continue;
@@ -552,23 +554,36 @@ function readAssistant(ctx: CodingContext): AssistantReading | null {
   const { doc, matches, work } = ctx;
   const all = matches.filter((m) => m.kind === 'assistant' && m.assertion === 'affirmed' && work.has(m.sentence));
   if (!all.length) return null;
-  const bySentence = new Map<number, ConceptMatch[]>();
-  for (const m of all) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
-  const found: AssistantReading[] = [];
-  for (const [si, ms] of bySentence) {
-    const s = doc.sentences[si];
+  // staff lines ("ASSISTANT:" header, name on the next line) are read as one group per section
+  const groups = new Map<string, { ms: ConceptMatch[]; staff: boolean; tokenStart: number; tokenEnd: number; start: number; end: number }>();
+  for (const m of all) {
+    const s = doc.sentences[m.sentence];
     const staff = s.section === 'staff';
+    const key = staff ? `sec${s.sectionIndex}` : `s${s.index}`;
+    let g = groups.get(key);
+    if (!g) {
+      if (staff) {
+        const sec = doc.sections[s.sectionIndex];
+        const inSec = doc.sentences.filter((x) => x.sectionIndex === s.sectionIndex);
+        g = { ms: [], staff, tokenStart: inSec[0].tokenStart, tokenEnd: inSec[inSec.length - 1].tokenEnd, start: sec.start, end: sec.end };
+      } else g = { ms: [], staff, tokenStart: s.tokenStart, tokenEnd: s.tokenEnd, start: s.start, end: s.end };
+      groups.set(key, g);
+    }
+    g.ms.push(m);
+  }
+  const found: AssistantReading[] = [];
+  for (const { ms, staff, tokenStart, tokenEnd, end } of groups.values()) {
     const anchor = ms.find((m) => m.value === 'physician' && (staff || STRONG_ASSIST.test(m.text)));
     const nonPhys = ms.filter((m) => m.value === 'nonphysician' && (staff || anchor || m.text.length > 3));
     const resident = ms.filter((m) => m.value === 'resident' && (staff || anchor));
-    const toks = doc.tokens.slice(s.tokenStart, s.tokenEnd).map((t) => t.norm);
+    const toks = doc.tokens.slice(tokenStart, tokenEnd).map((t) => t.norm);
     const physicianWord = toks.some((t) => PHYSICIAN_TOKENS.has(t));
     if (nonPhys.length) found.push({ kind: 'nonphysician', noResident: false, credentialUnknown: false, evidence: [...(anchor ? [sp(anchor)] : []), ...nonPhys.slice(0, 2).map(sp)] });
     else if (resident.length) found.push({ kind: 'resident', noResident: false, credentialUnknown: false, evidence: [...(anchor ? [sp(anchor)] : []), sp(resident[0])] });
     else if (anchor && (staff || physicianWord || STRONG_ASSIST.test(anchor.text))) {
-      // "Assistant: none" is negated upstream; a bare staff header with no name is no assistant
-      const rest = doc.text.slice(anchor.end, s.end).replace(/[:\s.,-]/g, '');
-      if (!rest && !STRONG_ASSIST.test(anchor.text)) continue;
+      // a staff line with no name after the header ("ASSISTANT: none") is no assistant
+      const rest = doc.text.slice(anchor.end, end).replace(/[:\s.,;()-]/g, '');
+      if (!rest || /^(none|na|nil|no)$/i.test(rest)) continue;
       found.push({ kind: 'physician', noResident: false, credentialUnknown: !physicianWord, evidence: [sp(anchor)] });
     }
   }

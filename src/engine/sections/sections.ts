@@ -15,6 +15,7 @@ const HEADER_MAP = new Map(HEADERS.map((h) => [h.words, h.kind]));
 function normaliseHeader(s: string): string {
   return s
     .toLowerCase()
+    .replace(/\(s\)/g, '')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

@@ -1,0 +1,53 @@
+import { useCallback } from 'react';
+import type { Analysis } from '../../../engine/types';
+import { claimLinesJson, claimLinesText } from '../../lib/claim-lines';
+import { useWorkspace } from '../../lib/store';
+
+/** Write text to the clipboard; falls back to a hidden textarea and execCommand. */
+export async function writeClipboard(text: string): Promise<boolean> {
+  try {
+    if (navigator.clipboard?.writeText) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    // fall through to the legacy path (permission denied, insecure context)
+  }
+  try {
+    const ta = document.createElement('textarea');
+    ta.value = text;
+    ta.setAttribute('readonly', '');
+    ta.style.position = 'fixed';
+    ta.style.opacity = '0';
+    document.body.appendChild(ta);
+    ta.select();
+    const ok = typeof document.execCommand === 'function' && document.execCommand('copy');
+    ta.remove();
+    return ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Copy actions for the shown analysis; the result is recorded in the store for the status line. */
+export function useCopyActions(analysis: Analysis | undefined) {
+  const setLastCopy = useWorkspace((s) => s.setLastCopy);
+  const canCopy = !!analysis && analysis.suggestions.length > 0;
+  const run = useCallback(
+    async (kind: 'lines' | 'json') => {
+      if (!analysis || analysis.suggestions.length === 0) return false;
+      const text = kind === 'lines' ? claimLinesText(analysis) : claimLinesJson(analysis);
+      const ok = await writeClipboard(text);
+      setLastCopy({ kind, text, ok, at: Date.now() });
+      return ok;
+    },
+    [analysis, setLastCopy],
+  );
+  return {
+    canCopy,
+    copyLines: useCallback(() => run('lines'), [run]),
+    copyJson: useCallback(() => run('json'), [run]),
+  };
+}
+
+export type CopyActions = ReturnType<typeof useCopyActions>;

@@ -1,0 +1,99 @@
+import { useEffect, useRef } from 'react';
+import { useWorkspace } from '../../lib/store';
+import { SHORTCUT_DOCS } from './shortcuts';
+
+/** Modal help: keyboard shortcuts and how to read the screen. Esc or the button closes it. */
+export function HelpDialog() {
+  const open = useWorkspace((s) => s.helpOpen);
+  const setOpen = useWorkspace((s) => s.setHelpOpen);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    returnTo.current = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    return () => {
+      returnTo.current?.focus?.();
+    };
+  }, [open]);
+
+  if (!open) return null;
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      e.stopPropagation();
+      setOpen(false);
+      return;
+    }
+    if (e.key === 'Tab') {
+      // Keep focus inside the dialog.
+      const items = panelRef.current?.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])');
+      if (!items || !items.length) return;
+      const first = items[0];
+      const last = items[items.length - 1];
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    }
+  };
+
+  return (
+    <div
+      className="fixed inset-0 z-50 flex items-start justify-center overflow-auto bg-slate-900/50 p-4 print:hidden"
+      onMouseDown={(e) => {
+        if (e.target === e.currentTarget) setOpen(false);
+      }}
+    >
+      <div
+        ref={panelRef}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        onKeyDown={onKeyDown}
+        className="card mt-[8vh] w-full max-w-xl p-5"
+      >
+        <div className="flex items-center">
+          <h2 id="help-title" className="mr-auto text-lg font-semibold">
+            Keyboard shortcuts and help
+          </h2>
+          <button ref={closeRef} type="button" className="btn" onClick={() => setOpen(false)}>
+            Close <span className="kbd">Esc</span>
+          </button>
+        </div>
+        <table className="mt-3 w-full text-sm">
+          <caption className="sr-only">Keyboard shortcuts</caption>
+          <tbody>
+            {SHORTCUT_DOCS.map((s) => (
+              <tr key={s.label} className="border-t border-slate-200 dark:border-slate-700">
+                <th scope="row" className="py-1.5 pr-3 text-left font-normal whitespace-nowrap">
+                  {s.keys.map((k, i) => (
+                    <span key={i}>
+                      {i > 0 && <span className="px-0.5 text-slate-400">+</span>}
+                      <kbd className="kbd">{k}</kbd>
+                    </span>
+                  ))}
+                </th>
+                <td className="py-1.5">{s.label}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h3 className="mt-4 text-sm font-semibold">Reading the screen</h3>
+        <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-200">
+          <li>Each claim line lists the reasons behind it. Hover or focus a reason to light up its words in the note; click it to keep them lit.</li>
+          <li>Click a highlight in the note to see which reasons use it.</li>
+          <li>Struck-through, faded words were found but do not count (negated, done earlier, or only planned); hover them to see why.</li>
+          <li>“Why not other codes?” lists the codes considered and what ruled each out.</li>
+          <li>Mac: use <kbd className="kbd">⌘</kbd> in place of <kbd className="kbd">Ctrl</kbd>.</li>
+        </ul>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
+import { useWorkspace } from '../../lib/store';
+import { fileToText, normalizeNote, payloadToText } from '../../lib/plain-text';
+import { SAMPLES } from '../../samples';
+
+/** Files larger than this are refused: an operative note is a few kilobytes. */
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Paste, type, drop a file, or pick a sample. Rich text is always reduced to plain text. */
+export function NoteInput() {
+  const text = useWorkspace((s) => s.text);
+  const sampleId = useWorkspace((s) => s.sampleId);
+  const setText = useWorkspace((s) => s.setText);
+  const areaRef = useRef<HTMLTextAreaElement>(null);
+  const fileRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [notice, setNotice] = useState('');
+
+  const insert = (plain: string) => {
+    const el = areaRef.current;
+    const clean = normalizeNote(plain);
+    if (!el) {
+      setText(text + clean);
+      return;
+    }
+    const start = el.selectionStart ?? el.value.length;
+    const end = el.selectionEnd ?? el.value.length;
+    const next = el.value.slice(0, start) + clean + el.value.slice(end);
+    setText(next);
+    requestAnimationFrame(() => {
+      el.selectionStart = el.selectionEnd = start + clean.length;
+    });
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
+    const converted = payloadToText((t) => e.clipboardData.getData(t));
+    if (converted === null) return; // ordinary plain text: let the textarea paste it
+    e.preventDefault();
+    insert(converted);
+    setNotice('Formatted text was pasted as plain text.');
+  };
+
+  const readFile = async (file: File) => {
+    if (file.size > MAX_FILE_BYTES) {
+      setNotice(`${file.name} is too large (${Math.round(file.size / 1024)} KB); an operative note should be plain text.`);
+      return;
+    }
+    const raw = await file.text();
+    if (/\u0000/.test(raw.slice(0, 4096))) {
+      setNotice(`${file.name} is not a text file. Drop a .txt, .rtf or .html note.`);
+      return;
+    }
+    setText(fileToText(file.name, raw));
+    setNotice(`Loaded ${file.name}.`);
+  };
+
+  const onDrop = (e: DragEvent<HTMLDivElement>) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files?.[0];
+    if (file) {
+      void readFile(file);
+      return;
+    }
+    const converted = payloadToText((t) => e.dataTransfer.getData(t));
+    const plain = converted ?? e.dataTransfer.getData('text/plain');
+    if (plain) insert(plain);
+  };
+
+  return (
+    <section aria-labelledby="note-heading" className="card flex min-h-0 flex-col">
+      <div className="flex flex-wrap items-center gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
+        <h2 id="note-heading" className="card-title mr-auto">
+          Operative note
+        </h2>
+        <label htmlFor="sample-select" className="sr-only">
+          Load a sample note
+        </label>
+        <select
+          id="sample-select"
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+          value={sampleId ?? ''}
+          onChange={(e) => {
+            const s = SAMPLES.find((x) => x.id === e.target.value);
+            if (s) {
+              setText(normalizeNote(s.text), s.id);
+              setNotice(`Loaded sample: ${s.title}.`);
+            }
+          }}
+        >
+          <option value="">Sample notes…</option>
+          {SAMPLES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="btn" onClick={() => fileRef.current?.click()}>
+          Open file…
+        </button>
+        <input
+          ref={fileRef}
+          type="file"
+          accept=".txt,.text,.rtf,.htm,.html,text/plain"
+          className="hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+          data-testid="file-input"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) void readFile(f);
+            e.target.value = '';
+          }}
+        />
+        <button
+          type="button"
+          className="btn"
+          disabled={!text}
+          onClick={() => {
+            setText('');
+            setNotice('Note cleared.');
+            areaRef.current?.focus();
+          }}
+        >
+          Clear
+        </button>
+      </div>
+      <div
+        className={`relative flex flex-1 flex-col p-3 ${dragging ? 'bg-teal-50 ring-2 ring-teal-500 ring-inset dark:bg-teal-950' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="drop-zone"
+      >
+        <label htmlFor="note-text" className="sr-only">
+          Operative note text
+        </label>
+        <textarea
+          id="note-text"
+          ref={areaRef}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onPaste={onPaste}
+          spellCheck={false}
+          aria-keyshortcuts="Alt+1"
+          aria-describedby="note-hint"
+          placeholder={'Paste or type an operative note, drop a .txt file here, or pick a sample note above.'}
+          className="min-h-[18rem] w-full flex-1 resize-y rounded-md border border-slate-300 bg-slate-50 p-3 font-mono text-[13px] leading-relaxed text-slate-900 placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100 xl:min-h-[32rem]"
+        />
+        <p id="note-hint" className="mt-2 flex justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
+          <span role="status" aria-live="polite">
+            {notice || 'Formatted text (HTML, RTF) is reduced to plain text. The note stays on this device.'}
+          </span>
+          <span className="shrink-0 tabular-nums">{text.length.toLocaleString('en-US')} chars</span>
+        </p>
+      </div>
+    </section>
+  );
+}

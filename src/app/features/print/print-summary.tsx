@@ -1,0 +1,101 @@
+import type { AnalysedNote } from '../../lib/use-analysis';
+import { claimLine } from '../../lib/claim-lines';
+import type { Reason } from '../../../engine/types';
+
+function Quotes({ r }: { r: Reason }) {
+  const qs = [...new Set(r.evidence.map((e) => e.text.trim()).filter(Boolean))];
+  if (!qs.length) return null;
+  return (
+    <span className="text-gray-600">
+      {' — '}
+      {qs.map((q, i) => (
+        <q key={i} className="mr-1 italic">
+          {q}
+        </q>
+      ))}
+    </span>
+  );
+}
+
+/** Print-only one-page summary: claim lines, reasons with quoted evidence, checks. */
+export function PrintSummary({ result }: { result: AnalysedNote | undefined }) {
+  const a = result?.analysis;
+  return (
+    <article className="hidden text-[10.5pt] leading-snug text-black print:block" data-testid="print-summary">
+      <header className="mb-2 border-b border-black pb-1">
+        <h1 className="text-lg font-bold">OpNote Coder — coding summary</h1>
+        <p className="text-xs">
+          Printed {new Date().toLocaleString()} · suggestions to be checked by a certified coder · {result?.text.length ?? 0}{' '}
+          characters analysed on this device
+        </p>
+      </header>
+      {!a ? (
+        <p>No note analysed.</p>
+      ) : !a.inScope ? (
+        <p className="font-semibold">No neurostimulator code applies. {a.outOfScopeReason}</p>
+      ) : (
+        <ol className="space-y-2">
+          {a.suggestions.map((s, i) => (
+            <li key={i} className="break-inside-avoid">
+              <p>
+                <span className="font-mono font-bold">{claimLine(s)}</span> — {s.description}{' '}
+                <span className="text-xs">({s.confidence} confidence)</span>
+              </p>
+              <ul className="list-disc pl-5 text-[9.5pt]">
+                {s.reasons.map((r, j) => (
+                  <li key={j}>
+                    {r.text}
+                    <Quotes r={r} />
+                  </li>
+                ))}
+                {s.modifiers.flatMap((m) =>
+                  m.reasons.map((r, j) => (
+                    <li key={`${m.code}${j}`}>
+                      Modifier {m.code}: {r.text}
+                      <Quotes r={r} />
+                    </li>
+                  )),
+                )}
+                {s.alternatives.map((alt, j) => (
+                  <li key={`a${j}`}>
+                    Not {alt.code}
+                    {alt.whyNot.startsWith(alt.code) ? ` — ${alt.whyNot.slice(alt.code.length).replace(/^\s*[:—-]?\s*/, '')}` : ` — ${alt.whyNot}`}
+                  </li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ol>
+      )}
+      {a && (a.warnings.length > 0 || a.questions.length > 0) && (
+        <section className="mt-2 break-inside-avoid">
+          <h2 className="font-bold">Check before submitting</h2>
+          <ul className="list-disc pl-5 text-[9.5pt]">
+            {a.warnings.map((w, i) => (
+              <li key={`w${i}`}>{w.message}</li>
+            ))}
+            {a.questions.map((q, i) => (
+              <li key={`q${i}`}>{q.text}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {a && (
+        <section className="mt-2 break-inside-avoid text-[9pt]">
+          <h2 className="font-bold">Mentions that do not count</h2>
+          <ul className="list-disc pl-5">
+            {a.matches
+              .filter((m) => m.assertion !== 'affirmed')
+              .slice(0, 12)
+              .map((m) => (
+                <li key={m.id}>
+                  <q>{m.text}</q> — {m.assertion}
+                  {m.cue ? ` by '${m.cue.text}'` : ''}
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
+    </article>
+  );
+}

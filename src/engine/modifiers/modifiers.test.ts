@@ -1,0 +1,189 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../index';
+import type { Analysis, Suggestion } from '../types';
+import { MODIFIER_RULES, NONEXISTENT_MODIFIERS, REAL_MODIFIERS } from '../../kb/modifier-rules';
+
+/** "64555-LT x1" style summary of the claim lines. */
+function lines(a: Analysis): string[] {
+  return a.suggestions.map((s) => `${s.code}${s.modifiers.map((m) => `-${m.code}`).join('')} x${s.units}`);
+}
+const mods = (s: Suggestion) => s.modifiers.map((m) => m.code);
+const allMods = (a: Analysis) => a.suggestions.flatMap(mods);
+
+function checkEvidence(note: string, a: Analysis): void {
+  for (const s of a.suggestions) {
+    for (const m of s.modifiers) {
+      expect(m.reasons.length, `${s.code}-${m.code} has reasons`).toBeGreaterThan(0);
+      expect(m.reasons.some((r) => r.evidence.length > 0), `${s.code}-${m.code} has evidence`).toBe(true);
+      for (const r of m.reasons) for (const e of r.evidence) expect(note.slice(e.start, e.end)).toBe(e.text);
+    }
+  }
+  for (const w of a.warnings) for (const e of w.evidence ?? []) expect(note.slice(e.start, e.end)).toBe(e.text);
+  for (const q of a.questions) for (const e of q.evidence ?? []) expect(note.slice(e.start, e.end)).toBe(e.text);
+}
+
+// ---- notes ------------------------------------------------------------------------------------
+const S3 = (where: string) => `PROCEDURE: Placement of sacral nerve lead.
+
+DESCRIPTION OF PROCEDURE: Under fluoroscopic guidance, a needle was placed into the ${where} foramen. A tined lead was placed through the introducer into the ${where} foramen. Good motor responses were seen. The lead was connected to an external trial stimulator.
+`;
+const BILATERAL_S3 = `PROCEDURE: Bilateral S3 sacral nerve lead placement.
+
+DESCRIPTION OF PROCEDURE: Under fluoroscopic guidance, needles were placed into the left and right S3 foramina. Tined leads were placed bilaterally into the S3 foramina. The leads were connected to an external trial stimulator.
+`;
+const OCCIPITAL_LR = `PROCEDURE: Percutaneous placement of occipital nerve stimulator leads.
+
+DESCRIPTION OF PROCEDURE: Under fluoroscopic guidance, a percutaneous lead was placed over the left occipital nerve. A second percutaneous lead was placed over the right occipital nerve. Both leads were connected to an external trial stimulator.
+`;
+const OCCIPITAL_L = `PROCEDURE: Percutaneous placement of occipital nerve stimulator lead.
+
+DESCRIPTION OF PROCEDURE: Under fluoroscopic guidance, a percutaneous lead was placed over the left occipital nerve. The lead was connected to an external trial stimulator.
+`;
+const PADDLE_REMOVAL = (extra: string) => `PROCEDURE: Removal of spinal cord stimulator paddle electrode.
+
+DESCRIPTION OF PROCEDURE: The prior laminectomy incision was opened. ${extra}The paddle electrode was removed. The wound was closed in layers.
+`;
+const SCS_TRIAL = (extra: string) => `PROCEDURE: Percutaneous spinal cord stimulator trial lead placement.
+
+ANESTHESIA: Monitored anesthesia care.
+
+DESCRIPTION OF PROCEDURE: After sedation was administered, the Tuohy needle was advanced into the epidural space. A percutaneous lead was placed into the epidural space.${extra}
+`;
+const STAGE2 = (timing: string) => `PROCEDURE: Sacral neuromodulation stage 2, implantation of sacral neurostimulator pulse generator.
+
+DESCRIPTION OF PROCEDURE: The patient returns for the second stage after a successful trial.${timing} A subcutaneous pocket was created in the right upper buttock. The tined lead was connected to the implantable pulse generator, which was placed in the pocket. The wound was closed.
+`;
+const RETURN = (timing: string, why = 'for an expanding pocket hematoma') => `PROCEDURE: Revision of spinal cord stimulator generator pocket.
+
+DESCRIPTION OF PROCEDURE: The patient returned to the operating room${timing} ${why}. The generator pocket was opened and the hematoma was evacuated. The generator was revised and placed back in the pocket. The wound was closed.
+`;
+const PADDLE = (staff: string) => `${staff}PROCEDURE: Thoracic laminectomy with placement of spinal cord stimulator paddle electrode.
+
+DESCRIPTION OF PROCEDURE: A T9 laminectomy was performed. The paddle electrode was placed in the dorsal epidural space. The paddle lead was anchored.
+`;
+const IPG = (staff: string) => `${staff}PROCEDURE: Implantation of spinal cord stimulator pulse generator.
+
+DESCRIPTION OF PROCEDURE: A subcutaneous pocket was created in the left flank. The leads were tunneled to the pocket and connected to the implantable pulse generator, which was placed in the pocket. Impedances were normal. The wound was closed.
+`;
+const SACRAL_IPG = (staff: string) => `${staff}PROCEDURE: Implantation of sacral neurostimulator pulse generator.
+
+DESCRIPTION OF PROCEDURE: A subcutaneous pocket was created in the right upper buttock. The tined lead was connected to the implantable pulse generator, which was placed in the pocket. The wound was closed.
+`;
+const PERC_TRIAL = (staff: string) => `${staff}PROCEDURE: Percutaneous spinal cord stimulator trial.
+
+DESCRIPTION OF PROCEDURE: The Tuohy needle was advanced into the epidural space. A percutaneous lead was placed into the epidural space and connected to an external trial stimulator.
+`;
+
+interface Case {
+  name: string;
+  note: string;
+  /** Exact claim lines expected, e.g. "64561-LT x1". */
+  lines?: string[];
+  /** Modifiers that must be on some line / on no line. */
+  has?: string[];
+  hasNot?: string[];
+  question?: RegExp;
+  noQuestion?: RegExp;
+  warning?: RegExp;
+}
+
+const CASES: Case[] = [
+  // LT / RT / 50
+  { name: 'left S3 → 64561-LT', note: S3('left S3'), lines: ['64561-LT x1'] },
+  { name: 'no side → 64561 without a side modifier', note: S3('S3'), lines: ['64561 x1'], hasNot: ['LT', 'RT', '50'] },
+  { name: 'bilateral S3 → 64561-50 x1 (bilateral indicator 1)', note: BILATERAL_S3, lines: ['64561-50 x1'], hasNot: ['LT', 'RT'] },
+  { name: 'occipital left and right → 64555-LT x1 + 64555-RT x1', note: OCCIPITAL_LR, lines: ['64555-LT x1', '64555-RT x1'], hasNot: ['50'] },
+  { name: 'one left occipital lead → 64555-LT x1', note: OCCIPITAL_L, lines: ['64555-LT x1'] },
+  { name: 'spinal generator takes no side', note: IPG(''), lines: ['63685 x1'], hasNot: ['LT', 'RT'] },
+  // 22
+  {
+    name: 'dense scar + 90 extra minutes → 22',
+    note: PADDLE_REMOVAL('Dense epidural scar tissue encased the paddle lead, requiring an additional 90 minutes of dissection. '),
+    has: ['22'],
+  },
+  { name: 'routine paddle removal → no 22', note: PADDLE_REMOVAL(''), hasNot: ['22'] },
+  { name: '"tedious" alone → question, no 22', note: PADDLE_REMOVAL('The dissection was tedious. '), hasNot: ['22'], question: /Consider 22/ },
+  // 53 / 73 / 74
+  {
+    name: 'aborted after sedation → 53 and a facility 74 note',
+    note: SCS_TRIAL(' The patient became hypotensive and bradycardic, and the procedure was aborted for patient safety.'),
+    has: ['53'],
+    hasNot: ['73', '74'],
+    warning: /modifier 74/,
+  },
+  { name: 'completed trial → no 53', note: SCS_TRIAL(' The lead was connected to an external trial stimulator.'), hasNot: ['53', '73', '74'] },
+  // 58
+  { name: 'stage 2 within the global → 58', note: STAGE2(' This is postoperative day 7 after stage 1, within the global period.'), lines: ['64590-58 x1'] },
+  { name: 'stage 2, timing unknown → question only', note: STAGE2(''), hasNot: ['58'], question: /Consider 58 if this session falls within the global period/ },
+  { name: 'no stage → no 58, no question', note: SACRAL_IPG(''), hasNot: ['58'], noQuestion: /58/ },
+  // 78 / 79
+  { name: 'return to OR POD 5 for hematoma → 78', note: RETURN(' on postoperative day 5'), has: ['78'], hasNot: ['79', '58'] },
+  { name: 'return to OR without timing → question', note: RETURN(''), hasNot: ['78', '79'], question: /Consider 78/ },
+  { name: 'unrelated return inside the global → 79', note: RETURN(' on postoperative day 5', 'for an unrelated problem'), has: ['79'], hasNot: ['78'] },
+  // 62
+  { name: 'co-surgeon on 63655 → 62', note: PADDLE('SURGEONS: Dr. Adams and Dr. Baker, co-surgeons.\n'), lines: ['63655-62 x1'] },
+  { name: 'single surgeon on 63655 → no 62', note: PADDLE('SURGEON: Dr. Adams\n'), lines: ['63655 x1'] },
+  { name: 'co-surgeon on 63650 (indicator 0) → warning, no 62', note: PERC_TRIAL('SURGEONS: Dr. Adams and Dr. Baker, co-surgeons.\n'), hasNot: ['62'], warning: /62 is not allowed on 63650/ },
+  // 80 / 82 / AS
+  { name: 'PA assist on 63685 → AS', note: IPG('SURGEON: Dr. Adams\nASSISTANT: Jane Roe, PA-C\n'), lines: ['63685-AS x1'] },
+  { name: 'physician assistant surgeon on 63655 → 80', note: PADDLE('SURGEON: Dr. Adams\nASSISTANT SURGEON: Dr. Lee, MD\n'), lines: ['63655-80 x1'] },
+  {
+    name: 'physician assistant, no qualified resident → 82',
+    note: PADDLE('SURGEON: Dr. Adams\nASSISTANT SURGEON: Dr. Lee, MD. No qualified resident was available.\n'),
+    lines: ['63655-82 x1'],
+  },
+  { name: 'no assistant on 63685 → no AS/80', note: IPG('SURGEON: Dr. Adams\n'), hasNot: ['AS', '80', '82'] },
+  { name: 'PA assist on 64590 (ASST 1) → no AS', note: SACRAL_IPG('SURGEON: Dr. Adams\nASSISTANT: Jane Roe, PA-C\n'), hasNot: ['AS', '80'] },
+  { name: '"AP and lateral" fluoroscopy is not an assistant', note: IPG('').replace('Impedances were normal.', 'PA and lateral fluoroscopic images were saved.'), hasNot: ['AS', '80'] },
+];
+
+describe('modifiers through analyze()', () => {
+  it.each(CASES)('$name', (c) => {
+    const a = analyze(c.note);
+    if (c.lines) expect(lines(a)).toEqual(c.lines);
+    for (const m of c.has ?? []) expect(allMods(a), `expected ${m} in ${lines(a).join(', ')}`).toContain(m);
+    for (const m of c.hasNot ?? []) expect(allMods(a), `unexpected ${m} in ${lines(a).join(', ')}`).not.toContain(m);
+    if (c.question) expect(a.questions.map((q) => q.text).join('\n')).toMatch(c.question);
+    if (c.noQuestion) expect(a.questions.map((q) => q.text).join('\n')).not.toMatch(c.noQuestion);
+    if (c.warning) expect([...a.warnings.map((w) => w.message), ...a.suggestions.flatMap((s) => s.warnings ?? [])].join('\n')).toMatch(c.warning);
+    checkEvidence(c.note, a);
+    expect(allMods(a)).not.toContain('11');
+    for (const m of allMods(a)) expect(REAL_MODIFIERS as readonly string[]).toContain(m);
+  });
+
+  it('22 quotes the reason', () => {
+    const note = PADDLE_REMOVAL('Dense epidural scar tissue encased the paddle lead, requiring an additional 90 minutes of dissection. ');
+    const m = analyze(note).suggestions[0].modifiers.find((x) => x.code === '22')!;
+    expect(m.reasons[0].text).toContain('Dense epidural scar tissue');
+  });
+
+  it('a planned second stage 3 weeks after a sacral stage 1 asks (10- or 90-day global) instead of suggesting 58', () => {
+    const a = analyze(STAGE2(' Stage 1 was done three weeks ago.'));
+    expect(allMods(a)).not.toContain('58');
+    expect(a.questions.map((q) => q.text).join('\n')).toMatch(/64561 has a 10-day global, 64581 a 90-day global/);
+  });
+
+  it('"modifier 11" in the note → warning, never suggested', () => {
+    const note = S3('left S3').replace('Placement of sacral nerve lead.', 'Placement of sacral nerve lead, 64561 with modifier 11.');
+    const a = analyze(note);
+    expect(allMods(a)).not.toContain('11');
+    const w = a.warnings.find((x) => x.kind === 'nonexistent-modifier');
+    expect(w?.message).toMatch(/does not exist/);
+    checkEvidence(note, a);
+  });
+
+  it('73/74 are never claim modifiers', () => {
+    for (const c of CASES) for (const m of allMods(analyze(c.note))) expect(['73', '74', '11', '59']).not.toContain(m);
+  });
+});
+
+describe('modifier rules data', () => {
+  it('every rule names a real modifier, a source and a confidence', () => {
+    for (const r of MODIFIER_RULES) {
+      expect(REAL_MODIFIERS as readonly string[]).toContain(r.modifier);
+      expect(r.source.length).toBeGreaterThan(5);
+    }
+    expect(REAL_MODIFIERS as readonly string[]).not.toContain('11');
+    expect(NONEXISTENT_MODIFIERS.map((n) => n.code)).toContain('11');
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { matchHeader, splitSections } from './sections';
+
+const kinds = (t: string) => splitSections(t).map((s) => s.kind);
+
+describe('sections', () => {
+  it('reads capitalised headers with colons and keeps offsets', () => {
+    const t = 'PREOPERATIVE DIAGNOSIS: Failed back syndrome\nPROCEDURE: SCS trial\nDESCRIPTION OF PROCEDURE: Two leads were placed.';
+    const s = splitSections(t);
+    expect(s.map((x) => x.kind)).toEqual(['preop_dx', 'procedure', 'narrative']);
+    for (const x of s) if (x.header) expect(t.slice(x.header.start, x.header.end)).toBe(x.header.text);
+    expect(s[s.length - 1].end).toBe(t.length);
+  });
+
+  it('accepts mixed-case headers, headers alone on a line and numbered lists', () => {
+    expect(kinds('Pre-op Dx: CRPS\n\nDESCRIPTION OF PROCEDURE\nThe lead was placed.')).toEqual(['preop_dx', 'narrative']);
+    expect(kinds('Procedure(s):\n1. Placement\n2. Fluoroscopy\nComplications: none')).toEqual(['procedure', 'complications']);
+  });
+
+  it('treats a note without headers as one narrative', () => {
+    expect(kinds('Two leads were placed in the epidural space and connected to the external stimulator.')).toEqual(['narrative']);
+  });
+
+  it('ends a one-line list section at its line, so the prose after it is narrative', () => {
+    expect(kinds('COMPLICATIONS: None\nA pocket was created in the flank.')).toEqual(['complications', 'narrative']);
+    expect(kinds('Proc: SCS trial, perc x2\nDx: FBSS\nPt prone. Leads placed at T8.')).toEqual(['procedure', 'preop_dx', 'narrative']);
+  });
+
+  it('reads a procedure header followed by prose as the narrative', () => {
+    const t = `Procedure: Under MAC the patient was positioned prone. The old incision was opened and the generator was removed from the pocket. A new generator was connected to the leads and placed in the same pocket. The wound was closed in layers.`;
+    expect(kinds(t)).toEqual(['narrative']);
+  });
+
+  it('does not take ordinary sentences for headers', () => {
+    expect(matchHeader('The patient tolerated the procedure well: no issues')).toBeNull();
+    expect(matchHeader('EBL: 5 mL')?.kind).toBe('ebl');
+    expect(matchHeader('   Indications: chronic pain')?.kind).toBe('indications');
+  });
+
+  it('tolerates Windows line endings', () => {
+    const t = 'PROCEDURE: IPG replacement\r\nDESCRIPTION: The generator was replaced.\r\n';
+    expect(kinds(t)).toEqual(['procedure', 'narrative']);
+  });
+});

@@ -1,0 +1,27 @@
+import type { Analysis } from '../engine/types';
+
+/** What the engine reports once wink and its model are loaded. */
+export interface EngineReady {
+  /** Milliseconds from the first request to a warmed-up engine. */
+  loadMs: number;
+}
+
+/**
+ * The analyzer the UI depends on. The worker client implements it in the browser;
+ * component tests implement it with the engine running in Node.
+ */
+export interface Analyzer {
+  /** Analyse one note. Resolves with the engine's result for exactly this text. */
+  analyze(text: string): Promise<Analysis>;
+  /** Resolves when the language model is loaded (loading starts on the first call). */
+  ready(): Promise<EngineReady>;
+  /** Resolves as soon as the engine host answers at all (before the model loads). */
+  ping?(): Promise<'pong'>;
+}
+
+/** The functions the engine worker exposes through comlink. */
+export interface EngineWorkerApi {
+  ping(): 'pong';
+  ready(): Promise<EngineReady>;
+  analyze(text: string): Promise<Analysis>;
+}

@@ -1,0 +1,41 @@
+/**
+ * The browser's analyzer: the engine in a Web Worker behind comlink. If the worker fails
+ * to start, every pending and later call rejects instead of hanging.
+ */
+import { wrap, releaseProxy } from 'comlink';
+import type { Analysis } from '../engine/types';
+import type { Analyzer, EngineReady, EngineWorkerApi } from './api';
+
+export interface WorkerAnalyzer extends Analyzer {
+  ping(): Promise<'pong'>;
+  dispose(): void;
+}
+
+export function createWorkerAnalyzer(): WorkerAnalyzer {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'opnote-engine',
+  });
+  const remote = wrap<EngineWorkerApi>(worker);
+
+  let fail: (e: Error) => void = () => {};
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  failed.catch(() => {});
+  worker.addEventListener('error', (ev) => {
+    fail(new Error(`The analysis engine failed to start: ${ev.message || 'worker error'}`));
+  });
+
+  const guard = <T>(p: Promise<T>): Promise<T> => Promise.race([p, failed]);
+
+  return {
+    ping: () => guard(remote.ping() as Promise<'pong'>),
+    ready: (): Promise<EngineReady> => guard(remote.ready()),
+    analyze: (text: string): Promise<Analysis> => guard(remote.analyze(text)),
+    dispose() {
+      remote[releaseProxy]();
+      worker.terminate();
+    },
+  };
+}

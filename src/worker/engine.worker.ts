@@ -1,0 +1,36 @@
+/// <reference lib="webworker" />
+/**
+ * The engine worker. It starts small (comlink only) so it can answer `ping` at once,
+ * then imports the engine — wink-nlp and its model — in a separate chunk.
+ */
+import { expose } from 'comlink';
+import type { EngineReady, EngineWorkerApi } from './api';
+
+type EngineModule = typeof import('../engine/index');
+
+let loading: Promise<{ engine: EngineModule; info: EngineReady }> | null = null;
+
+function load(): Promise<{ engine: EngineModule; info: EngineReady }> {
+  if (!loading) {
+    const t0 = performance.now();
+    loading = import('../engine/index').then((engine) => {
+      // The first call loads wink and compiles the patterns; do it now, not on the user's note.
+      engine.analyze('Warm-up.');
+      return { engine, info: { loadMs: Math.round(performance.now() - t0) } };
+    });
+  }
+  return loading;
+}
+
+const api: EngineWorkerApi = {
+  ping: () => 'pong',
+  async ready() {
+    return (await load()).info;
+  },
+  async analyze(text: string) {
+    return (await load()).engine.analyze(text);
+  },
+};
+
+expose(api);
+void load();

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateCorpus } from '../../src/cli/eval-corpus';
+
+describe('fixture corpus (test/fixtures)', () => {
+  const score = evaluateCorpus('test/fixtures/notes', 'test/fixtures/expected.json');
+
+  it('has at least 40 notes', () => {
+    expect(score.notes).toBeGreaterThanOrEqual(40);
+  });
+
+  it('matches the expected claim lines exactly on at least 95% of notes', () => {
+    if (score.exactRate < 0.95) console.error(score.failures);
+    expect(score.exactRate).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reaches a modifier F1 of at least 0.9', () => {
+    expect(score.modifiers.f1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('gets the in/out-of-scope call right on every note', () => {
+    expect(score.scopeCorrect).toBe(score.notes);
+  });
+});
