@@ -74,6 +74,23 @@ const PERC_TRIAL = (staff: string) => `${staff}PROCEDURE: Percutaneous spinal co
 DESCRIPTION OF PROCEDURE: The Tuohy needle was advanced into the epidural space. A percutaneous lead was placed into the epidural space and connected to an external trial stimulator.
 `;
 
+const OCCIPITAL_REDUCED = `PROCEDURE: Placement of occipital nerve stimulator leads.
+
+DESCRIPTION OF PROCEDURE: Under fluoroscopic guidance, a percutaneous lead was placed over the left occipital nerve. The plan was to place a second lead on the right, but only one of the two planned leads could be placed because of anatomy. The lead was connected to an external trial stimulator.
+`;
+const PERC_REMOVAL = (extra: string) => `PROCEDURE: Removal of percutaneous spinal cord stimulator leads.
+
+DESCRIPTION OF PROCEDURE: Under fluoroscopic guidance, the anchors were dissected and the percutaneous leads were removed.${extra}
+`;
+const DBS_BILATERAL = `PROCEDURE: Bilateral subthalamic nucleus deep brain stimulation lead placement with microelectrode recording.
+
+DESCRIPTION OF PROCEDURE: Stereotactic frame was applied. Bilateral burr holes were made. Microelectrode recording was performed on the left. The left DBS lead was placed into the subthalamic nucleus. Microelectrode recording was performed on the right and the right DBS lead was placed. Both leads were secured.
+`;
+const INTEGRATED_LR = `PROCEDURE: Percutaneous implantation of integrated peripheral nerve stimulators.
+
+DESCRIPTION OF PROCEDURE: Under ultrasound guidance, an integrated peripheral nerve stimulator was implanted percutaneously along the left sciatic nerve. A second integrated peripheral nerve stimulator was implanted percutaneously along the right sciatic nerve.
+`;
+
 interface Case {
   name: string;
   note: string;
@@ -134,7 +151,17 @@ const CASES: Case[] = [
   },
   { name: 'no assistant on 63685 → no AS/80', note: IPG('SURGEON: Dr. Adams\n'), hasNot: ['AS', '80', '82'] },
   { name: 'PA assist on 64590 (ASST 1) → no AS', note: SACRAL_IPG('SURGEON: Dr. Adams\nASSISTANT: Jane Roe, PA-C\n'), hasNot: ['AS', '80'] },
-  { name: '"AP and lateral" fluoroscopy is not an assistant', note: IPG('').replace('Impedances were normal.', 'PA and lateral fluoroscopic images were saved.'), hasNot: ['AS', '80'] },
+  { name: '"PA and lateral" fluoroscopy is not an assistant', note: IPG('').replace('Impedances were normal.', 'PA and lateral fluoroscopic images were saved.'), hasNot: ['AS', '80'] },
+  { name: 'assistant line "None" → no 80', note: IPG('SURGEON: Dr. Adams\nASSISTANT: None\n'), hasNot: ['AS', '80', '82'] },
+  { name: 'assistant without credentials → 80 with a warning', note: IPG('SURGEON: Dr. Adams\nASSISTANT: John Smith\n'), lines: ['63685-80 x1'], warning: /credentials are not stated/ },
+  { name: 'resident assistant → no 80, warning', note: IPG('SURGEON: Dr. Adams\nASSISTANT: Dr. Smith (PGY-4 resident)\n'), hasNot: ['80', '82', 'AS'], warning: /resident/ },
+  // 52
+  { name: 'only one of two planned occipital leads → no 52 (units show it)', note: OCCIPITAL_REDUCED, lines: ['64555-LT x1'], hasNot: ['52'], warning: /52 is not added/ },
+  { name: 'only one of two leads removed on 63661 (per session) → 52', note: PERC_REMOVAL(' Only one of the two leads could be removed; the second lead was left in place because it was fractured.'), lines: ['63661-52 x1'] },
+  { name: 'all leads removed on 63661 → no 52', note: PERC_REMOVAL(''), lines: ['63661 x1'] },
+  // bilateral conventions
+  { name: 'bilateral DBS → 61867 + 61868, no 50', note: DBS_BILATERAL, lines: ['61867 x1', '61868 x1'], hasNot: ['50', 'LT', 'RT'] },
+  { name: 'integrated PNS left and right → 64596-LT + 64597-RT', note: INTEGRATED_LR, lines: ['64596-LT x1', '64597-RT x1'] },
 ];
 
 describe('modifiers through analyze()', () => {

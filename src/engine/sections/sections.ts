@@ -43,7 +43,7 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
       colon = j;
       break;
     }
-    if (!/[A-Za-z0-9 /&()'.,\-]/.test(c)) return null;
+    if (!/[A-Za-z0-9 /&()'.,-]/.test(c)) return null;
   }
   if (colon > start) {
     const raw = line.slice(start, colon);
@@ -52,7 +52,7 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
     const kind = HEADER_MAP.get(words);
     if (kind) return { length: colon + 1, kind, known: true };
     // unknown header in capitals, e.g. "TRIAL LEAD DATA:" → other
-    if (/^[A-Z0-9 /&()'\-]+$/.test(raw.trim()) && /[A-Z]{3}/.test(raw) && raw.trim().split(/\s+/).length <= 6) {
+    if (/^[A-Z0-9 /&()'-]+$/.test(raw.trim()) && /[A-Z]{3}/.test(raw) && raw.trim().split(/\s+/).length <= 6) {
       return { length: colon + 1, kind: 'other', known: false };
     }
     return null;

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   ASSISTANT_PAYABLE_CODES,
@@ -277,9 +277,10 @@ describe('payers', () => {
 });
 
 describe('own wording', () => {
-  const seedDir = join(process.cwd(), '..', 'shared', 'seeds');
-  const altSeedDir = '/work/shared/seeds';
-  const dir = existsSync(seedDir) ? seedDir : altSeedDir;
+  // 8-word runs of the seed pages, stored as hashes (scripts/seed-fingerprints.mjs), never as text
+  const fp = JSON.parse(readFileSync('test/fixtures/seed-fingerprints.json', 'utf8')) as { n: number; grams: string[] };
+  const N = fp.n;
+  const seedGrams = new Set(fp.grams);
   const words = (s: string) =>
     s
       .toLowerCase()
@@ -288,26 +289,21 @@ describe('own wording', () => {
       .trim()
       .split(' ')
       .filter(Boolean);
-  const N = 8;
-  const seedGrams = new Set<string>();
-  const seedFiles = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.txt')) : [];
-  for (const f of seedFiles) {
-    const w = words(readFileSync(join(dir, f), 'utf8'));
-    for (let i = 0; i + N <= w.length; i++) seedGrams.add(w.slice(i, i + N).join(' '));
-  }
+  const hash = (g: string) => createHash('sha1').update(g).digest('hex').slice(0, 12);
   const copied = (text: string): string[] => {
     const w = words(text);
     const hits: string[] = [];
     for (let i = 0; i + N <= w.length; i++) {
       const g = w.slice(i, i + N).join(' ');
-      if (seedGrams.has(g)) hits.push(g);
+      if (seedGrams.has(hash(g))) hits.push(g);
     }
     return hits;
   };
 
-  it('reads the seed pages', () => {
-    expect(seedFiles.length).toBeGreaterThan(0);
+  it('has the seed fingerprints and detects a copied run', () => {
     expect(seedGrams.size).toBeGreaterThan(100);
+    // a run of the 64590 seed page's overview (checked by hash only)
+    expect(copied('the procedure applies to systems that require a surgically created subcutaneous or submuscular pocket').length).toBeGreaterThan(0);
   });
 
   it('no 8-word run from the seed pages appears in any code entry', () => {

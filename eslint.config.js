@@ -1,0 +1,48 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/**
+ * The engine is the pure core: no React, no DOM, no app or worker imports, and no way to reach
+ * the network. These rules make that a lint error (the idea of tldraw's and excalidraw's core
+ * packages), so "nothing leaves the browser" is checked, not promised.
+ */
+const ENGINE_BANNED_GLOBALS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource', 'navigator', 'document', 'window', 'localStorage', 'sessionStorage', 'indexedDB', 'importScripts'].map(
+  (name) => ({ name, message: 'src/engine is pure: no network, storage or DOM access.' }),
+);
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'scratch', 'test-results', 'test/e2e/artifacts', 'coverage', 'bench/out'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    files: ['src/engine/**/*.ts', 'src/kb/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-globals': ['error', ...ENGINE_BANNED_GLOBALS],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@tanstack/*', 'comlink'], message: 'src/engine is pure: no UI libraries.' },
+            { group: ['**/app/**', '**/worker/**', '**/cli/**'], message: 'src/engine may not import the app, the worker or the CLI.' },
+            { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'], message: 'src/engine runs in the browser too: no Node built-ins.' },
+          ],
+        },
+      ],
+    },
+  },
+);
