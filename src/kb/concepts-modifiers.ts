@@ -6,8 +6,9 @@ import type { ConceptInput } from './concept-schema';
  * Coder. Pattern language: see concept-schema.ts. The matcher works inside one sentence.
  *
  * Values the modifier stage relies on (src/engine/modifiers/modifiers.ts):
- * - increasedWork: `cause` (scar, anatomy, obesity, encapsulation) and `time` (extra minutes)
- *   support 22; `weak` ("tedious", "prolonged") alone only prompts a question.
+ * - increasedWork: 22 needs the extra time (`time`), or a cause (`cause`: scar, anatomy, obesity,
+ *   encapsulation) together with an explicit statement of greater work (`statement`); a cause
+ *   alone, a statement alone or `weak` words ("tedious", "prolonged") only prompt a question.
  * - reduced: `count` (fewer arrays/sides than planned — shown by units or sides, no 52) and
  *   `partial` (part of the coded work not done — 52).
  * - staged: `later` (this session is the later stage) supports 58; `plan` ("staged", "as
@@ -32,12 +33,14 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
   ] },
   { id: 'increasedWork.cause', kind: 'increasedWork', value: 'cause', label: 'substantially greater work (cause documented)', patterns: [
     'dense|extensive|significant|severe|heavy|thick|marked ~2 scar|scarring|adhesions|fibrosis|calcification|calcified|encapsulation',
-    'scar tissue ~4 extensive|dense|significant', 'morbid obesity|morbidly obese', 'heavily|densely encapsulated', 'extensive encapsulation', 'distorted anatomy', 'unusually difficult', 'increased complexity',
-    'substantially|significantly|markedly ~3 difficult|more difficult|greater|increased work',
+    'scar tissue ~4 extensive|dense|significant', 'morbid obesity|morbidly obese', 'heavily|densely encapsulated', 'extensive encapsulation', 'distorted anatomy',
+  ] },
+  { id: 'increasedWork.statement', kind: 'increasedWork', value: 'statement', label: 'substantially greater work stated', patterns: [
+    'unusually difficult', 'increased complexity', 'substantially|significantly|markedly ~3 difficult|more difficult|greater|increased work|more work', 'far beyond|well beyond ~3 usual|typical|standard',
   ] },
   { id: 'increasedWork.time', kind: 'increasedWork', value: 'time', label: 'substantially greater work (time documented)', patterns: [
     'additional|extra ~2 /^\\d+$/ minutes|hours|hour|min', 'additional|extra ~1 one|two|three|thirty|forty|sixty|ninety ~1 minutes|hours|hour',
-    'twice as long', '/^\\d+$/ minutes|hours ~3 longer than usual|typical|expected', 'substantially|significantly|markedly ~3 longer',
+    'twice as long', '/^\\d+$/ minutes|minute|hours|hour|hrs|min ~2 beyond|longer|more|over', 'than|versus|vs ~4 usual|typical|standard|expected', 'substantially|significantly|markedly ~3 longer',
   ] },
   { id: 'increasedWork.weak', kind: 'increasedWork', value: 'weak', label: 'harder than usual (no cause or time stated)', patterns: [
     'tedious', 'prolonged dissection|procedure|case', 'took ~4 longer', 'difficult dissection', 'encapsulated',

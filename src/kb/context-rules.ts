@@ -215,6 +215,11 @@ const RAW_RULES: ContextRule[] = [
     'history of present illness',
     'plan of care',
     'prior to', // "prior to incision" is a time order within the session
+    // surgical technique, not absence: "the vagus nerve was dissected free", "the lead was freed"
+    'dissected|mobilized|mobilised|teased|cut|sharply|bluntly|circumferentially|elevated|released|lifted free',
+    'free from the|surrounding',
+    'free - floating|hand',
+    'freehand',
     'year|years|yr|yrs old',
     // uncertainty about a finding, not a plan (ConText's "possible" axis, not modelled here)
     'may|might|could represent|reflect|indicate|suggest|reveal',

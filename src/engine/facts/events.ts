@@ -163,7 +163,6 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
         if (pc && pc.length) best = pc[pc.length - 1];
       }
     }
-    if (process.env.OPNOTE_DEBUG) console.error('action', a.text, '->', best?.text);
     if (!best) continue;
     const bestCls = compClass.get(best)!;
     const classes = bestCls === 'system' ? systemParts : [bestCls];

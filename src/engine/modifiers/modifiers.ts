@@ -173,10 +173,11 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
   };
 
   // ---- side: LT / RT / 50 -------------------------------------------------------------------
-  const sides = reading.sides.values;
+  const sideRead = reading.sides.values.length ? reading.sides : fallbackSides(ctx);
+  const sides = sideRead.values;
   const sideEvidence = (side: 'left' | 'right') => {
-    const ev = reading.sides.evidence.filter((e) => new RegExp(`${side}|bilat|both`, 'i').test(e.text));
-    return ev.length ? ev : reading.sides.evidence;
+    const ev = sideRead.evidence.filter((e) => new RegExp(`${side}|bilat|both|^${side[0]}$`, 'i').test(e.text));
+    return ev.length ? ev : sideRead.evidence;
   };
   const takesSide = (r: CodeRule) => r.sided && r.component !== 'generator' && !r.target.every((t) => t === 'spinal' || t === 'gastric');
   if (sides.length === 1 && (sides[0] === 'left' || sides[0] === 'right')) {
@@ -191,7 +192,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
       });
     }
   } else if (sides.length === 2) {
-    const both = reading.sides.evidence.slice(0, 4);
+    const both = sideRead.evidence.slice(0, 4);
     const out: Suggestion[] = [];
     const handled = new Set<Suggestion>();
     for (const l of lines) {
@@ -301,13 +302,15 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
 
   // ---- 22 increased work ----------------------------------------------------------------------
   const work22 = affirmed('increasedWork');
-  const strong = work22.filter((m) => m.value === 'cause' || m.value === 'time');
+  const hasV = (v: string) => work22.some((m) => m.value === v);
+  const enough = hasV('time') || (hasV('cause') && hasV('statement'));
+  const strong = enough ? work22.filter((m) => m.value !== 'weak') : [];
   if (strong.length) {
     const line = nearestLine(strong[0]);
     if (line) {
       const sentences = [...new Set(strong.map((m) => m.sentence))];
       const quoted = sentences.map((i) => `"${sentenceText(i)}"`).join(' ');
-      const hasCause = strong.some((m) => m.value === 'cause');
+      const hasCause = strong.some((m) => m.value === 'cause' || m.value === 'statement');
       const hasTime = strong.some((m) => m.value === 'time');
       addModifier(line, '22', {
         text: `22: the note documents substantially greater work than usual${hasCause ? ' with its cause' : ''}${hasTime ? ' and the extra time' : ''}: ${quoted}`,
@@ -320,7 +323,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
     questions.push({
       modifier: '22',
       code: primaries()[0]?.code,
-      text: `The note calls the work harder than usual ("${work22[0].text}") but gives no cause or extra time. Consider 22 only if the work was substantially greater than usual and the note says why.`,
+      text: `The note describes harder work than usual (${work22.slice(0, 3).map((m) => `"${m.text}"`).join(', ')}) but does not document the extra time or state that the work was substantially greater than usual. Consider 22 only if it was, and the note says so with the reason.`,
       evidence: work22.slice(0, 3).map(sp),
     });
   }
@@ -473,10 +476,28 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
 
   // ---- 62 co-surgery ------------------------------------------------------------------------------
   const cos = affirmed('cosurgeon', (m) => inWork(m) || m.section === 'procedure');
+  /** A sentence of the line's own evidence that says the author did that part alone. */
+  const aloneEvidence = (l: Suggestion): Span | null => {
+    const ev = l.event !== undefined ? (reading.events[l.event]?.evidence ?? []) : [];
+    const seen = new Set<number>();
+    for (const e of ev) {
+      const s = doc.sentences.find((x) => x.start <= e.start && e.start < x.end);
+      if (!s || seen.has(s.index)) continue;
+      seen.add(s.index);
+      const mm = /\b(by me alone|by myself|alone|solely by me|without the co-?surgeon)\b/i.exec(doc.text.slice(s.start, s.end));
+      if (mm) return { start: s.start + mm.index, end: s.start + mm.index + mm[0].length, text: mm[0] };
+    }
+    return null;
+  };
   if (cos.length) {
     for (const l of lines) {
       const r = ruleOf(l);
       if (!r) continue;
+      const alone = aloneEvidence(l);
+      if (alone) {
+        addLineWarning(l, `No 62 on ${r.code}: the note says the author did this part alone ("${alone.text}").`);
+        continue;
+      }
       if (r.coSurgery === 1 || r.coSurgery === 2) {
         addModifier(l, '62', {
           text: `62: two surgeons each did a distinct part of this procedure; ${PAYMENT_INDICATOR_TEXT.coSurgery[r.coSurgery]}. Each surgeon reports the code with 62 and documents their own part.`,
@@ -537,6 +558,34 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
 
   for (const l of lines) l.modifiers = sortModifiers(l.modifiers);
   return { suggestions: lines, warnings, questions };
+}
+
+const POSITION_AFTER = new Set(['lateral', 'decubitus', 'prone', 'supine', 'arm', 'hand', 'wrist', 'radial', 'antecubital', 'forearm']);
+
+/**
+ * Sides from the side words of the session when the facts stage found none next to the target
+ * name ("RIGHT: GON identified", "Femoral nerve, right", "LEFT" in the title). Counts affirmed
+ * side words in this session's work and in the procedure line, leaving out patient position and
+ * line sites ("left lateral", "right arm IV").
+ */
+export function fallbackSides(ctx: CodingContext): { values: string[]; evidence: Span[] } {
+  const { doc, matches, work } = ctx;
+  const values = new Set<string>();
+  const evidence: Span[] = [];
+  for (const m of matches) {
+    if (m.kind !== 'side' || m.assertion !== 'affirmed') continue;
+    if (!(work.has(m.sentence) || m.section === 'procedure')) continue;
+    const next = doc.tokens[m.tokenEnd];
+    if (next && next.sentence === m.sentence && POSITION_AFTER.has(next.norm)) continue;
+    if (next && next.norm === 'side' && ['down', 'up'].includes(doc.tokens[m.tokenEnd + 1]?.norm ?? '')) continue;
+    if (m.value === 'bilateral') {
+      values.add('left');
+      values.add('right');
+    } else if (m.value === 'left' || m.value === 'right') values.add(m.value);
+    else continue;
+    if (evidence.length < 6) evidence.push(sp(m));
+  }
+  return { values: [...values].sort(), evidence };
 }
 
 interface AssistantReading {
