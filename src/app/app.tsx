@@ -4,7 +4,7 @@ import type { Analyzer } from '../worker/api';
 import { AnalyzerProvider } from './lib/analyzer-context';
 import { WorkspaceStoreProvider, type WorkspaceStore } from './lib/store';
 import { ThemeSync } from './features/theme/theme-sync';
-import { Workspace } from './features/workspace/workspace';
+import { Shell } from './shell/shell';
 
 export interface AppProps {
   /** The engine: the worker in the browser, the engine itself in tests. */
@@ -23,7 +23,7 @@ export function App({ analyzer, store, queryClient }: AppProps) {
       <AnalyzerProvider analyzer={analyzer}>
         <WorkspaceStoreProvider store={store}>
           <ThemeSync />
-          <Workspace />
+          <Shell />
         </WorkspaceStoreProvider>
       </AnalyzerProvider>
     </QueryClientProvider>

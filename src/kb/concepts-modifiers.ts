@@ -32,7 +32,7 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
     'reduced service|procedure', 'partially completed|performed', 'limited procedure', 'only partially',
   ] },
   { id: 'increasedWork.cause', kind: 'increasedWork', value: 'cause', label: 'substantially greater work (cause documented)', patterns: [
-    'dense|extensive|significant|severe|heavy|thick|marked ~2 scar|scarring|adhesions|fibrosis|calcification|calcified|encapsulation',
+    'dense|extensive|significant|severe|heavy|thick|marked ~4 scar|scarring|adhesions|fibrosis|calcification|calcified|encapsulation',
     'scar tissue ~4 extensive|dense|significant', 'morbid obesity|morbidly obese', 'heavily|densely encapsulated', 'extensive encapsulation', 'distorted anatomy',
   ] },
   { id: 'increasedWork.statement', kind: 'increasedWork', value: 'statement', label: 'substantially greater work stated', patterns: [
@@ -40,7 +40,7 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
   ] },
   { id: 'increasedWork.time', kind: 'increasedWork', value: 'time', label: 'substantially greater work (time documented)', patterns: [
     'additional|extra ~2 /^\\d+$/ minutes|hours|hour|min', 'additional|extra ~1 one|two|three|thirty|forty|sixty|ninety ~1 minutes|hours|hour',
-    'twice as long', '/^\\d+$/ minutes|minute|hours|hour|hrs|min ~2 beyond|longer|more|over', 'than|versus|vs ~4 usual|typical|standard|expected', 'substantially|significantly|markedly ~3 longer',
+    'twice as long', '/^\\d+$/ minutes|minute|hours|hour|hrs|min ~2 beyond|longer|more|over', 'than|versus|vs ~4 usual|typical|standard|expected', 'compared with|to ~6 typically|usual|usually|normally|typical|standard', 'substantially|significantly|markedly ~3 longer',
   ] },
   { id: 'increasedWork.weak', kind: 'increasedWork', value: 'weak', label: 'harder than usual (no cause or time stated)', patterns: [
     'tedious', 'prolonged dissection|procedure|case', 'took ~4 longer', 'difficult dissection', 'encapsulated',
@@ -49,7 +49,7 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
     'co - surgeon|surgeons|surgery', 'co-surgeon|co-surgeons|co-surgery', 'cosurgeon|cosurgeons|cosurgery', 'two surgeons', 'co-surgeon*',
   ] },
   { id: 'assistant.physician', kind: 'assistant', value: 'physician', label: 'assistant surgeon (physician)', patterns: [
-    'assistant surgeon', 'assistant at surgery', 'first assistant', 'assisted by', 'surgical assistant', 'assist', 'assistant', 'assistants', 'assisting', 'assisted',
+    'assistant surgeon', 'assistant at surgery', 'first assistant', 'acting|served|serving as ~2 assistant|assistant surgeon', 'assisted by', 'surgical assistant', 'assist', 'assistant', 'assistants', 'assisting', 'assisted',
   ] },
   { id: 'assistant.nonphysician', kind: 'assistant', value: 'nonphysician', label: 'assistant (PA / NP / CNS)', patterns: [
     'pa', 'pa - c', 'pa-c', 'physician assistant|assistants', 'nurse practitioner', 'np', 'aprn|cns', 'clinical nurse specialist', 'crna first assist',

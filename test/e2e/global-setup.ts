@@ -75,7 +75,7 @@ export default async function setup(project: TestProject) {
     await waitForHttp(`${baseUrl}/`, preview, 30_000);
   } catch (e) {
     preview.kill('SIGTERM');
-    throw new Error(`${(e as Error).message}\n${log}`);
+    throw new Error(`${(e as Error).message}\n${log}`, { cause: e });
   }
   project.provide('baseUrl', baseUrl);
 

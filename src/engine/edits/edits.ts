@@ -154,7 +154,7 @@ export function applyEdits(ctx: CodingContext, input: Suggestion[]): StageResult
     return timing.explicitGlobal || PROCEDURE_WORD.test(doc.text.slice(s.start, s.end));
   });
   const inside = timing.explicitGlobal || (timing.days !== null && timing.days <= 90);
-  if (timingAboutSurgery.length && inside) {
+  if (timingAboutSurgery.length && inside && lines.length) {
     const global = lines.filter((l) => ['010', '090'].includes(CODE_BY_ID.get(l.code)?.globalDays ?? ''));
     const has = (mod: string) => lines.some((l) => l.modifiers.some((m) => m.code === mod));
     const modsDone = ['58', '78', '79'].filter(has);

@@ -162,6 +162,24 @@ const CASES: Case[] = [
   // bilateral conventions
   { name: 'bilateral DBS → 61867 + 61868, no 50', note: DBS_BILATERAL, lines: ['61867 x1', '61868 x1'], hasNot: ['50', 'LT', 'RT'] },
   { name: 'integrated PNS left and right → 64596-LT + 64597-RT', note: INTEGRATED_LR, lines: ['64596-LT x1', '64597-RT x1'] },
+  // refinements from the fixture corpus
+  {
+    name: '62 only on the part both surgeons did (generator done alone → no 62)',
+    note: `SURGEONS: Dr. Adams and Dr. Baker, co-surgeons.
+PROCEDURE: Laminectomy with placement of spinal cord stimulator paddle electrode and pulse generator.
+
+DESCRIPTION OF PROCEDURE: Dr. Baker performed the T9 laminectomy. I placed the paddle electrode in the dorsal epidural space. The generator portion was done by me alone: a subcutaneous pocket was created in the left flank, the lead was tunneled to the pocket and connected to the implantable pulse generator, which was placed in the pocket.
+`,
+    has: ['62'],
+    warning: /No 62 on 63685/,
+  },
+  { name: 'dense scar without extra time → question, no 22', note: PADDLE_REMOVAL('The paddle was freed from dense scar. '), hasNot: ['22'], question: /Consider 22/ },
+  {
+    name: '"this return to the operating room was not planned" is still a return → 78',
+    note: RETURN(' on postoperative day 4', 'for an expanding pocket hematoma; this return to the operating room was not planned'),
+    has: ['78'],
+  },
+  { name: 'side stated only after the nerve ("Femoral nerve, right") → RT', note: OCCIPITAL_L.replace('over the left occipital nerve', 'over the occipital nerve, right'), has: ['RT'], hasNot: ['LT'] },
 ];
 
 describe('modifiers through analyze()', () => {

@@ -22,7 +22,7 @@ import { MODIFIER_ORDER, MODIFIER_RULE_BY_ID, NONEXISTENT_MODIFIERS, PAYMENT_IND
  * - No modifier outside REAL_MODIFIERS is ever emitted (there is no modifier 11).
  */
 
-const HEADER_SECTIONS: ReadonlySet<SectionKind> = new Set(['procedure', 'preop_dx', 'postop_dx', 'indications', 'history']);
+const HEADER_SECTIONS: ReadonlySet<SectionKind> = new Set(['preamble', 'procedure', 'preop_dx', 'postop_dx', 'indications', 'history']);
 const FUTURE_SECTIONS: ReadonlySet<SectionKind> = new Set(['plan', 'disposition']);
 
 const sp = (m: { start: number; end: number; text: string }): Span => ({ start: m.start, end: m.end, text: m.text });
@@ -329,8 +329,18 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
   }
 
   // ---- 53 discontinued, 73/74 facility notes ----------------------------------------------------
-  const stopped = affirmed('discontinued');
-  if (stopped.length) {
+  const stoppedAll = affirmed('discontinued');
+  const stopped = stoppedAll.filter((m) => m.value === 'stopped');
+  const familyWork = reading.target !== null && matches.some((m) => m.kind === 'component' && m.assertion === 'affirmed' && work.has(m.sentence));
+  if (!stopped.length && stoppedAll.length && lines.length) {
+    questions.push({
+      modifier: '53',
+      code: primaries()[0]?.code,
+      text: `The note calls the procedure "${stoppedAll[0].text}" but does not say that it was stopped after it began. Consider 53 only if the physician stopped the procedure after anesthesia or sedation because of a risk to the patient.`,
+      evidence: stoppedAll.slice(0, 2).map(sp),
+    });
+  }
+  if (stopped.length && (lines.length || familyWork)) {
     const s = stopped[0];
     const sentence = sentenceText(s.sentence).toLowerCase();
     const beforeAnesthesia = /\b(before|prior to)\b[^.]*\b(anesthesia|anaesthesia|induction|sedation|incision)\b/.test(sentence);
@@ -409,7 +419,10 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
 
   // ---- 58 / 78 / 79 -------------------------------------------------------------------------------
   const timing = readTiming(ctx);
-  const returns = affirmed('returnToOr', inWorkOrHeader);
+  // "this return to the OR was not planned" / "not planned - unplanned return": the negation is of the plan, not the return
+  const notPlanned = (m: ConceptMatch) =>
+    m.assertion === 'negated' && !!m.cue && (/planned/i.test(m.cue.text) || /^\W*planned/i.test(doc.text.slice(m.cue.end, m.cue.end + 12)));
+  const returns = matches.filter((m) => m.kind === 'returnToOr' && inWorkOrHeader(m) && !FUTURE_SECTIONS.has(m.section) && (m.assertion === 'affirmed' || notPlanned(m)));
   const unrelated = affirmed('unrelated', inWorkOrHeader);
   const futureWord = /\b(will|would|plan to|plans to|scheduled|future|later date|return for|come back)\b/i;
   const staged = matches.filter(
@@ -480,12 +493,19 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
   const aloneEvidence = (l: Suggestion): Span | null => {
     const ev = l.event !== undefined ? (reading.events[l.event]?.evidence ?? []) : [];
     const seen = new Set<number>();
+    const find = (re: RegExp, i: number): Span | null => {
+      const s = doc.sentences[i];
+      const mm = s ? re.exec(doc.text.slice(s.start, s.end)) : null;
+      return mm && s ? { start: s.start + mm.index, end: s.start + mm.index + mm[0].length, text: mm[0] } : null;
+    };
+    const ALONE = /\b(by me alone|by myself|alone|solely by me|without the co-?surgeon)\b/i;
+    const GONE = /\b(left the (room|operating room|or|field)|scrubbed out|broke scrub|departed)\b/i;
     for (const e of ev) {
       const s = doc.sentences.find((x) => x.start <= e.start && e.start < x.end);
       if (!s || seen.has(s.index)) continue;
       seen.add(s.index);
-      const mm = /\b(by me alone|by myself|alone|solely by me|without the co-?surgeon)\b/i.exec(doc.text.slice(s.start, s.end));
-      if (mm) return { start: s.start + mm.index, end: s.start + mm.index + mm[0].length, text: mm[0] };
+      const hit = find(ALONE, s.index) ?? find(GONE, s.index) ?? find(GONE, s.index - 1);
+      if (hit) return hit;
     }
     return null;
   };
@@ -595,13 +615,13 @@ interface AssistantReading {
   evidence: Span[];
 }
 
-const STRONG_ASSIST = /^(assistant surgeon|assistant at surgery|first assistant|assisted by|surgical assistant)$/i;
+const STRONG_ASSIST = /^(assistant surgeon|assistant at surgery|first assistant|assisted by|surgical assistant|(acting|served|serving) as .*assistant.*)$/i;
 const PHYSICIAN_TOKENS = new Set(['dr', 'dr.', 'md', 'm.d.', 'do', 'd.o.', 'physician', 'surgeon']);
 
 /** Who assisted, from affirmed mentions in the staff lines or the narrative. */
 function readAssistant(ctx: CodingContext): AssistantReading | null {
   const { doc, matches, work } = ctx;
-  const all = matches.filter((m) => m.kind === 'assistant' && m.assertion === 'affirmed' && work.has(m.sentence));
+  const all = matches.filter((m) => m.kind === 'assistant' && m.assertion === 'affirmed' && (work.has(m.sentence) || m.section === 'preamble' || m.section === 'staff'));
   if (!all.length) return null;
   // staff lines ("ASSISTANT:" header, name on the next line) are read as one group per section
   const groups = new Map<string, { ms: ConceptMatch[]; staff: boolean; tokenStart: number; tokenEnd: number; start: number; end: number }>();
@@ -632,13 +652,13 @@ function readAssistant(ctx: CodingContext): AssistantReading | null {
     else if (anchor && (staff || physicianWord || STRONG_ASSIST.test(anchor.text))) {
       // a staff line with no name after the header ("ASSISTANT: none") is no assistant
       const rest = doc.text.slice(anchor.end, end).replace(/[:\s.,;()-]/g, '');
-      if (!rest || /^(none|na|nil|no)$/i.test(rest)) continue;
+      if (!STRONG_ASSIST.test(anchor.text) && (!rest || /^(none|na|nil|no)$/i.test(rest))) continue;
       found.push({ kind: 'physician', noResident: false, credentialUnknown: !physicianWord, evidence: [sp(anchor)] });
     }
   }
   if (!found.length) return null;
   const pick = found.find((f) => f.kind === 'physician' && !f.credentialUnknown) ?? found.find((f) => f.kind === 'nonphysician') ?? found.find((f) => f.kind === 'physician') ?? found[0];
-  const noRes = matches.filter((m) => m.kind === 'residentUnavailable' && m.assertion === 'affirmed' && work.has(m.sentence));
+  const noRes = matches.filter((m) => m.kind === 'residentUnavailable' && m.assertion === 'affirmed' && (work.has(m.sentence) || m.section === 'preamble' || m.section === 'staff'));
   if (noRes.length && pick.kind !== 'nonphysician') {
     return { kind: 'physician', noResident: true, credentialUnknown: pick.kind === 'physician' ? pick.credentialUnknown : false, evidence: [...pick.evidence, sp(noRes[0])] };
   }

@@ -46,7 +46,7 @@ export function NoteInput() {
       return;
     }
     const raw = await file.text();
-    if (/\u0000/.test(raw.slice(0, 4096))) {
+    if (raw.slice(0, 4096).includes(String.fromCharCode(0))) {
       setNotice(`${file.name} is not a text file. Drop a .txt, .rtf or .html note.`);
       return;
     }

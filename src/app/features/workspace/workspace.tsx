@@ -1,13 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { useAnalysis } from '../../lib/use-analysis';
-import { useWorkspace, useWorkspaceStore } from '../../lib/store';
+import { useWorkspaceStore } from '../../lib/store';
 import { NoteInput } from '../note-input/note-input';
 import { EvidenceView } from '../evidence/evidence-view';
 import { ClaimsPanel } from '../suggestions/claims-panel';
-import { HelpDialog } from '../help/help-dialog';
 import { matchShortcut } from '../help/shortcuts';
-import { ThemeToggle } from '../theme/theme-sync';
-import { EngineStatus } from '../status/engine-status';
 import { PrintSummary } from '../print/print-summary';
 import { useCopyActions } from '../copy/use-copy';
 
@@ -21,7 +18,6 @@ function isEditable(el: Element | null): boolean {
 export function Workspace() {
   const { data, error, updating, empty } = useAnalysis();
   const store = useWorkspaceStore();
-  const setHelpOpen = useWorkspace((s) => s.setHelpOpen);
   const copy = useCopyActions(data?.analysis);
   const copyRef = useRef(copy);
   copyRef.current = copy;
@@ -67,48 +63,13 @@ export function Workspace() {
   }, [store]);
 
   return (
-    <div className="min-h-screen bg-slate-100 text-slate-900 print:bg-white dark:bg-slate-950 dark:text-slate-100">
+    <div>
       <a
         href="#claims-heading"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-800"
       >
         Skip to claim lines
       </a>
-      <header className="border-b border-slate-200 bg-white print:hidden dark:border-slate-800 dark:bg-slate-900">
-        <div className="mx-auto flex max-w-[1800px] flex-wrap items-center gap-3 px-4 py-2">
-          <div className="flex items-center gap-2">
-            <img src="/favicon.svg" alt="" className="h-7 w-7" />
-            <div>
-              <h1 className="text-base leading-tight font-semibold">OpNote Coder</h1>
-              <p className="text-xs text-slate-500 dark:text-slate-400">
-                Neurostimulator CPT coding from the operative note · runs on this device, nothing is sent
-              </p>
-            </div>
-          </div>
-          <div className="ml-auto flex items-center gap-1">
-            <EngineStatus />
-            <button type="button" className="btn-ghost" onClick={() => window.print()} title="Print a one-page summary (Ctrl+P)">
-              <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6">
-                <path d="M5 7V3h10v4M5 15H3V8h14v7h-2M6 12h8v5H6z" strokeLinejoin="round" />
-              </svg>
-              Print
-            </button>
-            <ThemeToggle />
-            <button
-              type="button"
-              className="btn-ghost"
-              onClick={() => setHelpOpen(true)}
-              aria-keyshortcuts="?"
-              title="Keyboard shortcuts (?)"
-            >
-              <span aria-hidden="true" className="kbd">
-                ?
-              </span>
-              Help
-            </button>
-          </div>
-        </div>
-      </header>
 
       <main className="mx-auto grid max-w-[1800px] gap-4 p-4 print:hidden lg:grid-cols-2 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)_minmax(0,1fr)]">
         <NoteInput />
@@ -119,7 +80,6 @@ export function Workspace() {
       </main>
 
       <PrintSummary result={data} />
-      <HelpDialog />
     </div>
   );
 }
