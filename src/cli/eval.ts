@@ -5,6 +5,7 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const dir = process.argv[2] ?? 'test/fixtures/notes';
 const expected = process.argv[3] ?? 'test/fixtures/expected.json';
 const s = evaluateCorpus(dir, expected);
+console.log(`== ${dir}`);
 console.log('code     P       R       tp fp fn');
 for (const c of s.perCode) console.log(`${c.code}  ${pct(c.precision).padStart(6)}  ${pct(c.recall).padStart(6)}  ${String(c.tp).padStart(3)} ${String(c.fp).padStart(2)} ${String(c.fn).padStart(2)}`);
 if (s.failures.length) {
