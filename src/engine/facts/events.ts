@@ -123,13 +123,17 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     return a;
   };
   const trialSentences = new Set(matches.filter((m) => m.kind === 'trial' && m.value === 'trial').map((m) => m.sentence));
+  const anchored = timeAnchoredSentences(doc);
   for (const a of matches) {
     if (a.kind !== 'action' || !inWork(a) || !(counts(a) || deviceAgeOnly(a))) continue;
+    if (anchored.has(a.sentence)) continue;
     const s = doc.sentences[a.sentence];
     let best: ConceptMatch | null = null;
     let bestDist = Infinity;
     const after = tokens.slice(a.tokenEnd, Math.min(s.tokenEnd, a.tokenEnd + 5)).map((t) => t.norm);
     const intoPocket = (after[0] === 'in' || after[0] === 'into' || after[0] === 'within') && after.includes('pocket');
+    // passive voice names what was acted on before the auxiliary: "the displaced lead was disconnected ... and removed"
+    const subj = tokens[a.tokenStart].pos === 'VERB' ? passiveSubject(tokens, a.tokenStart, s.tokenStart) : -1;
     const cands = [...(bySentence.get(a.sentence) ?? []), ...(a.value === 'revision' ? (pocketBySentence.get(a.sentence) ?? []) : [])];
     for (const c of cands) {
       if (c.tokenStart < a.tokenEnd && c.tokenEnd > a.tokenStart && a.value !== 'putBack') continue; // overlapping words
@@ -144,7 +148,10 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
         bestDist = d;
       }
     }
-    if (best) {
+    const subjComp = subj >= 0 ? cands.find((c) => c.tokenStart <= subj && subj < c.tokenEnd) : undefined;
+    if (subjComp) best = subjComp;
+    else if (subj >= 0 && DISTRACTORS.has(tokens[subj].norm)) best = null;
+    else if (best) {
       // a nearer non-device object takes the action
       for (let k = Math.max(s.tokenStart, a.tokenStart - bestDist); k < Math.min(s.tokenEnd, a.tokenEnd + bestDist); k++) {
         if (k >= a.tokenStart && k < a.tokenEnd) continue;
@@ -156,7 +163,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       }
     } else if (cands.length === 0) {
       // "It was removed." — borrow the last device of the previous sentence in the same section
-      const hasPronoun = tokens.slice(s.tokenStart, s.tokenEnd).some((t) => PRONOUNS.has(t.norm));
+      const words = tokens.slice(s.tokenStart, s.tokenEnd);
+      const hasPronoun = words.some((t) => PRONOUNS.has(t.norm) && t.pos === 'PRON') && !words.some((t) => DISTRACTORS.has(t.norm));
       const prev = doc.sentences[a.sentence - 1];
       if (hasPronoun && prev && prev.sectionIndex === s.sectionIndex) {
         const pc = bySentence.get(prev.index);
@@ -369,6 +377,33 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   };
 }
 
+const AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+const CLAUSE_END = new Set([';', ':', '.', 'then', 'after', 'before', 'while', 'which', 'that']);
+
+/**
+ * The subject of a passive verb: scanning back from the verb to its auxiliary ("was", "were"),
+ * the noun just before the auxiliary. Returns its token index, or -1 when there is none or it
+ * is a relative pronoun ("which was placed": the caller falls back to the nearest device).
+ */
+function passiveSubject(tokens: Doc['tokens'], verb: number, sentenceStart: number): number {
+  // elliptical clause: "... and the introducer withdrawn", "IPG placed in pocket"
+  let p = verb - 1;
+  while (p >= sentenceStart && tokens[p].pos === 'ADV') p--;
+  if (p >= sentenceStart && (tokens[p].pos === 'NOUN' || tokens[p].pos === 'PROPN')) return p;
+  for (let k = verb - 1; k >= Math.max(sentenceStart, verb - 14); k--) {
+    const n = tokens[k].norm;
+    if (CLAUSE_END.has(n)) return -1;
+    if (!AUX.has(n)) continue;
+    for (let j = k - 1; j >= Math.max(sentenceStart, k - 3); j--) {
+      const t = tokens[j];
+      if (t.pos === 'ADV' || t.pos === 'PART') continue;
+      return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' ? j : -1;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 const PREPS = new Set(['from', 'to', 'into', 'with', 'onto', 'of', 'off']);
 /** Is the token at `i` the object of a preposition ("from the lead")? */
 function isPrepObject(tokens: Doc['tokens'], i: number, sentenceStart: number): boolean {
@@ -378,6 +413,23 @@ function isPrepObject(tokens: Doc['tokens'], i: number, sentenceStart: number): 
     if (!['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PRON'].includes(tokens[k].pos) && !['existing', 'old', 'new', 'left', 'right', 'tined'].includes(n)) return false;
   }
   return false;
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const TIME_ANCHOR = new RegExp(`\\b(ago|last (week|month|year|spring|summer|fall|winter)|earlier this (week|month|year)|in (${MONTHS})\\b|in (19|20)\\d\\d|(19|20)\\d\\d\\b|years? (earlier|before|prior)|months? (earlier|before|prior))`, 'i');
+const NOW = /\b(today|now|this (procedure|session|operation|surgery)|currently)\b/i;
+
+/**
+ * Sentences dated to another time ("implanted in January, about four months ago") tell the
+ * history: the actions in them were not done in this session.
+ */
+function timeAnchoredSentences(doc: Doc): Set<number> {
+  const out = new Set<number>();
+  for (const s of doc.sentences) {
+    const text = doc.text.slice(s.start, Math.min(s.end, s.start + 2000));
+    if (TIME_ANCHOR.test(text) && !NOW.test(text)) out.add(s.index);
+  }
+  return out;
 }
 
 /** Words that date a device ("old", "existing") do not make the action done to it historical. */
