@@ -53,7 +53,7 @@ const RAW: ConceptInput[] = [
     'interstim ii|micro|x', 'proclaim|intellis|wavewriter|evoke|percept|activa|vercise|genus|sentiva|aspiresr',
   ] },
   { id: 'component.integrated', kind: 'component', value: 'integrated', label: 'integrated (single-unit) system', patterns: [
-    'integrated', 'microstimulator|microstimulators', 'micro - stimulator', 'single - component|unit', 'leadless', 'battery - free', 'nalu', 'stimwave', 'freedom', 'receiver - array',
+    'integrated', 'microstimulator|microstimulators', 'micro - stimulator', 'single - component|unit', 'leadless', 'battery - free', 'built into the array|arrays|lead|electrode', 'receiver built into', 'receiver - array',
   ] },
   { id: 'component.device', kind: 'component', value: 'device', label: 'device (generic)', patterns: ['device|devices', 'unit', 'stimulator|stimulators|neurostimulator|neurostimulators', 'neuromodulator', 'hardware'] },
   { id: 'component.system', kind: 'component', value: 'system', label: 'whole system', patterns: ['system|systems', 'entire|whole ~2 system|hardware|device', 'all hardware', 'all components'] },
@@ -81,7 +81,7 @@ const RAW: ConceptInput[] = [
     'seated', 'positioned', 'passed', 'steered', 'new', 'installed', 'threaded', 'laid',
   ] },
   { id: 'action.removal', kind: 'action', value: 'removal', label: 'removal', patterns: [
-    'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered', 'slid|pulled|withdrawn|teased|backed|delivered|eased|lifted|taken|removed ~3 out', 'out of the epidural space|pocket|foramen', 'freed ~3 removed', 'explanation', 'retrieved', 'taken out', 'take out', 'discarded', 'excised',
+    'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered from|out', 'slid|pulled|withdrawn|teased|backed|delivered|eased|lifted|taken|removed ~3 out', 'out of the epidural space|pocket|foramen', 'freed ~3 removed', 'explanation', 'retrieved', 'taken out', 'take out', 'discarded', 'excised',
   ] },
   { id: 'action.replacement', kind: 'action', value: 'replacement', label: 'replacement', patterns: [
     'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'changeout',

@@ -199,7 +199,13 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       }
       const sentence = doc.sentences[m.sentence];
       const short = sentence.tokenEnd - sentence.tokenStart <= 4 && sentence.section === 'other';
-      const near = anchors.some((t) => t.sentence === m.sentence && t.tokenStart >= m.tokenEnd - 1 && t.tokenStart - m.tokenEnd <= 3);
+      const near = anchors.some(
+        (t) =>
+          t.sentence === m.sentence &&
+          ((t.tokenStart >= m.tokenEnd - 1 && t.tokenStart - m.tokenEnd <= 3) ||
+            // "toward the RT side with a second lead"
+            (next?.norm === 'side' && (t.kind === 'target' || t.value === 'array' || t.value === 'paddle') && Math.abs(t.tokenStart - m.tokenStart) <= 8)),
+      );
       if (!near && !short) continue;
       if (m.value === 'bilateral') {
         sideVals.add('left');
@@ -298,6 +304,22 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       evidence: [...a.comps, ...actionEvidence],
     };
   };
+  const pocketCreated = matches.some((m) => m.kind === 'pocket' && m.value === 'created' && counts(m) && inWork(m));
+  // "a pocket was made ... the lead connected to the IPG": an implanted generator went in even without a placing verb
+  if (pocketCreated && (!acc.get('generator') || acc.get('generator')!.actions.size === 0)) {
+    const connectedGen = matches.find(
+      (m) =>
+        m.kind === 'connection' &&
+        counts(m) &&
+        inWork(m) &&
+        compList.some((c) => c.sentence === m.sentence && compClass.get(c) === 'generator' && c.assertion === 'affirmed'),
+    );
+    if (connectedGen) {
+      const g = getAcc('generator');
+      g.actions.set('implied', [span(connectedGen)]);
+      g.comps.push(...compList.filter((c) => c.sentence === connectedGen.sentence && compClass.get(c) === 'generator').map(span));
+    }
+  }
   if (target === 'peripheral' && integratedDocumented) {
     // with an integrated system, "array", "lead", "receiver" and "device" all mean the one implant
     for (const part of ['array', 'generator']) {
@@ -313,7 +335,6 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const integ = acc.get('integrated');
   const gen = acc.get('generator');
   const arrAction = arr ? resolveAction(arr.actions, arr.trialRemoval, 'array') : null;
-  const pocketCreated = matches.some((m) => m.kind === 'pocket' && m.value === 'created' && counts(m) && inWork(m));
   const genAction = gen ? resolveAction(gen.actions, false, 'generator', pocketCreated) : null;
   const needle = acc.get('needleElectrode');
 

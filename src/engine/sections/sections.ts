@@ -49,7 +49,7 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
     const raw = line.slice(start, colon);
     const words = normaliseHeader(raw);
     if (!words) return null;
-    const kind = HEADER_MAP.get(words);
+    const kind = HEADER_MAP.get(words) ?? HEADER_MAP.get(normaliseHeader(raw.replace(/\([^)]{0,40}\)/g, ' ')));
     if (kind) return { length: colon + 1, kind, known: true };
     // unknown header in capitals, e.g. "TRIAL LEAD DATA:" → other
     if (/^[A-Z0-9 /&()'-]+$/.test(raw.trim()) && /[A-Z]{3}/.test(raw) && raw.trim().split(/\s+/).length <= 6) {
