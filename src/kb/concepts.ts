@@ -50,7 +50,7 @@ const RAW: ConceptInput[] = [
   { id: 'component.paddle', kind: 'component', value: 'paddle', label: 'paddle (plate) array', patterns: ['paddle|paddles', 'plate electrode', 'surgical lead', 'lamitrode', 'penta|specify'] },
   { id: 'component.generator', kind: 'component', value: 'generator', label: 'pulse generator / receiver', patterns: [
     'ipg|ipgs', 'generator|generators', 'pulse generator', 'battery|batteries', 'receiver', 'neurostimulator device', 'stimulator device', 'implantable pulse generator', 'inspire device',
-    'interstim ii|micro|x', 'proclaim|intellis|wavewriter|evoke|percept|activa|vercise|genus|sentiva|aspiresr',
+    'interstim ii|micro|x', 'proclaim|intellis|wavewriter|evoke|percept|activa|vercise|genus|sentiva|aspiresr|r20|f15|hfx',
   ] },
   { id: 'component.integrated', kind: 'component', value: 'integrated', label: 'integrated (single-unit) system', patterns: [
     'integrated', 'microstimulator|microstimulators', 'micro - stimulator', 'single - component|unit', 'leadless', 'battery - free', 'built into the array|arrays|lead|electrode', 'receiver built into', 'receiver - array',

@@ -91,7 +91,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const namedAnywhere = new Set(
     matches.filter((m) => m.kind === 'component' && m.assertion !== 'negated').map((m) => (m.value === 'paddle' ? 'array' : m.value)),
   );
-  resolveGenericDevices(comps, compClass, namedAnywhere);
+  const hasPocket = matches.some((m) => m.kind === 'pocket' && m.value !== 'mention' && m.assertion !== 'negated' && inWork(m));
+  resolveGenericDevices(comps, compClass, namedAnywhere, hasPocket);
   // "pocket revised": work on the pocket is work on the generator it holds
   const pocketBySentence = new Map<number, ConceptMatch[]>();
   for (const p of matches) {
@@ -140,7 +141,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       let d = c.tokenStart >= a.tokenEnd ? c.tokenStart - a.tokenEnd : a.tokenStart - c.tokenEnd;
       // "disconnected from the lead and removed": a device after a preposition is rarely what is acted on
       if (c.tokenStart < a.tokenStart && isPrepObject(tokens, c.tokenStart, s.tokenStart)) d += 6;
-      if (a.value === 'insertion' && a.text.toLowerCase() === 'new' && !(c.tokenStart >= a.tokenEnd && d <= 3)) continue;
+      // "a new 8-contact lead", "the new Intellis IPG" — not "a new program created on lead 2"
+      if (a.value === 'insertion' && a.text.toLowerCase() === 'new' && !(c.tokenStart >= a.tokenEnd && d <= 3 && onlyModifiersBetween(tokens, a.tokenEnd, c.tokenStart))) continue;
       // "... and placed in the pocket": only a generator goes into a pocket
       if (intoPocket && compClass.get(c) !== 'generator') d += 8;
       if (d < bestDist || (d === bestDist && best && c.tokenStart > best.tokenStart)) {
@@ -398,6 +400,11 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   };
 }
 
+function onlyModifiersBetween(tokens: Doc['tokens'], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!['ADJ', 'NUM', 'PROPN', 'PUNCT', 'SYM', 'DET'].includes(tokens[k].pos) && !/^\d|contact|channel|polar/.test(tokens[k].norm)) return false;
+  return true;
+}
+
 const AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 const CLAUSE_END = new Set([';', ':', '.', 'then', 'after', 'before', 'while', 'which', 'that']);
 
@@ -437,7 +444,7 @@ function isPrepObject(tokens: Doc['tokens'], i: number, sentenceStart: number): 
 }
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const TIME_ANCHOR = new RegExp(`\\b(ago|last (week|month|year|spring|summer|fall|winter)|earlier this (week|month|year)|in (${MONTHS})\\b|in (19|20)\\d\\d|(19|20)\\d\\d\\b|years? (earlier|before|prior)|months? (earlier|before|prior))`, 'i');
+const TIME_ANCHOR = new RegExp(`\\b(ago|last (week|month|year|spring|summer|fall|winter)|earlier this (week|month|year)|in (${MONTHS})\\b|in (19|20)\\d\\d|(19|20)\\d\\d\\b|years? (earlier|before|prior)|months? (earlier|before|prior)|on \\d{1,2}/\\d{1,2}\\b|\\d{1,2}/\\d{1,2}/\\d{2,4})`, 'i');
 const NOW = /\b(today|now|this (procedure|session|operation|surgery)|currently)\b/i;
 
 /**
@@ -464,9 +471,10 @@ function deviceAgeOnly(m: ConceptMatch): boolean {
  * generator; with an integrated system it is that system; otherwise the array. "system" means
  * every part named.
  */
-function resolveGenericDevices(comps: ConceptMatch[], compClass: Map<ConceptMatch, string>, named: Set<string>): void {
+function resolveGenericDevices(comps: ConceptMatch[], compClass: Map<ConceptMatch, string>, named: Set<string>, hasPocket: boolean): void {
   const classes = new Set([...comps.map((c) => compClass.get(c)), ...named]);
-  const generic = classes.has('integrated') ? 'integrated' : classes.has('generator') ? 'generator' : classes.has('array') ? 'array' : 'generator';
+  // a pocket houses a generator: in a note with a pocket, an unnamed "neurostimulator" is the generator
+  const generic = classes.has('integrated') ? 'integrated' : classes.has('generator') || hasPocket ? 'generator' : classes.has('array') ? 'array' : 'generator';
   for (const c of comps) if (compClass.get(c) === 'device') compClass.set(c, generic);
 }
 
