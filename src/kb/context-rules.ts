@@ -174,7 +174,6 @@ const RAW_RULES: ContextRule[] = [
     'candidate for',
     'scheduled for|to',
     'to return',
-    'to be', // "generator to be placed in a separate stage"
     'at a later date|stage|time|session',
     'in a separate|later|second|future stage|session|procedure',
     'return|returns for', // not "return to": "return to the OR" is an event of this session
