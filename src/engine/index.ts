@@ -4,7 +4,7 @@ import { findConcepts } from './match/matcher';
 import { applyContext } from './context/context';
 import { workSentenceSet } from './facts/work';
 import { readEvents } from './facts/events';
-import { summariseFacts } from './facts/facts';
+import { derivedFacts, summariseFacts } from './facts/facts';
 import { decide } from './decide/decide';
 import { applyModifiers } from './modifiers/modifiers';
 import { applyEdits } from './edits/edits';
@@ -61,7 +61,7 @@ export function analyze(input: string): Analysis {
     inScope: scope.inScope,
     ...(scope.reason ? { outOfScopeReason: scope.reason } : {}),
     suggestions,
-    facts: summariseFacts(matches, work),
+    facts: [...derivedFacts(reading), ...summariseFacts(matches, work)],
     warnings,
     questions,
     events: reading.events.map(({ target, component, action, approach, arrays, sides, evidence }) => ({ target, component, action, approach, arrays, sides, evidence })),

@@ -146,6 +146,8 @@ export interface Fact {
   evidence: Span[];
   /** Why it does not count, for non-affirmed facts. */
   why?: string;
+  /** A conclusion drawn from several mentions (the note's target, number of arrays, side). */
+  derived?: boolean;
 }
 
 export interface Reason {
