@@ -53,4 +53,19 @@ describe('code decision', () => {
     expect(a.suggestions.map((s) => s.code)).toEqual(['63650']);
     expect(a.warnings.some((w) => w.kind === 'header-mismatch' && w.codes?.includes('63685'))).toBe(true);
   });
+
+  it('does not code trial leads pulled at the bedside at the end of a trial, and says why', () => {
+    const a = analyze('Clinic procedure note. SCS trial day 7, 70% relief. Dressing removed, sutures cut, both trial leads pulled intact at the bedside. Tips intact.');
+    expect(a.suggestions).toEqual([]);
+    expect(a.outOfScopeReason).toMatch(/part of the trial/);
+  });
+
+  it('codes a whole spinal system exchange as lead revision plus generator replacement', () => {
+    expect(lines('Procedure: removal and replacement of spinal cord stimulator system. The old IPG was explanted from the left flank pocket. Both percutaneous leads were removed. Two new percutaneous leads were placed via Tuohy needle to T8 under fluoroscopy, tunneled to the pocket and connected to a new IPG which was placed in the existing pocket.')).toEqual(['63663 x1', '63685 x1']);
+  });
+
+  it('reads a paddle revision through the laminotomy as 63664', () => {
+    expect(lines('Revision of thoracic paddle lead: the laminotomy was re-explored, the paddle was repositioned cephalad one level and re-anchored.')).toEqual(['63664 x1']);
+  });
 });
+

@@ -22,6 +22,12 @@ export function scopeVerdict(suggestions: Suggestion[], matches: ConceptMatch[],
   if (familyWords.length && planned.length >= familyWords.length / 2 && !affirmedActions.length) {
     return { inScope: false, reason: 'No neurostimulator code applies: the neurostimulator work in this note is only planned, discussed or negated; nothing was placed, revised or removed.' };
   }
+  if (reading.trialPull.length) {
+    return {
+      inScope: false,
+      reason: 'No neurostimulator code applies: pulling trial leads at the end of a trial, without an incision, is part of the trial placement already reported (source: Medicare article A56876 and coding guidance in shared/domain/sourced-facts.md §2b).',
+    };
+  }
   if (reading.target && !reading.events.length) {
     return { inScope: false, reason: `No neurostimulator code applies: the note mentions a ${reading.target} stimulation system but documents no insertion, replacement, revision or removal of an array or generator.` };
   }

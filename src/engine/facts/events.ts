@@ -14,6 +14,8 @@ export interface Reading {
   mer: { value: boolean; evidence: Span[] };
   /** The procedure was stopped (evidence), and the events are the planned procedure. */
   discontinued: Span[];
+  /** Trial leads pulled at the end of a trial without an incision (part of the trial's code). */
+  trialPull: Span[];
 }
 
 export interface EventDetail extends ProcedureEvent {
@@ -339,6 +341,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const integ = acc.get('integrated');
   const gen = acc.get('generator');
   const arrAction = arr ? resolveAction(arr.actions, arr.trialRemoval, 'array') : null;
+  const trialPull: Span[] = [];
+  const incisionDocumented = doc.sentences.some((st) => work.has(st.index) && /\b(incision|incised|cut ?down|dissect)/i.test(doc.text.slice(st.start, st.end)));
   const genAction = gen ? resolveAction(gen.actions, false, 'generator', pocketCreated) : null;
   const needle = acc.get('needleElectrode');
 
@@ -351,7 +355,10 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     const merged: Acc = { actions: new Map([...arr.actions, ...(gen?.actions ?? new Map())]), comps: [...arr.comps, ...(gen?.comps ?? [])], trialRemoval: false };
     events.push(make('system', arrAction, merged, parts));
   } else {
-    if (arr && arrAction) {
+    if (arr && arrAction === 'removal' && arr.trialRemoval && !incisionDocumented && !gen) {
+      // trial leads pulled at the end of the trial, no incision: part of the trial placement (63650 / 64555 / 64561)
+      trialPull.push(...(arr.actions.get('removal') ?? []));
+    } else if (arr && arrAction) {
       const component = target === 'peripheral' && integratedDocumented ? 'integrated' : 'array';
       events.push(make(component, arrAction, integ && component === 'integrated' ? { ...arr, comps: [...arr.comps, ...integ.comps] } : arr));
     }
@@ -399,6 +406,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     approach: { value: approach, evidence: approachEv.slice(0, 4).map(span), defaulted },
     mer: { value: merM.length > 0, evidence: merM.slice(0, 2).map(span) },
     discontinued: discontinued.map(span),
+    trialPull,
   };
 }
 
