@@ -11,7 +11,7 @@ const LABELS = new Map(CONCEPTS.map((c) => [c.id, c.label]));
 export function scopeVerdict(suggestions: Suggestion[], matches: ConceptMatch[], work: Set<number>, reading: Reading): { inScope: boolean; reason?: string } {
   if (suggestions.length) return { inScope: true };
   const other = new Map<string, number>();
-  for (const m of matches) if (m.kind === 'outOfScope' && m.assertion === 'affirmed') other.set(m.concept, (other.get(m.concept) ?? 0) + 1);
+  for (const m of matches) if (m.kind === 'outOfScope' && (m.assertion === 'affirmed' || m.assertion === 'historical')) other.set(m.concept, (other.get(m.concept) ?? 0) + 1);
   const familyWords = matches.filter((m) => (m.kind === 'component' || m.kind === 'target') && m.value !== 'sensor');
   const planned = familyWords.filter((m) => m.assertion === 'hypothetical' || m.assertion === 'negated');
   const affirmedActions = matches.filter((m) => m.kind === 'action' && m.assertion === 'affirmed' && work.has(m.sentence));
@@ -30,6 +30,12 @@ export function scopeVerdict(suggestions: Suggestion[], matches: ConceptMatch[],
   }
   if (reading.target && !reading.events.length) {
     return { inScope: false, reason: `No neurostimulator code applies: the note mentions a ${reading.target} stimulation system but documents no insertion, replacement, revision or removal of an array or generator.` };
+  }
+  if (reading.events.length && !reading.target) {
+    return {
+      inScope: false,
+      reason: 'No code can be chosen: the note documents work on a stimulator but does not say which system it belongs to (spinal, sacral, peripheral, gastric, vagus, hypoglossal or deep brain), and the target decides the code.',
+    };
   }
   if (reading.events.length) {
     return { inScope: false, reason: 'No neurostimulator code applies: the documented work does not match any code of the family (see warnings).' };

@@ -66,7 +66,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   for (const [t, sc] of Object.entries(targetScores)) if (target === null || sc > targetScores[target]) target = t;
   // another kind of procedure that happens to share words (a cochlear "electrode array and receiver")
   let outScore = 0;
-  for (const m of matches) if (m.kind === 'outOfScope' && m.assertion === 'affirmed') outScore += inWork(m) ? 1 : 0.5;
+  for (const m of matches) if (m.kind === 'outOfScope' && (m.assertion === 'affirmed' || m.assertion === 'historical')) outScore += inWork(m) ? 1 : 0.5;
   if (target && outScore > targetScores[target]) target = null;
   // a percutaneous posterior-tibial needle session is PTNS, not an implant
   if (target === 'peripheral' && (targetScores.tibial ?? 0) > 0) target = 'tibial';
@@ -310,6 +310,23 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       evidence: [...a.comps, ...actionEvidence],
     };
   };
+  // "two leads ... connected to the external trial stimulator": trial leads were placed even without a placing verb
+  const arrAcc = acc.get('array');
+  if (!arrAcc || arrAcc.actions.size === 0) {
+    const extConn = matches.find(
+      (m) =>
+        m.kind === 'connection' &&
+        counts(m) &&
+        inWork(m) &&
+        externals.some((e) => e.sentence === m.sentence && /stim|generator|pulse|trial|ets|epg|device|battery|controller|transmitter|unit/i.test(e.text)) &&
+        compList.some((c) => c.sentence === m.sentence && compClass.get(c) === 'array' && c.assertion === 'affirmed'),
+    );
+    if (extConn) {
+      const g = getAcc('array');
+      g.actions.set('implied', [span(extConn)]);
+      g.comps.push(...compList.filter((c) => c.sentence === extConn.sentence && compClass.get(c) === 'array').map(span));
+    }
+  }
   const pocketCreated = matches.some((m) => m.kind === 'pocket' && m.value === 'created' && counts(m) && inWork(m));
   // "a pocket was made ... the lead connected to the IPG": an implanted generator went in even without a placing verb
   if (pocketCreated && (!acc.get('generator') || acc.get('generator')!.actions.size === 0)) {
