@@ -191,7 +191,7 @@ const RAW_RULES: ContextRule[] = [
   ]),
   ...rules(HYP, 'BACKWARD', 'opnote', ['will|would|shall|may@AUX|might|could|should'], { maxScope: 4 }),
   ...rules(HYP, 'BIDIRECTIONAL', 'opnote', ['pending'], { maxScope: 4 }),
-  ...rules(HYP, 'BACKWARD', 'opnote', ['was|were|is|are planned|discussed|recommended|scheduled|considered', 'to be determined', 'at a later date|time', 'in the future'], { maxScope: 6 }),
+  ...rules(HYP, 'BACKWARD', 'opnote', ['was|were|is|are planned|discussed|recommended|scheduled|considered', 'to be determined', 'at a later date|time', 'in the future', 'to follow', 'if successful|indicated|needed|required'], { maxScope: 6 }),
 
   // ---------------------------------------------------------------- pseudo-triggers (do nothing)
   ...rules('PSEUDO', 'PSEUDO', 'negex', [

@@ -424,7 +424,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
     m.assertion === 'negated' && !!m.cue && (/planned/i.test(m.cue.text) || /^\W*planned/i.test(doc.text.slice(m.cue.end, m.cue.end + 12)));
   const returns = matches.filter((m) => m.kind === 'returnToOr' && inWorkOrHeader(m) && !FUTURE_SECTIONS.has(m.section) && (m.assertion === 'affirmed' || notPlanned(m)));
   const unrelated = affirmed('unrelated', inWorkOrHeader);
-  const futureWord = /\b(will|would|plan to|plans to|scheduled|future|later date|return for|come back)\b/i;
+  const futureWord = /\b(will|would|plan to|plans to|scheduled|future|later date|return for|come back|to follow|if)\b/i;
   const staged = matches.filter(
     (m) =>
       m.kind === 'staged' &&
