@@ -429,6 +429,8 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
     (m) =>
       m.kind === 'staged' &&
       m.value === 'later' &&
+      // "coiled for connection at stage 2", "until stage 2": a stage still to come
+      !/\b(at|for|until|before|awaiting|pending)\s+$/i.test(doc.text.slice(Math.max(0, m.start - 12), m.start)) &&
       inWorkOrHeader(m) &&
       !FUTURE_SECTIONS.has(m.section) &&
       (m.assertion === 'affirmed' || (m.assertion === 'hypothetical' && /^planned$/i.test(m.cue?.text ?? '') && !futureWord.test(sentenceText(m.sentence)))),
