@@ -45,7 +45,7 @@ const RAW: ConceptInput[] = [
   // ---- components ----------------------------------------------------------
   { id: 'component.array', kind: 'component', value: 'array', label: 'electrode array (lead)', patterns: [
     'lead|leads', 'electrode|electrodes', 'array|arrays', 'octrode|octrodes', 'quadripolar|octapolar|octad', 'tined', 'contacts', 'wire|wires', 'trial lead|leads',
-    'cuff', 'ipg lead', 'percutaneous lead', 'stimulator|stimulation|neurostimulator|stimulating|spinal|sacral|occipital|tined|permanent|trial lead|leads|electrode|electrodes|array|arrays',
+    'cuff', 'ipg lead', 'percutaneous lead', 'pne|pnes', 'stimulator|stimulation|neurostimulator|stimulating|spinal|sacral|occipital|tined|permanent|trial lead|leads|electrode|electrodes|array|arrays',
   ] },
   { id: 'component.paddle', kind: 'component', value: 'paddle', label: 'paddle (plate) array', patterns: ['paddle|paddles', 'plate electrode', 'surgical lead', 'lamitrode', 'penta|specify'] },
   { id: 'component.generator', kind: 'component', value: 'generator', label: 'pulse generator / receiver', patterns: [
@@ -84,7 +84,7 @@ const RAW: ConceptInput[] = [
     'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered from|out', 'slid|pulled|withdrawn|teased|backed|delivered|eased|lifted|taken|removed ~3 out', 'out of the epidural space|pocket|foramen', 'freed ~3 removed', 'explanation', 'retrieved', 'taken out', 'take out', 'discarded', 'excised',
   ] },
   { id: 'action.replacement', kind: 'action', value: 'replacement', label: 'replacement', patterns: [
-    'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'changeout',
+    'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging|exch|exchg', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'changeout',
   ] },
   { id: 'action.implied', kind: 'action', value: 'implied', label: 'placed (implied by anchoring or position)', patterns: [
     'anchored|anchor|anchors|sutured|secured|steered|navigated|driven|parked', 'to the top|mid|middle|midportion|bottom|inferior|superior ~2 /^[ct]\\d{1,2}$/', 'to top|mid ~2 /^[ct]\\d{1,2}$/', 'to|at /^[ct]\\d{1,2}$/', 'to|at the /^[ct]\\d{1,2}$/', 'in good position', 'final position', 'wrapped|coiled|wound ~3 around', 'helical|helix ~3 wrapped|applied|placed', 'into ~2 pocket|pockets',
@@ -127,7 +127,7 @@ const RAW: ConceptInput[] = [
 
   // ---- count ---------------------------------------------------------------
   { id: 'count.two', kind: 'count', value: '2', label: 'two arrays', patterns: [
-    'two|2|dual|both|bilateral|pair ~4 lead|leads|arrays|electrodes|paddles|octrodes|microstimulators', 'leads|arrays|electrodes x|× 2', 'leads|arrays|electrodes x2',
+    'two|2|dual|both|bilateral|pair ~4 lead|leads|arrays|electrodes|paddles|octrodes|microstimulators', 'leads|arrays|electrodes x|× 2', 'leads|arrays|electrodes x2', 'x2|×2 ~2 lead|leads|arrays|electrodes', 'x|× 2 ~2 lead|leads|arrays|electrodes',
     'second|2nd|another|additional|contralateral ~2 lead|array|electrode|microstimulator|octrode|paddle|tuohy', 'lead|array|electrode # 2',
   ] },
   { id: 'count.three', kind: 'count', value: '3', label: 'three arrays', patterns: ['three|3 ~4 lead|leads|arrays|electrodes|microstimulators', 'third ~2 lead|array|electrode|microstimulator', 'leads|arrays x|× 3', 'leads|arrays x3'] },

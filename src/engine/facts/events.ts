@@ -315,7 +315,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   if (!arrAcc || arrAcc.actions.size === 0) {
     const extConn = matches.find(
       (m) =>
-        m.kind === 'connection' &&
+        (m.kind === 'connection' || (m.kind === 'trial' && m.value === 'trial')) &&
         counts(m) &&
         inWork(m) &&
         externals.some((e) => e.sentence === m.sentence && /stim|generator|pulse|trial|ets|epg|device|battery|controller|transmitter|unit/i.test(e.text)) &&

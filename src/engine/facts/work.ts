@@ -30,9 +30,12 @@ export function workSentenceSet(doc: Doc, matches: ConceptMatch[]): Set<number> 
       if (added) {
         // the rest of that section belongs to the same account
         for (const s of doc.sentences) if (s.section === kind) work.add(s.index);
-        break;
+        return work;
       }
     }
+    // a run-on note ("Dx: FBSS. Proc: IPG exch. Old IPG explanted ...") keeps its story under any header
+    const NEVER: ReadonlySet<SectionKind> = new Set<SectionKind>(['plan', 'indications', 'history', 'disposition']);
+    for (const s of doc.sentences) if (!NEVER.has(s.section) && hasAction.has(s.index)) work.add(s.index);
   }
   return work;
 }
