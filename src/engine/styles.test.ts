@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from './index';
+
+/**
+ * Short notes in the styles coders meet (terse, dictated, all caps, run-on, abbreviated),
+ * each with the claim lines a coder would give. Written for this project.
+ */
+const CASES: [string, string, string[] | null][] = [
+  ['terse generator exchange', 'Dx: FBSS. Proc: SCS IPG exch (ERI). Old IPG explanted L flank, new IPG connected to existing leads, placed in same pocket. No comps.', ['63685 x1']],
+  ['terse trial', 'Perc SCS trial x2 leads T8-T10, ext stim. EBL min.', ['63650 x2']],
+  ['bilateral PNE', 'Bilat S3 PNE, test stim good bilaterally, connected to ext stim.', ['64561-50 x1']],
+  ['all caps removal', 'PROCEDURE: REMOVAL OF PERIPHERAL NERVE STIMULATOR LEAD, RIGHT SUPRASCAPULAR NERVE. THE LEAD WAS IDENTIFIED THROUGH A SMALL INCISION AND REMOVED INTACT.', ['64585-RT x1']],
+  ['hypoglossal system', 'Hypoglossal nerve stimulator implant (Inspire): right submandibular incision, the medial branch of the hypoglossal nerve isolated and the stimulation cuff placed. Sensing lead placed between the external and internal intercostal muscles via a right chest incision. IPG placed in a right infraclavicular pocket and both leads connected.', ['64582-RT x1']],
+  ['VNS battery change', 'VNS generator change: left chest incision reopened, AspireSR removed, new SenTiva connected to existing lead and implanted in same pocket.', ['61885 x1']],
+  ['DBS leads with recording', 'Bilateral STN DBS lead implantation with microelectrode recording (two passes on the left, one on the right). Both leads secured with StimLoc caps.', ['61867 x1', '61868 x1']],
+  ['trial with plan', 'Percutaneous SCS trial with one lead to T9, connected to external trial generator. If the trial is successful, she will return for the permanent implant with a rechargeable IPG in the flank.', ['63650 x1']],
+  ['stage 2 reusing the pocket', 'Stage 2 InterStim: the left buttock incision was reopened; the existing pocket from stage 1 was used; no new pocket was needed. The tined lead was connected to the new InterStim II generator which was placed in the pocket.', ['64590 x1']],
+  ['laparoscopic gastric system', 'Laparoscopic gastric electrical stimulator: two electrodes implanted in the gastric antrum muscularis laparoscopically, brought out through the abdominal wall and connected to the Enterra neurostimulator in a subcutaneous pocket created in the right upper quadrant.', ['43647 x1', '64590 x1']],
+  ['consult only', 'Neurosurgery consult. Discussed spinal cord stimulator trial. Risks of lead migration, infection and need for generator replacement discussed. Plan: schedule percutaneous trial.', null],
+  ['pacemaker change', 'Generator change: the old pacemaker was removed and a new pulse generator was connected to the existing atrial and ventricular leads.', null],
+  ['intrathecal pump', 'Intrathecal pump replacement: the old SynchroMed pump was removed from the abdominal pocket, the catheter was connected to a new pump, placed in the pocket.', null],
+];
+
+describe('note styles', () => {
+  it.each(CASES)('%s', (_name, note, expected) => {
+    const a = analyze(note);
+    if (expected === null) {
+      expect(a.inScope).toBe(false);
+      expect(a.outOfScopeReason).toMatch(/^No /);
+    } else {
+      expect(a.suggestions.map((s) => `${[s.code, ...s.modifiers.map((m) => m.code)].join('-')} x${s.units}`)).toEqual(expected);
+    }
+  });
+});
