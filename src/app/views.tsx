@@ -1,5 +1,10 @@
 import type { ComponentType } from 'react';
 import { Workspace } from './features/workspace/workspace';
+import { AskView } from './features/ask/ask-view';
+import { DocCheckView } from './features/doccheck';
+import { CompareView, ReferenceView } from './features/reference';
+import { TrainerView } from './features/trainer';
+import { BatchView } from './features/batch';
 
 /**
  * The app's views. Each feature adds one entry: an id (the URL hash), a tab label and its
@@ -13,4 +18,10 @@ export interface ViewDef {
 
 export const VIEWS: ViewDef[] = [
   { id: 'workspace', label: 'Workspace', component: Workspace },
+  { id: 'batch', label: 'Batch', component: BatchView },
+  { id: 'ask', label: 'Ask', component: AskView },
+  { id: 'check', label: 'Documentation check', component: DocCheckView },
+  { id: 'reference', label: 'Code reference', component: ReferenceView },
+  { id: 'compare', label: 'Compare codes', component: CompareView },
+  { id: 'trainer', label: 'Trainer', component: TrainerView },
 ];

@@ -1,4 +1,5 @@
 import type { Analysis } from '../engine/types';
+import type { Answer } from '../engine/ask/types';
 
 /** What the engine reports once wink and its model are loaded. */
 export interface EngineReady {
@@ -17,6 +18,8 @@ export interface Analyzer {
   ready(): Promise<EngineReady>;
   /** Resolves as soon as the engine host answers at all (before the model loads). */
   ping?(): Promise<'pong'>;
+  /** Answer a coding question from the knowledge base (optional: hosts without it hide the Ask view's answers). */
+  ask?(question: string): Promise<Answer>;
 }
 
 /** The functions the engine worker exposes through comlink. */
@@ -24,4 +27,5 @@ export interface EngineWorkerApi {
   ping(): 'pong';
   ready(): Promise<EngineReady>;
   analyze(text: string): Promise<Analysis>;
+  ask(question: string): Promise<Answer>;
 }

@@ -4,10 +4,12 @@
  */
 import { wrap, releaseProxy } from 'comlink';
 import type { Analysis } from '../engine/types';
+import type { Answer } from '../engine/ask/types';
 import type { Analyzer, EngineReady, EngineWorkerApi } from './api';
 
 export interface WorkerAnalyzer extends Analyzer {
   ping(): Promise<'pong'>;
+  ask(question: string): Promise<Answer>;
   dispose(): void;
 }
 
@@ -33,6 +35,7 @@ export function createWorkerAnalyzer(): WorkerAnalyzer {
     ping: () => guard(remote.ping() as Promise<'pong'>),
     ready: (): Promise<EngineReady> => guard(remote.ready()),
     analyze: (text: string): Promise<Analysis> => guard(remote.analyze(text)),
+    ask: (question: string): Promise<Answer> => guard(remote.ask(question)),
     dispose() {
       remote[releaseProxy]();
       worker.terminate();

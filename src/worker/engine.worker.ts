@@ -7,6 +7,7 @@ import { expose } from 'comlink';
 import type { EngineReady, EngineWorkerApi } from './api';
 
 type EngineModule = typeof import('../engine/index');
+type AskModule = typeof import('../engine/ask/index');
 
 let loading: Promise<{ engine: EngineModule; info: EngineReady }> | null = null;
 
@@ -22,6 +23,21 @@ function load(): Promise<{ engine: EngineModule; info: EngineReady }> {
   return loading;
 }
 
+let asking: Promise<AskModule> | null = null;
+
+/** The question index (knowledge base + BM25), built on the first question, after the engine. */
+function loadAsk(): Promise<AskModule> {
+  if (!asking) {
+    asking = load()
+      .then(() => import('../engine/ask/index'))
+      .then((m) => {
+        m.warmAsk();
+        return m;
+      });
+  }
+  return asking;
+}
+
 const api: EngineWorkerApi = {
   ping: () => 'pong',
   async ready() {
@@ -29,6 +45,9 @@ const api: EngineWorkerApi = {
   },
   async analyze(text: string) {
     return (await load()).engine.analyze(text);
+  },
+  async ask(question: string) {
+    return (await loadAsk()).ask(question);
   },
 };
 

@@ -2,6 +2,8 @@ import { useCallback } from 'react';
 import type { Analysis } from '../../../engine/types';
 import { claimLinesJson, claimLinesText } from '../../lib/claim-lines';
 import { useWorkspace } from '../../lib/store';
+import { redact } from '../../../engine/redact';
+import { usePrivacy } from '../privacy/privacy-store';
 
 /** Write text to the clipboard; falls back to a hidden textarea and execCommand. */
 export async function writeClipboard(text: string): Promise<boolean> {
@@ -32,16 +34,20 @@ export async function writeClipboard(text: string): Promise<boolean> {
 /** Copy actions for the shown analysis; the result is recorded in the store for the status line. */
 export function useCopyActions(analysis: Analysis | undefined) {
   const setLastCopy = useWorkspace((s) => s.setLastCopy);
-  const canCopy = !!analysis && analysis.suggestions.length > 0;
+  // "Redact before copy": obvious identifiers are masked in whatever goes to the clipboard.
+  const redactOn = usePrivacy((s) => s.redact);
+  // tolerant of a malformed result: the workspace around the panels must never throw
+  const canCopy = Array.isArray(analysis?.suggestions) && analysis.suggestions.length > 0;
   const run = useCallback(
     async (kind: 'lines' | 'json') => {
-      if (!analysis || analysis.suggestions.length === 0) return false;
-      const text = kind === 'lines' ? claimLinesText(analysis) : claimLinesJson(analysis);
+      if (!analysis || !Array.isArray(analysis.suggestions) || analysis.suggestions.length === 0) return false;
+      const raw = kind === 'lines' ? claimLinesText(analysis) : claimLinesJson(analysis);
+      const text = redactOn ? redact(raw) : raw;
       const ok = await writeClipboard(text);
       setLastCopy({ kind, text, ok, at: Date.now() });
       return ok;
     },
-    [analysis, setLastCopy],
+    [analysis, setLastCopy, redactOn],
   );
   return {
     canCopy,

@@ -6,6 +6,29 @@ import { SAMPLES } from '../../samples';
 /** Files larger than this are refused: an operative note is a few kilobytes. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * The engine reads at most this many characters (MAX_CHARS in src/engine/index.ts; kept as
+ * a copy here so the page does not load the engine, and checked equal by a test).
+ */
+export const ANALYSIS_CHAR_CAP = 300_000;
+
+/** Control characters and U+FFFD (what undecodable bytes become): a sign of binary data. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\ufffd]/g;
+
+/** A warning for text the engine cannot read well: over the cap, or mostly unreadable. */
+export function inputWarning(text: string): string | null {
+  if (text.length > ANALYSIS_CHAR_CAP) {
+    return `This note is ${text.length.toLocaleString('en-US')} characters. Only the first ${ANALYSIS_CHAR_CAP.toLocaleString('en-US')} (the size cap) are analysed; the rest is not read.`;
+  }
+  const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  const bad = sample.match(UNREADABLE)?.length ?? 0;
+  if (bad > 0 && bad >= Math.max(3, sample.length * 0.02)) {
+    return 'This text contains binary or unreadable characters (was it a PDF or Word file?). Paste the note as plain text for a meaningful result.';
+  }
+  return null;
+}
+
 /** Paste, type, drop a file, or pick a sample. Rich text is always reduced to plain text. */
 export function NoteInput() {
   const text = useWorkspace((s) => s.text);
@@ -15,6 +38,7 @@ export function NoteInput() {
   const fileRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [notice, setNotice] = useState('');
+  const warning = inputWarning(text);
 
   const insert = (plain: string) => {
     const el = areaRef.current;
@@ -146,10 +170,20 @@ export function NoteInput() {
           onPaste={onPaste}
           spellCheck={false}
           aria-keyshortcuts="Alt+1"
-          aria-describedby="note-hint"
+          aria-describedby={warning ? 'note-hint note-warning' : 'note-hint'}
           placeholder={'Paste or type an operative note, drop a .txt file here, or pick a sample note above.'}
           className="min-h-[18rem] w-full flex-1 resize-y rounded-md border border-slate-300 bg-slate-50 p-3 font-mono text-[13px] leading-relaxed text-slate-900 placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100 xl:min-h-[32rem]"
         />
+        {warning && (
+          <p
+            id="note-warning"
+            role="alert"
+            data-testid="input-warning"
+            className="mt-2 rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+          >
+            {warning}
+          </p>
+        )}
         <p id="note-hint" className="mt-2 flex justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
           <span role="status" aria-live="polite">
             {notice || 'Formatted text (HTML, RTF) is reduced to plain text. The note stays on this device.'}

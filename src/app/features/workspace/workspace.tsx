@@ -7,6 +7,9 @@ import { ClaimsPanel } from '../suggestions/claims-panel';
 import { matchShortcut } from '../help/shortcuts';
 import { PrintSummary } from '../print/print-summary';
 import { useCopyActions } from '../copy/use-copy';
+import { ErrorBoundary } from '../../shell/error-boundary';
+import { PrivacyPanel } from '../privacy/privacy-panel';
+import { useHistoryRecorder } from '../privacy/history';
 
 function isEditable(el: Element | null): boolean {
   if (!el) return false;
@@ -21,6 +24,7 @@ export function Workspace() {
   const copy = useCopyActions(data?.analysis);
   const copyRef = useRef(copy);
   copyRef.current = copy;
+  useHistoryRecorder(data, updating);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -71,15 +75,32 @@ export function Workspace() {
         Skip to claim lines
       </a>
 
+      {/*
+        Each panel has its own error boundary: a failure in one never blanks the others, and
+        the note itself lives in the store (memory), so it survives any panel failing.
+      */}
       <main className="mx-auto grid max-w-[1800px] gap-4 p-4 print:hidden lg:grid-cols-2 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)_minmax(0,1fr)]">
-        <NoteInput />
-        <EvidenceView result={data} updating={updating} empty={empty} />
+        <div className="lg:col-span-2 xl:col-span-3">
+          <ErrorBoundary name="Privacy settings">
+            <PrivacyPanel />
+          </ErrorBoundary>
+        </div>
+        <ErrorBoundary name="The note editor">
+          <NoteInput />
+        </ErrorBoundary>
+        <ErrorBoundary name="Evidence">
+          <EvidenceView result={data} updating={updating} empty={empty} />
+        </ErrorBoundary>
         <div className="lg:col-span-2 xl:col-span-1">
-          <ClaimsPanel result={data} updating={updating} empty={empty} error={error} copy={copy} />
+          <ErrorBoundary name="Claim lines">
+            <ClaimsPanel result={data} updating={updating} empty={empty} error={error} copy={copy} />
+          </ErrorBoundary>
         </div>
       </main>
 
-      <PrintSummary result={data} />
+      <ErrorBoundary name="The print summary">
+        <PrintSummary result={data} />
+      </ErrorBoundary>
     </div>
   );
 }

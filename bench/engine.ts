@@ -1,0 +1,248 @@
+/**
+ * Engine benchmarks, in this process: analyze() against the wink-nlp floor for notes of
+ * several sizes, a per-stage breakdown, and batch throughput with peak memory.
+ *
+ *   npx tsx bench/engine.ts            # engine sizes + stages + batch, prints JSON
+ *   node --cpu-prof --import tsx bench/engine.ts --profile   # analysis loop only, for a profile
+ */
+import { performance } from 'node:perf_hooks';
+import { analyze } from '../src/engine/index';
+import { buildDoc, getNlp } from '../src/engine/nlp/nlp';
+import { workSentenceSet } from '../src/engine/facts/work';
+import { readEvents } from '../src/engine/facts/events';
+import { summariseFacts } from '../src/engine/facts/facts';
+import { decide } from '../src/engine/decide/decide';
+import { applyModifiers } from '../src/engine/modifiers/modifiers';
+import { applyEdits } from '../src/engine/edits/edits';
+import { scopeVerdict } from '../src/engine/decide/scope';
+import { headerCodes, headerWarnings } from '../src/engine/decide/header';
+import { findConcepts } from '../src/engine/match/matcher';
+import { applyContext } from '../src/engine/context/context';
+import { generateBatch, generateNote, round, stats, wordCount, type Stats } from './lib';
+
+export const SIZES = [200, 1000, 5000, 20000] as const;
+
+/** Floor A: wink-nlp reading the text (tokenise, sentence split, POS tag) — nothing else. */
+export function floorReadDoc(text: string): number {
+  const doc = getNlp().readDoc(text);
+  return doc.tokens().length();
+}
+
+/** Floor B: readDoc plus reading the token fields and sentence spans out, exactly as buildDoc does. */
+export function floorTouch(text: string): number {
+  const w = getNlp();
+  const its = w.its;
+  const doc = w.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  doc.tokens().out(its.precedingSpaces);
+  doc.tokens().out(its.type);
+  doc.tokens().out(its.pos);
+  let n = 0;
+  doc.sentences().each((s: { out: (f: unknown) => unknown }) => {
+    n += (s.out(its.span) as unknown as number[])[0];
+  });
+  return values.length + n;
+}
+
+const STAGES = ['buildDoc', 'findConcepts', 'applyContext', 'events', 'decide', 'modifiers', 'edits', 'rest'] as const;
+type Stage = (typeof STAGES)[number];
+
+/** The pipeline of analyze() (src/engine/index.ts) with a timer around each stage. */
+export function stagedAnalyze(text: string): Record<Stage, number> {
+  const t: number[] = [performance.now()];
+  const mark = () => t.push(performance.now());
+  const doc = buildDoc(text);
+  mark();
+  const matches = findConcepts(doc);
+  mark();
+  const verdicts = applyContext(doc, matches);
+  matches.forEach((m, i) => {
+    m.assertion = verdicts[i].assertion;
+    if (verdicts[i].cue) m.cue = verdicts[i].cue;
+  });
+  mark();
+  const work = workSentenceSet(doc, matches);
+  const reading = readEvents(doc, matches, work);
+  mark();
+  const decision = decide(reading, matches, work);
+  mark();
+  const ctx = { doc, matches, work, reading };
+  const mods = applyModifiers(ctx, decision.suggestions);
+  mark();
+  const edits = applyEdits(ctx, mods.suggestions);
+  mark();
+  const claimed = headerCodes(doc);
+  headerWarnings(claimed, edits.suggestions, doc);
+  scopeVerdict(edits.suggestions, matches, work, reading);
+  summariseFacts(matches, work);
+  mark();
+  return Object.fromEntries(STAGES.map((s, i) => [s, t[i + 1] - t[i]])) as Record<Stage, number>;
+}
+
+function time(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+export interface SizeResult {
+  targetWords: number;
+  words: number;
+  chars: number;
+  tokens: number;
+  runs: number;
+  analyzeMs: Stats;
+  readDocMs: Stats;
+  floorMs: Stats;
+  /** analyze median / floor (readDoc + token read-out) median, same run. */
+  ratio: number;
+  /** analyze median / bare readDoc median, same run. */
+  ratioBare: number;
+  stagesMedianMs: Record<Stage, number>;
+}
+
+function runsFor(words: number): number {
+  return words <= 200 ? 80 : words <= 1000 ? 40 : words <= 5000 ? 15 : 7;
+}
+
+/** One size: floor and analysis interleaved (order rotated each run) so noise hits both alike. */
+export function benchSize(words: number, runs = runsFor(words)): SizeResult {
+  const text = generateNote(words);
+  for (let i = 0; i < 3; i++) {
+    analyze(text);
+    floorTouch(text);
+    floorReadDoc(text);
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  const f: number[] = [];
+  const jobs: Array<() => void> = [
+    () => a.push(time(() => analyze(text))),
+    () => b.push(time(() => floorReadDoc(text))),
+    () => f.push(time(() => floorTouch(text))),
+  ];
+  for (let r = 0; r < runs; r++) for (let j = 0; j < jobs.length; j++) jobs[(r + j) % jobs.length]();
+  const st: Record<Stage, number[]> = Object.fromEntries(STAGES.map((s) => [s, []])) as unknown as Record<Stage, number[]>;
+  for (let r = 0; r < Math.max(5, Math.ceil(runs / 2)); r++) {
+    const x = stagedAnalyze(text);
+    for (const s of STAGES) st[s].push(x[s]);
+  }
+  const analyzeMs = stats(a);
+  const readDocMs = stats(b);
+  const floorMs = stats(f);
+  return {
+    targetWords: words,
+    words: wordCount(text),
+    chars: text.length,
+    tokens: analyze(text).stats.tokens,
+    runs,
+    analyzeMs,
+    readDocMs,
+    floorMs,
+    ratio: round(analyzeMs.median / floorMs.median),
+    ratioBare: round(analyzeMs.median / readDocMs.median),
+    stagesMedianMs: Object.fromEntries(STAGES.map((s) => [s, round(stats(st[s]).median, 3)])) as Record<Stage, number>,
+  };
+}
+
+export interface BatchResult {
+  notes: number;
+  words: number;
+  analyzeSeconds: number;
+  notesPerSecond: number;
+  floorSeconds: number;
+  floorNotesPerSecond: number;
+  /** analyze time / floor time for the same notes, same run. */
+  ratio: number;
+  rssBeforeMB: number;
+  peakRssMB: number;
+  peakHeapUsedMB: number;
+}
+
+/** 1,000 generated notes through analyze() one after another, then through the floor. */
+export function benchBatch(count = 1000): BatchResult {
+  const notes = generateBatch(count);
+  for (const n of notes.slice(0, 20)) {
+    analyze(n);
+    floorTouch(n);
+  }
+  const mb = (x: number) => round(x / 2 ** 20, 1);
+  (globalThis as { gc?: () => void }).gc?.();
+  const rssBefore = process.memoryUsage.rss();
+  let peakRss = rssBefore;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const t0 = performance.now();
+  for (let i = 0; i < notes.length; i++) {
+    analyze(notes[i]);
+    if (i % 10 === 0) {
+      const m = process.memoryUsage();
+      if (m.rss > peakRss) peakRss = m.rss;
+      if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+    }
+  }
+  const analyzeMs = performance.now() - t0;
+  const t1 = performance.now();
+  for (const n of notes) floorTouch(n);
+  const floorMs = performance.now() - t1;
+  return {
+    notes: count,
+    words: notes.reduce((s, n) => s + wordCount(n), 0),
+    analyzeSeconds: round(analyzeMs / 1000, 3),
+    notesPerSecond: round((count / analyzeMs) * 1000, 1),
+    floorSeconds: round(floorMs / 1000, 3),
+    floorNotesPerSecond: round((count / floorMs) * 1000, 1),
+    ratio: round(analyzeMs / floorMs),
+    rssBeforeMB: mb(rssBefore),
+    peakRssMB: mb(peakRss),
+    peakHeapUsedMB: mb(peakHeap),
+  };
+}
+
+export interface EngineResults {
+  floorDefinition: string;
+  coldStartMs: { loadAndFirstAnalyzeMs: number };
+  sizes: SizeResult[];
+  linearity: { ms1000: number; ms20000: number; ratio20kTo1k: number; usPerWord: Record<string, number> };
+  batch: BatchResult;
+}
+
+export function runEngine(): EngineResults {
+  const t0 = performance.now();
+  analyze('Warm-up.');
+  const cold = round(performance.now() - t0, 1);
+  const sizes = SIZES.map((w) => benchSize(w));
+  const at = (w: number) => sizes.find((s) => s.targetWords === w)!;
+  const batch = benchBatch(1000);
+  return {
+    floorDefinition:
+      'floor = getNlp().readDoc(text) plus tokens().out(value|precedingSpaces|type|pos) and sentence spans — the wink work inside buildDoc; readDoc = the bare getNlp().readDoc(text)',
+    coldStartMs: { loadAndFirstAnalyzeMs: cold },
+    sizes,
+    linearity: {
+      ms1000: at(1000).analyzeMs.median,
+      ms20000: at(20000).analyzeMs.median,
+      ratio20kTo1k: round(at(20000).analyzeMs.median / at(1000).analyzeMs.median, 1),
+      usPerWord: Object.fromEntries(sizes.map((s) => [String(s.targetWords), round((s.analyzeMs.median * 1000) / s.words, 1)])),
+    },
+    batch,
+  };
+}
+
+// `tsx bench/engine.ts` — standalone. `--profile`: spend ~N seconds analysing the 1,000-word note.
+const self = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!);
+if (self) {
+  if (process.argv.includes('--profile')) {
+    const words = Number(process.argv[process.argv.indexOf('--profile') + 1]) || 1000;
+    const text = generateNote(words);
+    analyze(text);
+    const until = performance.now() + 8000;
+    let n = 0;
+    while (performance.now() < until) {
+      analyze(text);
+      n++;
+    }
+    console.log(`profiled ${n} analyses of ${words} words`);
+  } else {
+    console.log(JSON.stringify(runEngine(), null, 2));
+  }
+}

@@ -1,0 +1,2 @@
+export { ask, retrieve, warmAsk } from './ask';
+export type { Answer, AnswerLink, AnswerSection, ClosestPage, QuestionType } from './types';

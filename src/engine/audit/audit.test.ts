@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../index';
+import type { Analysis, Suggestion } from '../types';
+import { auditNote, compareLines } from './audit';
+import { parseBilled } from './billed';
+import { BatchSummarizer, detectColumns, gapKey, inputFromRecord, processInput } from './batch';
+
+const note = (f: string) => readFileSync(`test/fixtures/notes/${f}`, 'utf8');
+const billed = (s: string) => parseBilled(s).lines;
+
+function fake(over: Partial<Analysis> & { lines?: [string, number, string[]][] }): Analysis {
+  const suggestions: Suggestion[] = (over.lines ?? []).map(([code, units, mods]) => ({
+    code,
+    units,
+    modifiers: mods.map((m) => ({ code: m, reasons: [] })),
+    confidence: 'high',
+    description: code,
+    reasons: [],
+    alternatives: [],
+  }));
+  return {
+    inScope: true,
+    suggestions,
+    facts: [],
+    warnings: [],
+    questions: [],
+    events: [],
+    matches: [],
+    sections: [],
+    headerCodes: [],
+    stats: { chars: 0, tokens: 0, sentences: 0, ms: 0, truncated: false },
+    ...over,
+  };
+}
+
+describe('compareLines', () => {
+  it('lists extra, missing, unit and modifier differences', () => {
+    const d = compareLines(billed('63650x1;64590-LT;63688'), billed('63650x2;64590-RT;63685'));
+    expect(d.map((x) => [x.kind, x.code])).toEqual([
+      ['units', '63650'],
+      ['modifiers', '64590'],
+      ['extra', '63688'],
+      ['missing', '63685'],
+    ]);
+    expect(d[0].message).toMatch(/billed 1 unit, the note supports 2/);
+    expect(d[1].message).toMatch(/LT.*RT/);
+  });
+
+  it('pairs exact lines first, whatever the order of modifiers', () => {
+    expect(compareLines(billed('64568-RT-59;64568-LT'), billed('64568-LT;64568-59-RT'))).toEqual([]);
+  });
+});
+
+describe('auditNote (engine on fixture notes)', () => {
+  const perm = analyze(note('003-scs-permanent-perc-leads-ipg.txt')); // 63650 x2, 63685 x1
+
+  it('agrees when the billed lines are the supported lines', () => {
+    const r = auditNote(perm, billed('63685;63650x2'));
+    expect(r.verdict).toBe('agrees');
+    expect(r.differences).toEqual([]);
+  });
+
+  it('differs on units, a missing line and an extra line', () => {
+    expect(auditNote(perm, billed('63650;63685')).differences.map((d) => d.kind)).toEqual(['units']);
+    const r = auditNote(perm, billed('63650x2'));
+    expect(r.verdict).toBe('differs');
+    expect(r.differences).toMatchObject([{ kind: 'missing', code: '63685', suggested: '63685 x1' }]);
+    const x = auditNote(perm, billed('63650x2;63685;63661'));
+    expect(x.verdict).toBe('differs');
+    expect(x.differences).toMatchObject([{ kind: 'extra', code: '63661', billed: '63661 x1' }]);
+  });
+
+  it('differs on modifiers', () => {
+    const occ = analyze(note('019-pns-occipital-right.txt'));
+    const line = occ.suggestions[0];
+    const r = auditNote(occ, [{ code: line.code, units: line.units, modifiers: ['LT'] }]);
+    expect(r.verdict).toBe('differs');
+    expect(r.differences[0].kind).toBe('modifiers');
+  });
+
+  it('is missing documentation when an out-of-scope note was billed', () => {
+    const oos = analyze(note('061-oos-pacemaker-generator-change.txt'));
+    expect(oos.inScope).toBe(false);
+    const r = auditNote(oos, billed('63685'));
+    expect(r.verdict).toBe('missing-documentation');
+    expect(r.unsupported).toEqual(['63685']);
+    expect(r.reasons[0]).toMatch(/no neurostimulator procedure/);
+    expect(auditNote(oos, []).verdict).toBe('agrees');
+  });
+});
+
+describe('auditNote (documentation gaps)', () => {
+  it('is missing documentation when a billed code is not supported and a gap is flagged', () => {
+    const a = fake({
+      lines: [['63650', 2, []]],
+      warnings: [{ kind: 'documentation', message: '63685: Documentation gap: the code needs a pocket for the generator, and the note does not document one.', codes: ['63685'] }],
+    });
+    const r = auditNote(a, billed('63650x2;63685'));
+    expect(r.verdict).toBe('missing-documentation');
+    expect(r.reasons.join('\n')).toMatch(/pocket/);
+    expect(r.differences).toMatchObject([{ kind: 'extra', code: '63685' }]);
+  });
+
+  it('counts a billed line the engine only supports with a documentation gap as unsupported', () => {
+    const a = fake({
+      lines: [['63685', 1, []]],
+      warnings: [{ kind: 'documentation', message: '63685: Documentation gap: …', codes: ['63685'] }],
+    });
+    const r = auditNote(a, billed('63685'));
+    expect(r.verdict).toBe('missing-documentation');
+    expect(r.differences).toEqual([]);
+  });
+
+  it('differs (not missing documentation) when nothing flags a gap', () => {
+    expect(auditNote(fake({ lines: [['63650', 2, []]] }), billed('63650x2;63685')).verdict).toBe('differs');
+  });
+
+  it('uses questions as documentation gaps', () => {
+    const a = fake({ lines: [], questions: [{ text: 'Which side was treated: left, right, both, or unable to determine?' }] });
+    expect(auditNote(a, billed('64590')).verdict).toBe('missing-documentation');
+  });
+});
+
+describe('batch rows and summary', () => {
+  it('groups gap messages without codes and details', () => {
+    expect(gapKey('63685: Documentation gap: needs a pocket (the pocket was "not created").')).toBe('Documentation gap: needs a pocket.');
+    expect(gapKey('The note places this session 45 days after an earlier procedure.')).toBe('The note places this session N days after an earlier procedure.');
+  });
+
+  it('detects columns with and without a header', () => {
+    expect(detectColumns(['\ufeffCase ID', 'Note', 'Billed Codes'])).toEqual({ header: true, note: 1, id: 0, billed: 2, width: 3 });
+    expect(detectColumns(['text'])).toMatchObject({ header: true, note: 0, id: null, billed: null });
+    expect(detectColumns(['OPERATIVE NOTE ...'])).toMatchObject({ header: false, note: 0 });
+    expect(detectColumns(['id', 'codes'])).toHaveProperty('error');
+    const cols = detectColumns(['id', 'note', 'billed']);
+    if ('error' in cols) throw new Error(cols.error);
+    expect(inputFromRecord(['a', 'x', ''], cols, 0)).toEqual({ ok: true, input: { index: 0, id: 'a', text: 'x', billed: '' } });
+    expect(inputFromRecord(['a', 'x'], cols, 3)).toMatchObject({ ok: false, error: { index: 3, id: 'a', error: 'row has 2 fields, expected 3' } });
+  });
+
+  it('makes error outcomes for empty notes and unreadable billed codes, and sums up', () => {
+    const s = new BatchSummarizer();
+    const outs = [
+      processInput({ index: 0, id: 'a', text: note('003-scs-permanent-perc-leads-ipg.txt'), billed: '63650x2;63685' }, analyze),
+      processInput({ index: 1, id: 'b', text: note('003-scs-permanent-perc-leads-ipg.txt'), billed: '63650' }, analyze),
+      processInput({ index: 2, id: 'c', text: note('061-oos-pacemaker-generator-change.txt'), billed: null }, analyze),
+      processInput({ index: 3, id: 'd', text: '  ', billed: '63650' }, analyze),
+      processInput({ index: 4, id: 'e', text: 'x', billed: 'spinal' }, analyze),
+    ];
+    outs.forEach((o) => s.add(o));
+    expect(outs.slice(3).map((o) => (o.ok ? '' : o.error.error))).toEqual([expect.stringMatching(/empty note/), expect.stringMatching(/billed codes: cannot read/)]);
+    const sum = s.result();
+    expect(sum).toMatchObject({ rows: 5, analysed: 3, errors: 2, inScope: 2, outOfScope: 1, audited: 2, verdicts: { agrees: 1, differs: 1, 'missing-documentation': 0 }, agreementRate: 0.5 });
+    expect(sum.codes[0]).toEqual({ code: '63650', notes: 2, units: 4 });
+  });
+});

@@ -1,0 +1,255 @@
+/**
+ * Batch audit rows and their summary, shared by the CLI and the browser's batch view.
+ * A row is compact (no spans, no matches) so a thousand of them cross a worker boundary
+ * and sit in memory cheaply; the full analysis is recomputed when a note is opened.
+ */
+import type { Analysis, Confidence } from '../types';
+import { auditNote, documentationGaps, type AuditResult, type Verdict } from './audit';
+import { formatLine, parseBilled, type ClaimLineSpec } from './billed';
+
+/** One note to analyse (and audit, when billed codes are given). */
+export interface BatchInput {
+  /** Position in the input (0-based), so results can be put back in order. */
+  index: number;
+  id: string;
+  text: string;
+  /** The billed code string as given; null or absent when the input has no billed codes. */
+  billed?: string | null;
+}
+
+export interface BatchLine extends ClaimLineSpec {
+  confidence: Confidence;
+  description: string;
+}
+
+export interface BatchRow {
+  index: number;
+  id: string;
+  inScope: boolean;
+  outOfScopeReason?: string;
+  lines: BatchLine[];
+  /** The lowest confidence among the lines; null when there are none. */
+  confidence: Confidence | null;
+  /** The billed string as given, or null when none was given. */
+  billed: string | null;
+  billedLines: ClaimLineSpec[];
+  audit: AuditResult | null;
+  /** Documentation gaps the engine flags (normalised, see `gapKey`). */
+  gaps: string[];
+  chars: number;
+  ms: number;
+}
+
+export interface BatchError {
+  index: number;
+  id: string;
+  error: string;
+}
+
+export type BatchOutcome = { ok: true; row: BatchRow } | { ok: false; error: BatchError };
+
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+/** A gap message without the code prefix, details in parentheses or day counts, so equal gaps group together. */
+export function gapKey(message: string): string {
+  return message
+    .replace(/^\s*[A-Z0-9]{5}:\s*/, '')
+    .replace(/\s*\([^)]*\)(?=\s*\.?\s*$)/, '')
+    .replace(/\b\d+ days\b/g, 'N days')
+    .trim();
+}
+
+/**
+ * Check an input row before analysis: a note is required; billed codes, when given, must all be
+ * readable. Returns the parsed billed lines, or the error that makes this a bad row.
+ */
+export function checkInput(input: BatchInput): { ok: true; billed: ClaimLineSpec[] | null } | { ok: false; error: string } {
+  if (!input.text || !input.text.trim()) return { ok: false, error: 'empty note: there is nothing to analyse' };
+  if (input.billed == null || !input.billed.trim()) return { ok: true, billed: null };
+  const p = parseBilled(input.billed);
+  if (p.errors.length) return { ok: false, error: `billed codes: ${p.errors.join('; ')}` };
+  return { ok: true, billed: p.lines };
+}
+
+/** Build the row for one analysed note. */
+export function toBatchRow(input: BatchInput, a: Analysis, billed: ClaimLineSpec[] | null): BatchRow {
+  const lines: BatchLine[] = a.suggestions.map((s) => ({
+    code: s.code,
+    units: s.units,
+    modifiers: s.modifiers.map((m) => m.code),
+    confidence: s.confidence,
+    description: s.description,
+  }));
+  const confidence = lines.length ? lines.reduce<Confidence>((lo, l) => (RANK[l.confidence] < RANK[lo] ? l.confidence : lo), 'high') : null;
+  return {
+    index: input.index,
+    id: input.id,
+    inScope: a.inScope,
+    ...(a.outOfScopeReason ? { outOfScopeReason: a.outOfScopeReason } : {}),
+    lines,
+    confidence,
+    billed: billed ? (input.billed ?? '').trim() : null,
+    billedLines: billed ?? [],
+    audit: billed ? auditNote(a, billed) : null,
+    gaps: [...new Set(documentationGaps(a).map(gapKey))],
+    chars: a.stats.chars,
+    ms: a.stats.ms,
+  };
+}
+
+/** Check, analyse and audit one input; never throws. */
+export function processInput(input: BatchInput, analyze: (text: string) => Analysis): BatchOutcome {
+  const checked = checkInput(input);
+  if (!checked.ok) return { ok: false, error: { index: input.index, id: input.id, error: checked.error } };
+  try {
+    return { ok: true, row: toBatchRow(input, analyze(input.text), checked.billed) };
+  } catch (e) {
+    return { ok: false, error: { index: input.index, id: input.id, error: `analysis failed: ${(e as Error).message}` } };
+  }
+}
+
+export interface BatchSummary {
+  /** Rows read (analysed + errors). */
+  rows: number;
+  analysed: number;
+  errors: number;
+  inScope: number;
+  outOfScope: number;
+  /** Rows with billed codes. */
+  audited: number;
+  verdicts: Record<Verdict, number>;
+  /** agrees / audited, or null when nothing was audited. */
+  agreementRate: number | null;
+  confidence: Record<Confidence | 'none', number>;
+  /** Suggested codes: how many notes and units, most frequent first. */
+  codes: { code: string; notes: number; units: number }[];
+  /** Most common documentation gaps, most frequent first (at most 10). */
+  gaps: { gap: string; notes: number }[];
+}
+
+/** Running totals; memory grows with distinct codes and gaps, not with rows. */
+export class BatchSummarizer {
+  private s = { rows: 0, analysed: 0, errors: 0, inScope: 0, audited: 0 };
+  private verdicts: Record<Verdict, number> = { agrees: 0, differs: 0, 'missing-documentation': 0 };
+  private conf: Record<Confidence | 'none', number> = { high: 0, medium: 0, low: 0, none: 0 };
+  private codes = new Map<string, { notes: number; units: number }>();
+  private gaps = new Map<string, number>();
+
+  add(o: BatchOutcome): void {
+    this.s.rows++;
+    if (!o.ok) {
+      this.s.errors++;
+      return;
+    }
+    const r = o.row;
+    this.s.analysed++;
+    if (r.inScope) this.s.inScope++;
+    this.conf[r.confidence ?? 'none']++;
+    if (r.audit) {
+      this.s.audited++;
+      this.verdicts[r.audit.verdict]++;
+    }
+    const seen = new Set<string>();
+    for (const l of r.lines) {
+      const c = this.codes.get(l.code) ?? { notes: 0, units: 0 };
+      if (!seen.has(l.code)) c.notes++;
+      seen.add(l.code);
+      c.units += l.units;
+      this.codes.set(l.code, c);
+    }
+    for (const g of r.gaps) this.gaps.set(g, (this.gaps.get(g) ?? 0) + 1);
+  }
+
+  result(): BatchSummary {
+    const { rows, analysed, errors, inScope, audited } = this.s;
+    return {
+      rows,
+      analysed,
+      errors,
+      inScope,
+      outOfScope: analysed - inScope,
+      audited,
+      verdicts: { ...this.verdicts },
+      agreementRate: audited ? this.verdicts.agrees / audited : null,
+      confidence: { ...this.conf },
+      codes: [...this.codes].map(([code, v]) => ({ code, ...v })).sort((a, b) => b.notes - a.notes || b.units - a.units || a.code.localeCompare(b.code)),
+      gaps: [...this.gaps].map(([gap, notes]) => ({ gap, notes })).sort((a, b) => b.notes - a.notes || a.gap.localeCompare(b.gap)).slice(0, 10),
+    };
+  }
+}
+
+export function summarize(outcomes: Iterable<BatchOutcome>): BatchSummary {
+  const s = new BatchSummarizer();
+  for (const o of outcomes) s.add(o);
+  return s.result();
+}
+
+export const FLAT_COLUMNS = ['id', 'suggested', 'confidence', 'in_scope', 'out_of_scope_reason', 'billed', 'verdict', 'differences', 'gaps'] as const;
+export type FlatColumn = (typeof FLAT_COLUMNS)[number];
+
+/** The flat record of a row for CSV export. `FLAT_COLUMNS` gives the column order. */
+export function flatRow(r: BatchRow): Record<FlatColumn, string> {
+  return {
+    id: r.id,
+    suggested: r.lines.map(formatLine).join('; '),
+    confidence: r.confidence ?? '',
+    in_scope: r.inScope ? 'yes' : 'no',
+    out_of_scope_reason: r.outOfScopeReason ?? '',
+    billed: r.billed ?? '',
+    verdict: r.audit?.verdict ?? '',
+    differences: r.audit ? r.audit.differences.map((d) => d.message).join(' | ') : '',
+    gaps: r.gaps.join(' | '),
+  };
+}
+
+
+// ---- CSV columns ----------------------------------------------------------------------------------------------
+
+export interface CsvColumns {
+  /** Whether the first row is a header (and so not a note). */
+  header: boolean;
+  note: number;
+  id: number | null;
+  billed: number | null;
+  /** Number of fields every row should have (the header's, or the first row's). */
+  width: number;
+}
+
+const NOTE_NAMES = ['note', 'notes', 'text', 'note_text', 'notetext', 'opnote', 'op_note', 'operative_note', 'body', 'report', 'dictation'];
+const ID_NAMES = ['id', 'note_id', 'noteid', 'case', 'case_id', 'caseid', 'encounter', 'encounter_id', 'file', 'name', 'accession'];
+const BILLED_NAMES = ['billed', 'billed_codes', 'billedcodes', 'codes', 'billed_cpt', 'cpt', 'cpt_codes', 'claim', 'claim_lines', 'billing'];
+
+function norm(h: string): string {
+  return h.replace(/^\ufeff/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/**
+ * Find the note, id and billed-code columns from the first row. With a header, columns are
+ * found by name (note/text, id, billed/codes/cpt). Without one: one column is the note; two are
+ * id, note; three or more are id, note, billed.
+ */
+export function detectColumns(first: readonly string[]): CsvColumns | { error: string } {
+  const names = first.map(norm);
+  const find = (list: string[]) => {
+    const i = names.findIndex((n) => list.includes(n));
+    return i < 0 ? null : i;
+  };
+  const note = find(NOTE_NAMES);
+  const id = find(ID_NAMES);
+  const billed = find(BILLED_NAMES);
+  if (note !== null) return { header: true, note, id, billed, width: first.length };
+  if (id !== null || billed !== null) return { error: `no note column: name one of ${NOTE_NAMES.slice(0, 3).join(', ')} (header was: ${first.join(', ')})` };
+  const w = first.length;
+  if (w === 1) return { header: false, note: 0, id: null, billed: null, width: w };
+  if (w === 2) return { header: false, note: 1, id: 0, billed: null, width: w };
+  return { header: false, note: 1, id: 0, billed: 2, width: w };
+}
+
+/** The input for one CSV record, or why it is a bad row. `index` is the 0-based data row. */
+export function inputFromRecord(fields: readonly string[], cols: CsvColumns, index: number): { ok: true; input: BatchInput } | { ok: false; error: BatchError } {
+  const id = (cols.id !== null ? fields[cols.id]?.trim() : '') || `row ${index + 1}`;
+  if (fields.length !== cols.width) {
+    return { ok: false, error: { index, id, error: `row has ${fields.length} field${fields.length === 1 ? '' : 's'}, expected ${cols.width}` } };
+  }
+  return { ok: true, input: { index, id, text: fields[cols.note] ?? '', billed: cols.billed !== null ? (fields[cols.billed] ?? '') : null } };
+}

@@ -1,0 +1,3 @@
+export * from './billed';
+export * from './audit';
+export * from './batch';

@@ -1,0 +1,2 @@
+export { checkDocumentation, questionsText } from './doccheck';
+export type { CodeChange, DocCheck, DocCheckItem, DocQuestion, DocStatus } from './doccheck';

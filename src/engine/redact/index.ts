@@ -1,0 +1,2 @@
+export { redact, redactDetailed, redactionCount, MASK } from './redact';
+export type { IdentifierKind, RedactResult } from './redact';

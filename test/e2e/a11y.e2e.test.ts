@@ -1,0 +1,96 @@
+/**
+ * axe-core scan of every view in the nav (iterating the links, so views other features add
+ * are scanned too), in light and dark theme, with a real note loaded so the workspace shows
+ * results, highlights and the privacy panel. Fails on serious or critical violations.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { existsSync } from 'node:fs';
+import { SAMPLES } from '../../src/app/samples';
+import { normalizeNote } from '../../src/app/lib/plain-text';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+
+let browser: Browser;
+let page: Page;
+
+interface Found {
+  view: string;
+  theme: string;
+  id: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+async function scan(view: string, theme: string): Promise<Found[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ view, theme, id: v.id, impact: v.impact ?? '', help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`).toBe(true);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.locator('[data-testid="engine-status"][data-stage="ready"]').waitFor({ timeout: 60_000 });
+  const note = normalizeNote(SAMPLES.find((s) => s.id === 'scs-ipg')?.text ?? '');
+  await page.locator('#note-text').fill(note);
+  await page.waitForFunction(
+    (t) =>
+      document.querySelector('[data-testid="claims-panel"]')?.getAttribute('data-updating') === 'false' &&
+      document.querySelector('[data-testid="evidence-body"]')?.textContent === t,
+    note,
+    { timeout: 30_000 },
+  );
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('accessibility (axe-core, production build)', () => {
+  it('no serious or critical violations in any view, light or dark', async () => {
+    const nav = page.locator('nav[aria-label="Views"] a');
+    const hrefs = (await nav.count()) > 0 ? await nav.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')) : ['#/workspace'];
+    const found: Found[] = [];
+    const scanned: string[] = [];
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => {
+        document.documentElement.classList.toggle('dark', t === 'dark');
+      }, theme);
+      for (const href of hrefs) {
+        const link = page.locator(`nav[aria-label="Views"] a[href="${href}"]`);
+        if (await link.count()) await link.click();
+        await page.waitForTimeout(500);
+        // a view that failed to render would hide its own problems
+        expect(await page.getByText(/could not be shown/).count(), `${href} rendered an error panel`).toBe(0);
+        scanned.push(`${href} (${theme})`);
+        found.push(...(await scan(href, theme)));
+      }
+    }
+    console.log(`axe scanned: ${scanned.join(', ')}; serious/critical: ${found.length}`);
+    if (found.length) console.log(JSON.stringify(found, null, 2));
+    expect(found).toEqual([]);
+  });
+
+  it('the privacy controls and the hostile-paste result are accessible too', async () => {
+    const link = page.locator('nav[aria-label="Views"] a[href="#/workspace"]');
+    if (await link.count()) await link.click();
+    await page.evaluate(() => document.documentElement.classList.remove('dark'));
+    await page.getByTestId('keep-history').check();
+    await page.getByTestId('delete-everything').click(); // the confirm step
+    const found = await scan('#/workspace (privacy, confirm step)', 'light');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('keep-history').uncheck();
+    expect(found).toEqual([]);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The batch view in real Chromium against the production build: load the generated 50-note CSV
+ * through the file input, let the batch workers finish, and check the summary against the same
+ * engine run in Node. Also: at most two batch workers, a CSV download that parses back, and no
+ * request anywhere but the local server.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { analyze } from '../../src/engine/index';
+import { processInput, summarize } from '../../src/engine/audit/index';
+import { parseCsv } from '../../src/app/features/batch/load';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ARTIFACTS = path.join(here, 'artifacts');
+const FIXTURE = path.join(here, '../fixtures/batch/batch-50.csv');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+
+let browser: Browser;
+let page: Page;
+const requests: string[] = [];
+const pageErrors: string[] = [];
+const workers: string[] = [];
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`).toBe(true);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('worker', (w) => workers.push(w.url()));
+  await page.goto(`${baseUrl}/#/batch`);
+  await page.getByRole('heading', { name: 'Batch and audit' }).waitFor({ timeout: 30_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('batch and audit (production build, Chromium)', () => {
+  it('loads a 50-note CSV, finishes in the workers and shows the summary the engine gives', async () => {
+    // Long tasks on the main thread while the batch runs (the page must stay responsive).
+    await page.evaluate(() => {
+      const w = window as unknown as { __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    const t0 = Date.now();
+    await page.getByTestId('batch-files').setInputFiles(FIXTURE);
+    await page.locator('[data-testid="batch-progress"][data-status="done"]').waitFor({ timeout: 90_000 });
+    const ms = Date.now() - t0;
+
+    const p = parseCsv(readFileSync(FIXTURE, 'utf8'));
+    const expected = summarize(p.inputs.map((i) => processInput(i, analyze)));
+    const summary = page.getByTestId('batch-summary');
+    const attr = async (name: string) => Number(await summary.getAttribute(name));
+    expect(await attr('data-analysed')).toBe(50);
+    expect(await attr('data-errors')).toBe(0);
+    expect(await attr('data-audited')).toBe(expected.audited);
+    expect(await attr('data-agrees')).toBe(expected.verdicts.agrees);
+    expect(await attr('data-differs')).toBe(expected.verdicts.differs);
+    expect(await attr('data-missing')).toBe(expected.verdicts['missing-documentation']);
+    const rate = (await page.getByTestId('agreement-rate').textContent()) ?? '';
+    expect(rate).toBe(`${Math.round(1000 * (expected.agreementRate ?? 0)) / 10}%`);
+    const firstCode = await page.locator('[data-testid="code-chart"] li').first().getAttribute('data-key');
+    expect(firstCode).toBe(expected.codes[0].code);
+    expect(await page.getByTestId('batch-row').count()).toBe(50);
+
+    const batchWorkers = workers.filter((u) => u.includes('batch.worker'));
+    expect(batchWorkers.length).toBeGreaterThan(0);
+    expect(batchWorkers.length).toBeLessThanOrEqual(2);
+    const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    console.log(`batch e2e: 50 notes in ${ms} ms with ${batchWorkers.length} worker(s); longest main-thread task ${Math.round(longest)} ms`);
+    expect(longest).toBeLessThan(1000);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'batch.png'), fullPage: false });
+  });
+
+  it('filters to disagreements and downloads a CSV that parses back to the rows', async () => {
+    await page.getByTestId('batch-filter').selectOption('disagreements');
+    const verdicts = await page.getByTestId('batch-row').evaluateAll((els) => els.map((e) => e.getAttribute('data-verdict')));
+    expect(verdicts.length).toBeGreaterThan(0);
+    expect(verdicts.every((v) => v === 'differs' || v === 'missing-documentation')).toBe(true);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('batch-50-results.csv');
+    const file = path.join(ARTIFACTS, 'batch-results.csv');
+    await download.saveAs(file);
+    const back = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+    expect(back.errors).toEqual([]);
+    expect(back.data).toHaveLength(50);
+    expect(back.data.filter((r) => r.verdict === 'differs' || r.verdict === 'missing-documentation')).toHaveLength(verdicts.length);
+  });
+
+  it('made no request anywhere but the local server, and threw no errors (while on the batch view)', () => {
+    const offsite = requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    expect(offsite).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('opens a row in the workspace', async () => {
+    const first = page.getByTestId('batch-row').first();
+    const id = await first.locator('td').nth(1).textContent();
+    await first.getByRole('button', { name: /^Open note/ }).click();
+    await page.waitForURL(/#\/workspace$/);
+    const text = parseCsv(readFileSync(FIXTURE, 'utf8')).inputs.find((i) => i.id === id?.trim())?.text;
+    expect(text).toBeTruthy();
+    await expect.poll(() => page.locator('#note-text').inputValue()).toBe(text);
+  });
+});

