@@ -43,6 +43,32 @@ export function getMatcher(): Matcher {
   return defaultMatcher;
 }
 
+/** Distinct token norms whose candidate list is remembered per matcher (a note has a few hundred). */
+const CANDIDATE_CACHE_MAX = 50_000;
+const NONE: Entry[] = [];
+const candidateCaches = new WeakMap<Matcher, Map<string, Entry[]>>();
+
+function candidateCache(matcher: Matcher): Map<string, Entry[]> {
+  let c = candidateCaches.get(matcher);
+  if (!c) candidateCaches.set(matcher, (c = new Map()));
+  return c;
+}
+
+/**
+ * The patterns whose first element accepts `norm`, in the order they were always tried: the
+ * literal-word list, then the prefix/regex patterns (each entry once).
+ */
+function candidatesFor(matcher: Matcher, norm: string): Entry[] {
+  const listed = matcher.byWord.get(norm);
+  let out: Entry[] | null = null;
+  for (const e of matcher.scanAll) {
+    const first = e.pattern.elements[0];
+    if (first.type !== 'token' || first.words.has(norm) || !tokenMatches(first, norm)) continue;
+    (out ??= listed ? [...listed] : []).push(e);
+  }
+  return out ?? listed ?? NONE;
+}
+
 /**
  * Find every concept hit in the document. Within one kind, a hit lying inside a longer hit is
  * dropped ("pulse generator" absorbs "generator"; "left and right" absorbs "left").
@@ -52,37 +78,37 @@ export function findConcepts(doc: Doc, matcher: Matcher = getMatcher()): Concept
   const { tokens, sentences, text } = doc;
   const norms = tokens.map((t) => t.norm);
   const raw: ConceptMatch[] = [];
+  const emit = (e: Entry, s: (typeof sentences)[number], i: number, end: number) => {
+    const start = tokens[i].start;
+    const stop = tokens[end - 1].end;
+    raw.push({
+      id: '',
+      concept: e.concept.id,
+      kind: e.concept.kind as FactKind,
+      value: e.concept.value,
+      start,
+      end: stop,
+      text: text.slice(start, stop),
+      sentence: s.index,
+      section: s.section,
+      tokenStart: i,
+      tokenEnd: end,
+      assertion: 'affirmed',
+    });
+  };
+  const candidates = candidateCache(matcher);
   for (const s of sentences) {
     for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-      const cands = matcher.byWord.get(norms[i]);
-      const tried = new Set<Entry>();
-      const tryEntry = (e: Entry) => {
-        if (tried.has(e)) return;
-        tried.add(e);
+      const norm = norms[i];
+      let cands = candidates.get(norm);
+      if (!cands) {
+        cands = candidatesFor(matcher, norm);
+        if (candidates.size >= CANDIDATE_CACHE_MAX) candidates.clear();
+        candidates.set(norm, cands);
+      }
+      for (const e of cands) {
         const end = matchAt(e.pattern, norms, i, s.tokenEnd);
-        if (end > i) {
-          const start = tokens[i].start;
-          const stop = tokens[end - 1].end;
-          raw.push({
-            id: '',
-            concept: e.concept.id,
-            kind: e.concept.kind as FactKind,
-            value: e.concept.value,
-            start,
-            end: stop,
-            text: text.slice(start, stop),
-            sentence: s.index,
-            section: s.section,
-            tokenStart: i,
-            tokenEnd: end,
-            assertion: 'affirmed',
-          });
-        }
-      };
-      if (cands) cands.forEach(tryEntry);
-      for (const e of matcher.scanAll) {
-        const first = e.pattern.elements[0];
-        if (first.type === 'token' && tokenMatches(first, norms[i])) tryEntry(e);
+        if (end > i) emit(e, s, i, end);
       }
     }
   }
@@ -91,6 +117,7 @@ export function findConcepts(doc: Doc, matcher: Matcher = getMatcher()): Concept
 
 function prune(raw: ConceptMatch[]): ConceptMatch[] {
   // longest first within each kind; drop hits contained in a kept hit of the same kind
+  // (containment is only possible within one sentence, so kept hits are indexed by sentence)
   const byKind = new Map<string, ConceptMatch[]>();
   for (const m of raw) {
     const list = byKind.get(m.kind);
@@ -100,12 +127,14 @@ function prune(raw: ConceptMatch[]): ConceptMatch[] {
   const kept: ConceptMatch[] = [];
   for (const list of byKind.values()) {
     list.sort((a, b) => b.tokenEnd - b.tokenStart - (a.tokenEnd - a.tokenStart) || a.tokenStart - b.tokenStart);
-    const taken: ConceptMatch[] = [];
+    const taken = new Map<number, ConceptMatch[]>();
     for (const m of list) {
-      const inside = taken.some((t) => t.tokenStart <= m.tokenStart && m.tokenEnd <= t.tokenEnd && t.sentence === m.sentence);
-      if (!inside) taken.push(m);
+      const same = taken.get(m.sentence);
+      if (same?.some((t) => t.tokenStart <= m.tokenStart && m.tokenEnd <= t.tokenEnd)) continue;
+      if (same) same.push(m);
+      else taken.set(m.sentence, [m]);
+      kept.push(m);
     }
-    kept.push(...taken);
   }
   kept.sort((a, b) => a.start - b.start || a.end - b.end);
   kept.forEach((m, i) => (m.id = `m${i}`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDoc } from './nlp';
+import { buildDoc, MAX_RUN, MAX_SENTENCE_TOKENS, winkSafeText } from './nlp';
 
 describe('nlp (wink-nlp)', () => {
   it('gives tokens whose offsets slice back to their text', () => {
@@ -27,5 +27,24 @@ describe('nlp (wink-nlp)', () => {
   it('handles empty and whitespace-only input', () => {
     expect(buildDoc('').tokens).toEqual([]);
     expect(buildDoc('  \n\t ').sentences).toEqual([]);
+  });
+
+  it('cuts a run without whitespace for wink, keeping every offset', () => {
+    const run = 'x'.repeat(MAX_RUN * 2 + 5);
+    const t = `Lead placed. ${run} IPG connected.`;
+    const safe = winkSafeText(t);
+    expect(safe.length).toBe(t.length);
+    expect(safe.slice(0, 13)).toBe('Lead placed. ');
+    expect(safe.match(/\S+/g)!.every((w) => w.length <= MAX_RUN)).toBe(true);
+    const d = buildDoc(t);
+    for (const tok of d.tokens) expect(t.slice(tok.start, tok.end)).toBe(tok.text);
+    expect(d.tokens.some((tok) => tok.text === 'IPG')).toBe(true);
+  });
+
+  it('ends a sentence after at most MAX_SENTENCE_TOKENS tokens', () => {
+    const t = 'pocket '.repeat(MAX_SENTENCE_TOKENS * 3);
+    const d = buildDoc(t);
+    expect(d.sentences.length).toBeGreaterThanOrEqual(3);
+    for (const s of d.sentences) expect(s.tokenEnd - s.tokenStart).toBeLessThanOrEqual(MAX_SENTENCE_TOKENS);
   });
 });

@@ -39,12 +39,34 @@ function hardBreaks(text: string, sections: Section[]): number[] {
   return breaks.sort((a, b) => a - b);
 }
 
+/** wink's tokenizer is quadratic in the length of one run without whitespace. */
+export const MAX_RUN = 200;
+/** A sentence never grows past this many tokens: later stages look at pairs within a sentence. */
+export const MAX_SENTENCE_TOKENS = 150;
+
+/**
+ * The text handed to wink: the same length as the note, with every MAX_RUN-th character of a
+ * run without whitespace turned into a space, so offsets are unchanged and tokenizing stays
+ * linear. Runs that long are never words (base64, pasted rulers, stuck keys).
+ */
+export function winkSafeText(text: string): string {
+  const re = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
+  if (!re.test(text)) return text;
+  re.lastIndex = 0;
+  return text.replace(re, (run) => {
+    const chars = run.split('');
+    for (let i = MAX_RUN - 1; i < chars.length - 1; i += MAX_RUN) chars[i] = ' ';
+    return chars.join('');
+  });
+}
+
 /** Read a note into sections, sentences and tokens with character offsets. */
 export function buildDoc(text: string): Doc {
   const sections = splitSections(text);
   const w = getNlp();
   const its = w.its;
-  const wdoc = w.readDoc(text);
+  const safe = winkSafeText(text);
+  const wdoc = w.readDoc(safe);
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
   const types = wdoc.tokens().out(its.type) as string[];
@@ -67,11 +89,11 @@ export function buildDoc(text: string): Doc {
     offset += spaces[i].length;
     let start = offset;
     const v = values[i];
-    if (text.startsWith(v, start)) {
+    if (safe.startsWith(v, start)) {
       offset = start + v.length;
     } else {
       // wink normalised something; find the token from here on
-      const found = text.indexOf(v, start);
+      const found = safe.indexOf(v, start);
       if (found >= 0 && found - start < 16) {
         start = found;
         offset = found + v.length;
@@ -87,6 +109,7 @@ export function buildDoc(text: string): Doc {
     }
     if (types[i] === 'tabCRLF' || /^\s+$/.test(v)) continue;
     while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1].start <= start) sectionIndex++;
+    if (sentences.length && tokens.length - sentences[sentences.length - 1].tokenStart >= MAX_SENTENCE_TOKENS) pendingBreak = true;
     if (pendingBreak || sentences.length === 0) {
       if (sentences.length) closeSentence(sentences[sentences.length - 1], tokens);
       sentences.push({
