@@ -13,8 +13,8 @@ import { headerCodes, headerWarnings } from './decide/header';
 
 export type { Analysis } from './types';
 
-/** Longest note the engine reads; the rest is reported, never silently dropped. */
-export const MAX_CHARS = 300_000;
+import { MAX_CHARS } from './limits';
+export { MAX_CHARS };
 
 function now(): number {
   return typeof performance !== 'undefined' ? performance.now() : Date.now();

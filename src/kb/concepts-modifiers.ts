@@ -36,11 +36,11 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
     'scar tissue ~4 extensive|dense|significant', 'morbid obesity|morbidly obese', 'heavily|densely encapsulated', 'extensive encapsulation', 'distorted anatomy',
   ] },
   { id: 'increasedWork.statement', kind: 'increasedWork', value: 'statement', label: 'substantially greater work stated', patterns: [
-    'unusually difficult', 'increased complexity', 'substantially|significantly|markedly ~3 difficult|more difficult|greater|increased work|more work', 'far beyond|well beyond ~3 usual|typical|standard',
+    'unusually difficult', 'increased complexity', 'substantially|significantly|markedly ~3 difficult|more difficult|greater|increased work|more work', 'far beyond|well beyond ~3 usual|typical|standard', 'additional|extra|increased time and|was|were|required', 'additional|extra|increased time ~3 due to|because|attributable',
   ] },
   { id: 'increasedWork.time', kind: 'increasedWork', value: 'time', label: 'substantially greater work (time documented)', patterns: [
     'additional|extra ~2 /^\\d+$/ minutes|hours|hour|min', 'additional|extra ~1 one|two|three|thirty|forty|sixty|ninety ~1 minutes|hours|hour',
-    'twice as long', '/^\\d+$/ minutes|minute|hours|hour|hrs|min ~2 beyond|longer|more|over', 'than|versus|vs ~4 usual|typical|standard|expected', 'compared with|to ~6 typically|usual|usually|normally|typical|standard', 'substantially|significantly|markedly ~3 longer',
+    'twice as long', '/^\\d+$/ minutes|minute|hours|hour|hrs|min ~2 beyond|longer|more|over', 'than|versus|vs ~4 usual|typical|standard|expected|routine|average', 'compared with|to ~6 typically|usual|usually|normally|typical|standard|routine|average', 'substantially|significantly|markedly ~3 longer',
   ] },
   { id: 'increasedWork.weak', kind: 'increasedWork', value: 'weak', label: 'harder than usual (no cause or time stated)', patterns: [
     'tedious', 'prolonged dissection|procedure|case', 'took ~4 longer', 'difficult dissection', 'encapsulated',

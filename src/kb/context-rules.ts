@@ -52,6 +52,8 @@ export const ContextRuleSchema = z
     maxScope: z.number().int().positive().optional(),
     /** For TERMINATE rules: the categories whose scopes this phrase ends (default: all). */
     terminates: z.array(z.enum(TRIGGER_CATEGORIES)).nonempty().optional(),
+    /** A BACKWARD scope normally stops at ":" (a label); a template check box reaches over it to the label. */
+    crossesLabel: z.boolean().optional(),
     source: z.string().min(1),
   })
   .strict()
@@ -70,8 +72,8 @@ type Cat = ContextRule['category'];
 type Dir = ContextRule['direction'];
 
 /** Short builder so the table below stays readable. */
-function rules(category: Cat, direction: Dir, source: string, literals: string[], extra: { maxScope?: number; terminates?: TriggerCategory[] } = {}): ContextRule[] {
-  return literals.map((literal) => ({ literal, category, direction, source, ...(extra.maxScope ? { maxScope: extra.maxScope } : {}), ...(extra.terminates ? { terminates: extra.terminates as [TriggerCategory, ...TriggerCategory[]] } : {}) }));
+function rules(category: Cat, direction: Dir, source: string, literals: string[], extra: { maxScope?: number; terminates?: TriggerCategory[]; crossesLabel?: boolean } = {}): ContextRule[] {
+  return literals.map((literal) => ({ literal, category, direction, source, ...(extra.maxScope ? { maxScope: extra.maxScope } : {}), ...(extra.terminates ? { terminates: extra.terminates as [TriggerCategory, ...TriggerCategory[]] } : {}), ...(extra.crossesLabel ? { crossesLabel: true } : {}) }));
 }
 
 const N = 'NEGATED_EXISTENCE';
@@ -131,6 +133,10 @@ const RAW_RULES: ContextRule[] = [
   ]),
   ...rules(N, 'FORWARD', 'medspacy', [': no']),
   ...rules(N, 'BACKWARD', 'medspacy', [': none|no', 'now resolved', 'was|is|are negative', 'are|is not evident', 'not seen|identified|appreciated']),
+  // template check boxes: "Lead revision: [ ] Yes  [x] No", "Pocket revised: Yes [ ] No [x]",
+  // "Laparoscopy: [ ] Yes [x] N/A"; an unchecked box before an item ("[ ] generator placement")
+  ...rules(N, 'BACKWARD', 'opnote', ['[ x ] no|none|not', '[ x ] n/a', '[ x ] na', 'no|none [ x ]', '( x ) no'], { maxScope: 12, crossesLabel: true }),
+  ...rules(N, 'FORWARD', 'opnote', ['[ ]'], { maxScope: 5 }),
   ...rules(N, 'BACKWARD', 'opnote', [
     // passive negation: "fluoroscopy was not used", "a new pocket was not created"
     'was|were|is|are|be|been not|n\'t <VERB>',
@@ -184,6 +190,10 @@ const RAW_RULES: ContextRule[] = [
     'options include|included',
     'risks and benefits of',
     'intends|intend to',
+    'is|are intended|meant|designed to',
+    'is|are|was|were to be',
+    'and then be',
+    'then be',
     'eventual|eventually',
     'upcoming',
     'at a later date',
@@ -237,6 +247,7 @@ const RAW_RULES: ContextRule[] = [
     'cause|causes|etiology|reason|reasons|source|sources|origin|origins for|of',
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['because', 'since']),
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['[ x ]']),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', [
     'which', 'who', 'whereas', 'while', 'then', 'and then', 'after which', 'subsequently', 'afterwards', 'thereafter',
     'and|or|but <AUX>', // a second clause: "... and was removed"

@@ -25,7 +25,10 @@ const area = () => screen.getByLabelText('Operative note text') as HTMLTextAreaE
 /** Wait until the result on screen is the analysis of the note in the store. */
 async function settled(store: WorkspaceStore) {
   await waitFor(() => {
-    expect(screen.getByTestId('evidence-body').textContent).toBe(store.getState().text);
+    // the evidence pane shows the part the engine read (the first MAX_CHARS characters)
+    const text = store.getState().text;
+    const body = screen.getByTestId('evidence-body').textContent ?? '';
+    expect(body).toBe(text.slice(0, MAX_CHARS));
     expect(screen.getByTestId('claims-panel')).toHaveAttribute('data-updating', 'false');
   }, WAIT);
 }
@@ -214,6 +217,7 @@ describe('odd input gets a sensible result or a clear message', () => {
     expect(warning).toHaveTextContent(long.length.toLocaleString('en-US'));
     await settled(store);
     expect(screen.getByTestId('claims-panel')).toHaveTextContent(/only the first 300,000 were analysed/);
+    expect(screen.getByTestId('evidence-truncated')).toHaveTextContent(`The remaining ${(long.length - MAX_CHARS).toLocaleString('en-US')} characters were not analysed`);
   });
 
   it('flags binary or undecodable text', () => {

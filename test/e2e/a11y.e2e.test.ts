@@ -47,7 +47,7 @@ beforeAll(async () => {
   await page.waitForFunction(
     (t) =>
       document.querySelector('[data-testid="claims-panel"]')?.getAttribute('data-updating') === 'false' &&
-      document.querySelector('[data-testid="evidence-body"]')?.textContent === t,
+      document.querySelector('[data-testid="evidence-body"]')?.textContent === t.slice(0, 300_000),
     note,
     { timeout: 30_000 },
   );

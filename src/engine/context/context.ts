@@ -262,13 +262,19 @@ function forwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, m
   return end > hit.end ? [hit.end, end] : null;
 }
 
-function backwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, max: number, sentStart: number, term: Uint8Array, base: number): [number, number] | null {
+function backwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, max: number, sentStart: number, term: Uint8Array, base: number, crossesLabel = false): [number, number] | null {
   const bit = CAT_BIT[category];
   let words = 0;
   let start = hit.start;
+  let labelCrossed = false;
   for (let k = hit.start - 1; k >= sentStart; k--) {
     const tok = tokens[k];
-    if (BARRIERS.has(tok.norm) || tok.norm === ',' || term[k - base] & bit) break;
+    // a check box reaches back over one label colon ("Lead revision: [ ] Yes [x] No")
+    if (crossesLabel && !labelCrossed && tok.norm === ':') {
+      labelCrossed = true;
+      continue;
+    }
+    if (BARRIERS.has(tok.norm) || tok.norm === ',' || (term[k - base] & bit && !crossesLabel)) break;
     // "... was placed and | fluoroscopy was not used": a conjunction after a verb ends the clause
     if (tok.pos === 'CCONJ' && k > sentStart && tokens[k - 1].pos === 'VERB') break;
     if (isWord(tok) && ++words > max) break;
@@ -310,7 +316,7 @@ function sentenceContext(doc: Doc, index: number): SentenceContext {
         if (f) ranges.push(f);
       }
       if (r.direction === 'BACKWARD' || r.direction === 'BIDIRECTIONAL') {
-        const b = backwardScope(tokens, h, category, max, s.tokenStart, term, s.tokenStart);
+        const b = backwardScope(tokens, h, category, max, s.tokenStart, term, s.tokenStart, r.crossesLabel === true);
         if (b) ranges.push(b);
       }
       if (ranges.length) scopes.push({ hit: h, category, ranges });

@@ -357,10 +357,15 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const arr = acc.get('array') ?? acc.get('integrated');
   const integ = acc.get('integrated');
   const gen = acc.get('generator');
-  const arrAction = arr ? resolveAction(arr.actions, arr.trialRemoval, 'array') : null;
+  const genAction = gen ? resolveAction(gen.actions, false, 'generator', pocketCreated) : null;
+  let arrAction = arr ? resolveAction(arr.actions, arr.trialRemoval, 'array') : null;
+  // During generator work on an existing system the leads are handled (coiled, sutured,
+  // redirected into the new pocket) but not placed: anchoring words alone are no array insertion.
+  if (arr && arrAction === 'insertion' && (genAction === 'replacement' || genAction === 'revision' || genAction === 'removal') && [...arr.actions.keys()].every((k) => k === 'implied' || k === 'connect' || k === 'putBack')) {
+    arrAction = null;
+  }
   const trialPull: Span[] = [];
   const incisionDocumented = doc.sentences.some((st) => work.has(st.index) && /\b(incision|incised|cut ?down|dissect)/i.test(doc.text.slice(st.start, st.end)));
-  const genAction = gen ? resolveAction(gen.actions, false, 'generator', pocketCreated) : null;
   const needle = acc.get('needleElectrode');
 
   if (target === 'tibial' && (needle || arr)) {
@@ -519,6 +524,8 @@ export function resolveAction(actions: Map<string, Span[]>, trialRemoval: boolea
   if (removal && has('insertion')) return has('putBack') && !isNew ? 'revision' : 'replacement';
   // taken out and put back: nothing, unless it went into a new pocket (a relocation is a revision)
   if (removal) return has('putBack') ? (newPocket ? 'revision' : null) : 'removal';
+  // the same generator reconnected and secured again: a relocation (new pocket) or nothing
+  if (cls === 'generator' && has('putBack') && !isNew) return newPocket ? 'revision' : null;
   if (has('insertion')) return 'insertion';
   // anchored, sutured, parked at T8: the device was placed even if no placing verb is used
   if (has('implied')) return 'insertion';

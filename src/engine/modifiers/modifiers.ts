@@ -645,16 +645,19 @@ function readAssistant(ctx: CodingContext): AssistantReading | null {
   const found: AssistantReading[] = [];
   for (const { ms, staff, tokenStart, tokenEnd, end } of groups.values()) {
     const anchor = ms.find((m) => m.value === 'physician' && (staff || STRONG_ASSIST.test(m.text)));
-    const nonPhys = ms.filter((m) => m.value === 'nonphysician' && (staff || anchor || m.text.length > 3));
-    const resident = ms.filter((m) => m.value === 'resident' && (staff || anchor));
     const toks = doc.tokens.slice(tokenStart, tokenEnd).map((t) => t.norm);
+    // a PA / NP named in the narrative is an assistant only when the sentence says they assisted
+    // ("settings were matched by the nurse practitioner" is not assisting at surgery)
+    const assistWord = toks.some((t) => /^assist/.test(t));
+    const nonPhys = ms.filter((m) => m.value === 'nonphysician' && (staff || anchor || assistWord));
+    const resident = ms.filter((m) => m.value === 'resident' && (staff || anchor));
     const physicianWord = toks.some((t) => PHYSICIAN_TOKENS.has(t));
     if (nonPhys.length) found.push({ kind: 'nonphysician', noResident: false, credentialUnknown: false, evidence: [...(anchor ? [sp(anchor)] : []), ...nonPhys.slice(0, 2).map(sp)] });
     else if (resident.length) found.push({ kind: 'resident', noResident: false, credentialUnknown: false, evidence: [...(anchor ? [sp(anchor)] : []), sp(resident[0])] });
     else if (anchor && (staff || physicianWord || STRONG_ASSIST.test(anchor.text))) {
       // a staff line with no name after the header ("ASSISTANT: none") is no assistant
-      const rest = doc.text.slice(anchor.end, end).replace(/[:\s.,;()-]/g, '');
-      if (!STRONG_ASSIST.test(anchor.text) && (!rest || /^(none|na|nil|no)$/i.test(rest))) continue;
+      const rest = doc.text.slice(anchor.end, end).replace(/[:\s.,;()\-_/[\]—–]/g, '');
+      if (!STRONG_ASSIST.test(anchor.text) && (!rest || /^(none|na|nil|no|nobody|notapplicable)$/i.test(rest))) continue;
       found.push({ kind: 'physician', noResident: false, credentialUnknown: !physicianWord, evidence: [sp(anchor)] });
     }
   }

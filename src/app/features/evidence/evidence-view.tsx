@@ -4,6 +4,44 @@ import { useWorkspace } from '../../lib/store';
 import { buildSegments, collectMarks, collectReasons, overlaps, type Mark, type Segment } from '../../lib/highlights';
 import { HIGHLIGHT_KINDS, KIND_CLASS } from '../../lib/kinds';
 import { Legend } from './legend';
+import { MAX_CHARS } from '../../../engine/limits';
+
+/** Long notes are drawn in chunks of about this many characters, a few per frame. */
+const CHUNK_CHARS = 6000;
+/** Chunks drawn at once when a result arrives (the top of the note); the rest follow. */
+const FIRST_CHUNKS = 3;
+const CHUNKS_PER_STEP = 2;
+
+interface Chunk {
+  first: number;
+  segs: Segment[];
+}
+
+/**
+ * Cut the segments into chunks that end at a line break (so each can be its own block); a
+ * plain (unhighlighted) segment is split at its last line break when a chunk is full.
+ * Segment indices stay those of `segments`: a split segment's tail shares its index.
+ */
+function chunkSegments(segments: Segment[]): Chunk[] {
+  const out: Chunk[] = [];
+  let cur: Chunk = { first: 0, segs: [] };
+  let size = 0;
+  segments.forEach((seg, i) => {
+    size += seg.text.length;
+    const nl = seg.text.lastIndexOf('\n');
+    if (size < CHUNK_CHARS || seg.marks.length || seg.active || nl < 0) {
+      cur.segs.push(seg);
+      return;
+    }
+    cur.segs.push({ ...seg, text: seg.text.slice(0, nl + 1), end: seg.start + nl + 1 });
+    out.push(cur);
+    const tail = seg.text.slice(nl + 1);
+    cur = { first: i, segs: tail ? [{ ...seg, text: tail, start: seg.start + nl + 1 }] : [] };
+    size = tail.length;
+  });
+  if (cur.segs.length) out.push(cur);
+  return out;
+}
 
 function markTitle(seg: Segment): string {
   const lines = seg.marks.map((m) =>
@@ -33,7 +71,8 @@ export function EvidenceView({
   const reasons = useMemo(() => (result ? collectReasons(result.analysis) : []), [result]);
   const focus = hovered ?? pinned;
   const segments = useMemo(
-    () => (result ? buildSegments(result.text, marks, focus?.spans ?? []) : []),
+    // only the part the engine read is shown (offsets refer to it); the rest is reported above
+    () => (result ? buildSegments(result.analysis.stats.truncated ? result.text.slice(0, MAX_CHARS) : result.text, marks, focus?.spans ?? []) : []),
     [result, marks, focus],
   );
   const markedIdx = useMemo(
@@ -41,6 +80,15 @@ export function EvidenceView({
     [segments],
   );
   const rovingIdx = markedIdx.includes(focusIdx) ? focusIdx : (markedIdx[0] ?? -1);
+  const chunks = useMemo(() => chunkSegments(segments), [segments]);
+  // A long note is committed to the page a few chunks per task, never in one long task.
+  const [shown, setShown] = useState(FIRST_CHUNKS);
+  useEffect(() => setShown(FIRST_CHUNKS), [result]);
+  useEffect(() => {
+    if (shown >= chunks.length) return;
+    const id = setTimeout(() => setShown((n) => n + CHUNKS_PER_STEP), 0);
+    return () => clearTimeout(id);
+  }, [shown, chunks.length]);
 
   // Bring the first highlighted span of the focused reason into view inside the note pane.
   useEffect(() => {
@@ -110,7 +158,10 @@ export function EvidenceView({
           className={`relative max-h-[70vh] min-h-[12rem] flex-1 overflow-auto p-3 font-mono text-[13px] leading-relaxed break-words whitespace-pre-wrap xl:max-h-[calc(100vh-15rem)] ${updating ? 'opacity-70' : ''}`}
           data-testid="evidence-body"
         >
-          {segments.map((seg, i) => {
+          {chunks.slice(0, shown).map((chunk) => (
+            <div key={chunk.first} className={chunks.length > 1 ? 'ev-chunk' : undefined}>
+              {chunk.segs.map((seg, j) => {
+            const i = chunk.first + j;
             if (!seg.marks.length && !seg.active) return <span key={i}>{seg.text}</span>;
             const primary = seg.marks[0];
             const isSel = !!selected && !!primary && overlaps(selected, seg);
@@ -153,8 +204,24 @@ export function EvidenceView({
                 {seg.text}
               </mark>
             );
-          })}
+              })}
+            </div>
+          ))}
         </div>
+      )}
+      {result && !empty && (
+        <>
+          {shown < chunks.length && (
+            <p className="px-3 py-1 text-xs text-slate-600 dark:text-slate-300" role="status">
+              Drawing the rest of the note…
+            </p>
+          )}
+          {result.analysis.stats.truncated && shown >= chunks.length && (
+            <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300" data-testid="evidence-truncated">
+              The remaining {(result.text.length - MAX_CHARS).toLocaleString('en-US')} characters were not analysed and are not shown here.
+            </p>
+          )}
+        </>
       )}
       {selected && result && (
         <div

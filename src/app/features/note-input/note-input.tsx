@@ -1,3 +1,4 @@
+import { MAX_CHARS } from '../../../engine/limits';
 import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useWorkspace } from '../../lib/store';
 import { fileToText, normalizeNote, payloadToText } from '../../lib/plain-text';
@@ -6,11 +7,8 @@ import { SAMPLES } from '../../samples';
 /** Files larger than this are refused: an operative note is a few kilobytes. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
-/**
- * The engine reads at most this many characters (MAX_CHARS in src/engine/index.ts; kept as
- * a copy here so the page does not load the engine, and checked equal by a test).
- */
-export const ANALYSIS_CHAR_CAP = 300_000;
+/** The engine reads at most this many characters (src/engine/limits.ts, which loads nothing else). */
+export const ANALYSIS_CHAR_CAP = MAX_CHARS;
 
 /** Control characters and U+FFFD (what undecodable bytes become): a sign of binary data. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
