@@ -29,6 +29,19 @@ describe('help dialog', () => {
     expect(screen.getByLabelText('Operative note text')).toHaveValue('Is a pocket needed?');
   });
 
+  it('opens with "?" in every view, not only the workspace', async () => {
+    window.location.hash = '#/reference';
+    try {
+      const { user } = renderApp();
+      await screen.findByRole('link', { name: 'Code reference', current: 'page' });
+      (document.activeElement as HTMLElement | null)?.blur();
+      await user.keyboard('?');
+      expect(screen.getByRole('dialog', { name: /keyboard shortcuts/i })).toBeInTheDocument();
+    } finally {
+      window.location.hash = '';
+    }
+  });
+
   it('opens from the Help button', async () => {
     const { user } = renderApp();
     await user.click(screen.getByRole('button', { name: /help/i }));

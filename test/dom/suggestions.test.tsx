@@ -20,6 +20,18 @@ describe('suggestions list', () => {
     for (const r of first.reasons) expect(card.getAllByText(r.text).length).toBeGreaterThan(0);
   });
 
+  it('links each claim line to its reference page and to questions about it', async () => {
+    const { user } = renderApp();
+    await user.selectOptions(screen.getByLabelText(/load a sample note/i), 'scs-ipg');
+    const cards = await screen.findAllByTestId('suggestion', undefined, WAIT);
+    const first = analyze(sampleText('scs-ipg')).suggestions[0];
+    const card = within(cards[0]);
+    expect(card.getByRole('link', { name: `reference for ${first.code}` })).toHaveAttribute('href', `#/reference/${first.code}`);
+    const asks = within(card.getByTestId('suggested-questions')).getAllByRole('link');
+    expect(asks.map((a) => a.textContent)).toContain(`What must the note show for ${first.code}?`);
+    for (const a of asks) expect(a.getAttribute('href')).toMatch(/^#\/ask\//);
+  });
+
   it('updates while typing (pasted text goes through the engine)', async () => {
     const { user } = renderApp();
     const area = screen.getByLabelText('Operative note text');

@@ -1,7 +1,8 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { VIEWS } from '../views';
 import { routeHref, useRoute } from '../lib/route';
-import { useWorkspace } from '../lib/store';
+import { useWorkspace, useWorkspaceStore } from '../lib/store';
+import { isEditable, matchShortcut } from '../features/help/shortcuts';
 import { ThemeToggle } from '../features/theme/theme-sync';
 import { EngineStatus } from '../features/status/engine-status';
 import { ErrorBoundary } from './error-boundary';
@@ -13,6 +14,23 @@ export function Shell() {
   const setHelpOpen = useWorkspace((s) => s.setHelpOpen);
   const view = VIEWS.find((v) => v.id === route.view) ?? VIEWS[0];
   const View = view.component;
+  const store = useWorkspaceStore();
+  // shortcuts that work in every view: ? opens the help, Alt+T switches the theme
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = matchShortcut(e, isEditable(document.activeElement));
+      const s = store.getState();
+      if (action === 'help') {
+        e.preventDefault();
+        s.setHelpOpen(true);
+      } else if (action === 'theme' && !s.helpOpen) {
+        e.preventDefault();
+        s.cycleTheme();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
   return (
     <div className="min-h-screen bg-slate-100 text-slate-900 print:bg-white dark:bg-slate-950 dark:text-slate-100">
       <header className="border-b border-slate-200 bg-white print:hidden dark:border-slate-800 dark:bg-slate-900">

@@ -50,3 +50,10 @@ export function matchShortcut(
   if (e.key === 'Escape') return 'escape';
   return null;
 }
+
+/** Is focus in a place that takes typed characters (so single-key shortcuts stay off)? */
+export function isEditable(el: Element | null): boolean {
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === 'TEXTAREA' || tag === 'INPUT' || tag === 'SELECT' || (el as HTMLElement).isContentEditable;
+}

@@ -2,6 +2,8 @@ import type { Confidence, Suggestion } from '../../../engine/types';
 import { claimLine } from '../../lib/claim-lines';
 import { ReasonItem } from './reason-item';
 import { WhyNot } from './why-not';
+import { ReferenceLink } from '../reference/reference-link';
+import { SuggestedQuestions } from '../ask/suggested-questions';
 
 const CONF_CLASS: Record<Confidence, string> = {
   high: 'bg-emerald-100 text-emerald-900 ring-emerald-600/30 dark:bg-emerald-900/50 dark:text-emerald-100',
@@ -30,7 +32,12 @@ export function SuggestionCard({ s, index }: { s: Suggestion; index: number }) {
           {s.confidence} confidence
         </span>
       </div>
-      <p className="mt-0.5 text-sm text-slate-700 dark:text-slate-200">{s.description}</p>
+      <p className="mt-0.5 text-sm text-slate-700 dark:text-slate-200">
+        {s.description}{' '}
+        <ReferenceLink code={s.code} className="text-xs whitespace-nowrap text-sky-800 underline underline-offset-2 hover:text-sky-950 dark:text-sky-300 dark:hover:text-sky-100">
+          reference for {s.code}
+        </ReferenceLink>
+      </p>
       <dl className="mt-1 flex flex-wrap gap-x-4 text-xs text-slate-500 dark:text-slate-400">
         <div className="flex gap-1">
           <dt>Units</dt>
@@ -101,6 +108,7 @@ export function SuggestionCard({ s, index }: { s: Suggestion; index: number }) {
       )}
 
       <WhyNot idPrefix={id} code={s.code} alternatives={s.alternatives} />
+      <SuggestedQuestions code={s.code} alternatives={s.alternatives} />
     </li>
   );
 }

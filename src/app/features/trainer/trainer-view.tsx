@@ -358,7 +358,7 @@ export function TrainerView({ param }: { param: string | null }) {
                   data-case={x.id}
                 >
                   {i + 1}. {x.title}
-                  <span className="block text-xs text-slate-500 dark:text-slate-400">
+                  <span className="block text-xs text-slate-600 dark:text-slate-300">
                     {x.family}
                     {r ? ` · ${r.points}/${r.max}` : ''}
                   </span>

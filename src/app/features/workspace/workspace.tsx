@@ -4,18 +4,12 @@ import { useWorkspaceStore } from '../../lib/store';
 import { NoteInput } from '../note-input/note-input';
 import { EvidenceView } from '../evidence/evidence-view';
 import { ClaimsPanel } from '../suggestions/claims-panel';
-import { matchShortcut } from '../help/shortcuts';
+import { isEditable, matchShortcut } from '../help/shortcuts';
 import { PrintSummary } from '../print/print-summary';
 import { useCopyActions } from '../copy/use-copy';
 import { ErrorBoundary } from '../../shell/error-boundary';
 import { PrivacyPanel } from '../privacy/privacy-panel';
 import { useHistoryRecorder } from '../privacy/history';
-
-function isEditable(el: Element | null): boolean {
-  if (!el) return false;
-  const tag = el.tagName;
-  return tag === 'TEXTAREA' || tag === 'INPUT' || tag === 'SELECT' || (el as HTMLElement).isContentEditable;
-}
 
 /** The main screen: note on the left, evidence in the middle, claim lines on the right. */
 export function Workspace() {
@@ -29,22 +23,17 @@ export function Workspace() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const action = matchShortcut(e, isEditable(document.activeElement));
-      if (!action) return;
+      // help and theme are global: the shell handles them in every view
+      if (!action || action === 'help' || action === 'theme') return;
       const s = store.getState();
-      if (s.helpOpen && action !== 'help') return; // the dialog handles its own keys
+      if (s.helpOpen) return; // the dialog handles its own keys
       e.preventDefault();
       switch (action) {
-        case 'help':
-          s.setHelpOpen(true);
-          break;
         case 'copy-lines':
           void copyRef.current.copyLines();
           break;
         case 'copy-json':
           void copyRef.current.copyJson();
-          break;
-        case 'theme':
-          s.cycleTheme();
           break;
         case 'focus-note':
           document.getElementById('note-text')?.focus();
