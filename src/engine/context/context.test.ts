@@ -166,4 +166,23 @@ describe('operative-note cases', () => {
     expect(out).toHaveLength(targets.length);
     expect(performance.now() - t0).toBeLessThan(2000);
   });
+
+  it.each([
+    ['Lead revision: [ ] Yes  [x] No', 'revision', 'negated'],
+    ['Generator replaced: Yes [ ] No [x]', 'replaced', 'negated'],
+    ['Fluoroscopy: [ ] Yes  [X] N/A', 'Fluoroscopy', 'negated'],
+    ['Lead revision: [x] Yes  [ ] No', 'revision', 'affirmed'],
+    ['Procedures: [ ] generator placement  [x] lead placement', 'generator', 'negated'],
+    ['Procedures: [ ] generator placement  [x] lead placement', 'lead', 'affirmed'],
+  ])('template check box "%s": %s is %s', (text, word, expected) => {
+    expect(assertOf(text, word).assertion).toBe(expected);
+  });
+
+  it.each([
+    ['The trial lead is to be withdrawn in the office next week.', 'withdrawn'],
+    ['The lead stays for 60 days and will then be pulled in clinic.', 'pulled'],
+    ['The lead is intended to remain for a few weeks and then be removed.', 'removed'],
+  ])('"%s": a removal still to come is hypothetical', (text, word) => {
+    expect(assertOf(text, word).assertion).toBe('hypothetical');
+  });
 });

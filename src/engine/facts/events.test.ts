@@ -47,4 +47,40 @@ describe('events from notes', () => {
     const a = analyze('Under fluoroscopy two percutaneous leads were advanced in the epidural space to T8 and anchored.');
     expect(a.events[0].arrays).toBe(2);
   });
+
+  it('a generator freed, moved to a new pocket and reconnected is a revision, not a new generator', () => {
+    const a = analyze(
+      'DESCRIPTION: The old incision was opened. The spinal cord stimulator IPG was dissected free of its capsule and disconnected. A fresh pocket was fashioned lower in the flank. The leads were brought into the fresh pocket and reconnected to the same IPG, which was sutured in place. Closed in layers.',
+    );
+    expect(a.suggestions.map((s) => s.code)).toEqual(['63688']);
+  });
+
+  it('leads coiled and sutured behind a replaced generator are not a new lead', () => {
+    const a = analyze(
+      'DESCRIPTION: Incision over the old scar. The depleted gastric stimulator generator was removed from its pocket after the two leads were disconnected. The leads were connected to the new generator, and the new generator was placed in the same pocket with the redundant lead coiled beneath it and sutured to fascia.',
+    );
+    expect(a.suggestions.map((s) => s.code)).toEqual(['64590']);
+  });
+
+  it('leads retrieved from a pocket and then connected were exposed, not removed', () => {
+    const a = analyze(
+      'DESCRIPTION: Planned second stage. The scalp incision was reopened and both DBS leads retrieved from under the galea. A chest pocket was made, extensions were tunnelled and connected to the leads, and the extensions were connected to a dual-channel pulse generator placed in the chest pocket.',
+    );
+    expect(a.events.map((e) => `${e.component}/${e.action}`)).toEqual(['generator/insertion']);
+  });
+
+  it('a nerve "identified under ultrasound" is imaging, not an open exposure', () => {
+    const a = analyze(
+      'DESCRIPTION: Under ultrasound the left saphenous nerve was identified. Through a needle introducer a percutaneous lead was advanced alongside the nerve and the introducer removed. The lead was connected to an external stimulator.',
+    );
+    expect(a.events[0].approach).toBe('percutaneous');
+  });
+
+  it('counts integrated devices as arrays ("the second integrated device")', () => {
+    const a = analyze(
+      'DESCRIPTION: Under ultrasound guidance an integrated peripheral nerve stimulator was deployed along the right superficial radial nerve through an introducer. Then the second integrated device was deployed along the right lateral antebrachial cutaneous nerve in the same way.',
+    );
+    expect(a.events[0].arrays).toBe(2);
+    expect(a.suggestions.map((s) => s.code)).toEqual(['64596', '64597']);
+  });
 });

@@ -242,8 +242,18 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
 
   // ---- approach ------------------------------------------------------------
   const pocketSentences = new Set(matches.filter((m) => m.kind === 'pocket').map((m) => m.sentence));
+  // "under ultrasound the nerve was identified / visualized" is imaging, not an exposure
+  const imagedSentences = new Set(matches.filter((m) => m.kind === 'imaging' && counts(m)).map((m) => m.sentence));
   const appr = (v: string) =>
-    matches.filter((m) => m.kind === 'approach' && m.value === v && counts(m) && inWork(m) && !(v === 'open' && pocketSentences.has(m.sentence)));
+    matches.filter(
+      (m) =>
+        m.kind === 'approach' &&
+        m.value === v &&
+        counts(m) &&
+        inWork(m) &&
+        !(v === 'open' && pocketSentences.has(m.sentence)) &&
+        !(v === 'open' && imagedSentences.has(m.sentence) && /identif|visuali|isolat/i.test(m.text)),
+    );
   const paddle = matches.filter((m) => m.kind === 'component' && m.value === 'paddle' && counts(m) && inWork(m));
   // "percutaneous extension" (the trial cable of a sacral stage 1) says nothing about the array
   const perc = appr('percutaneous').filter((m) => !/^extension/.test(tokens[m.tokenEnd]?.norm ?? ''));
@@ -363,6 +373,13 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   // redirected into the new pocket) but not placed: anchoring words alone are no array insertion.
   if (arr && arrAction === 'insertion' && (genAction === 'replacement' || genAction === 'revision' || genAction === 'removal') && [...arr.actions.keys()].every((k) => k === 'implied' || k === 'connect' || k === 'putBack')) {
     arrAction = null;
+  }
+  // Leads "retrieved" / "delivered" from a pocket and then connected to a new generator were
+  // exposed, not removed: a lead the note later connects cannot have been taken out.
+  if (arr && arrAction === 'removal' && gen && (genAction === 'insertion' || genAction === 'replacement')) {
+    const lastRemoval = Math.max(...(arr.actions.get('removal') ?? []).map((x) => x.start));
+    const connectedAfter = matches.some((m) => m.kind === 'connection' && counts(m) && inWork(m) && m.start > lastRemoval);
+    if (connectedAfter) arrAction = null;
   }
   const trialPull: Span[] = [];
   const incisionDocumented = doc.sentences.some((st) => work.has(st.index) && /\b(incision|incised|cut ?down|dissect)/i.test(doc.text.slice(st.start, st.end)));

@@ -142,18 +142,22 @@ const CASES: Case[] = [
   { name: 'single surgeon on 63655 → no 62', note: PADDLE('SURGEON: Dr. Adams\n'), lines: ['63655 x1'] },
   { name: 'co-surgeon on 63650 (indicator 0) → warning, no 62', note: PERC_TRIAL('SURGEONS: Dr. Adams and Dr. Baker, co-surgeons.\n'), hasNot: ['62'], warning: /62 is not allowed on 63650/ },
   // 80 / 82 / AS
-  { name: 'PA assist on 63685 → AS', note: IPG('SURGEON: Dr. Adams\nASSISTANT: Jane Roe, PA-C\n'), lines: ['63685-AS x1'] },
-  { name: 'physician assistant surgeon on 63655 → 80', note: PADDLE('SURGEON: Dr. Adams\nASSISTANT SURGEON: Dr. Lee, MD\n'), lines: ['63655-80 x1'] },
+  // the claim lines are the author's own: a surgeon's note asks about the assistant's modifier,
+  // a note written by the assistant carries it
+  { name: "surgeon's note with a PA assist on 63685 → no AS, question", note: IPG('SURGEON: Dr. Adams\nASSISTANT: Jane Roe, PA-C\n'), lines: ['63685 x1'], question: /assistant's separate claim would be 63685-AS/ },
+  { name: "the PA's own note on 63685 → AS", note: IPG('FIRST ASSISTANT OPERATIVE NOTE\nSURGEON: Dr. Adams\nASSISTANT: Jane Roe, PA-C\n'), lines: ['63685-AS x1'] },
+  { name: "surgeon's note with an assistant surgeon on 63655 → question about 80", note: PADDLE('SURGEON: Dr. Adams\nASSISTANT SURGEON: Dr. Lee, MD\n'), lines: ['63655 x1'], question: /63655-80/ },
+  { name: 'assistant surgeon writing "with my assistance" on 63655 → 80', note: PADDLE('Author: Dr. Lee, MD, assistant surgeon\nSURGEON: Dr. Adams\nASSISTANT SURGEON: Dr. Lee, MD\nProcedure performed by Dr. Adams with my assistance.\n'), lines: ['63655-80 x1'] },
   {
-    name: 'physician assistant, no qualified resident → 82',
-    note: PADDLE('SURGEON: Dr. Adams\nASSISTANT SURGEON: Dr. Lee, MD. No qualified resident was available.\n'),
+    name: 'physician assistant writing, no qualified resident → 82',
+    note: PADDLE('SURGEON: Dr. Adams\nASSISTANT SURGEON: Dr. Lee, MD. No qualified resident was available. I served as first assistant.\n'),
     lines: ['63655-82 x1'],
   },
   { name: 'no assistant on 63685 → no AS/80', note: IPG('SURGEON: Dr. Adams\n'), hasNot: ['AS', '80', '82'] },
   { name: 'PA assist on 64590 (ASST 1) → no AS', note: SACRAL_IPG('SURGEON: Dr. Adams\nASSISTANT: Jane Roe, PA-C\n'), hasNot: ['AS', '80'] },
   { name: '"PA and lateral" fluoroscopy is not an assistant', note: IPG('').replace('Impedances were normal.', 'PA and lateral fluoroscopic images were saved.'), hasNot: ['AS', '80'] },
   { name: 'assistant line "None" → no 80', note: IPG('SURGEON: Dr. Adams\nASSISTANT: None\n'), hasNot: ['AS', '80', '82'] },
-  { name: 'assistant without credentials → 80 with a warning', note: IPG('SURGEON: Dr. Adams\nASSISTANT: John Smith\n'), lines: ['63685-80 x1'], warning: /credentials are not stated/ },
+  { name: 'assistant without credentials, own note → 80 with a warning', note: IPG('SURGEON: Dr. Adams\nASSISTANT: John Smith\nI assisted Dr. Adams throughout.\n'), lines: ['63685-80 x1'], warning: /credentials are not stated/ },
   { name: 'resident assistant → no 80, warning', note: IPG('SURGEON: Dr. Adams\nASSISTANT: Dr. Smith (PGY-4 resident)\n'), hasNot: ['80', '82', 'AS'], warning: /resident/ },
   // 52
   { name: 'only one of two planned occipital leads → no 52 (units show it)', note: OCCIPITAL_REDUCED, lines: ['64555-LT x1'], hasNot: ['52'], warning: /52 is not added/ },

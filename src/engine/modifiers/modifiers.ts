@@ -1,4 +1,5 @@
 import type { ConceptMatch, ModifierSuggestion, Question, Reason, SectionKind, Span, Suggestion, Warning } from '../types';
+import { intervalFromDates, PROCEDURE_EVENT } from './dates';
 import type { CodingContext, StageResult } from '../pipeline-types';
 import { CODE_BY_ID, type CodeRule } from '../../kb/codes';
 import { MODIFIER_ORDER, MODIFIER_RULE_BY_ID, NONEXISTENT_MODIFIERS, PAYMENT_INDICATOR_TEXT, REAL_MODIFIERS } from '../../kb/modifier-rules';
@@ -84,13 +85,15 @@ export function readTiming(ctx: CodingContext): Timing {
   let days: number | null = null;
   for (const m of matches) {
     if (m.kind !== 'globalPeriod' || m.assertion === 'negated' || FUTURE_SECTIONS.has(m.section)) continue;
-    evidence.push(sp(m));
     const lower = m.text.toLowerCase();
+    const s = doc.sentences[m.sentence];
+    // "drainage began 5 days ago" dates a symptom; only an interval since a procedure counts
+    if (!lower.includes('global') && !/pod|post/.test(lower) && !PROCEDURE_EVENT.test(doc.text.slice(s.start, s.end))) continue;
+    evidence.push(sp(m));
     if (lower.includes('global')) {
       explicitGlobal = true;
       continue;
     }
-    const s = doc.sentences[m.sentence];
     const from = Math.max(s.tokenStart, m.tokenStart - 2);
     const to = Math.min(s.tokenEnd, m.tokenEnd + 1);
     let n: number | null = null;
@@ -104,6 +107,14 @@ export function readTiming(ctx: CodingContext): Timing {
     if (n !== null) {
       const d = n * unit;
       if (days === null || d < days) days = d;
+    }
+  }
+  if (days === null) {
+    // "Date: 08/13/2025 ... lead placement on 08/04/2025"
+    const fromDates = intervalFromDates(doc);
+    if (fromDates) {
+      days = fromDates.days;
+      evidence.push(...fromDates.evidence);
     }
   }
   return { explicitGlobal, days, evidence };
@@ -285,6 +296,25 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
             }
           }
         }
+        continue;
+      }
+      if (takesSide(r) && !r.addOnTo && r.bilateral === 0 && r.component !== 'generator') {
+        // a per-session code done on both sides: one line per side (product convention, as for per-array codes)
+        const why = (side: 'left' | 'right', mod: 'LT' | 'RT'): Reason => ({
+          text: `${mod}: the ${side} side of a procedure done on both sides; ${r.code} has bilateral indicator 0 (no 50), so the sides are shown as LT and RT lines (product convention).`,
+          evidence: sideEvidence(side).slice(0, 3),
+        });
+        const lt = cloneLine(l);
+        lt.units = 1;
+        addModifier(lt, 'LT', why('left', 'LT'));
+        const rt = cloneLine(l);
+        rt.modifiers = l.modifiers.map((m) => ({ ...m, reasons: [...m.reasons] }));
+        rt.units = 1;
+        addModifier(rt, 'RT', why('right', 'RT'));
+        const pay = `Both sides documented; ${r.code} has bilateral indicator 0: Medicare pays one side at 100% whether it is billed as LT and RT lines or once — check the payer's rule.`;
+        addLineWarning(lt, pay);
+        addLineWarning(rt, pay);
+        out.push(lt, rt);
         continue;
       }
       if (takesSide(r) && !r.addOnTo) {
@@ -547,7 +577,25 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
       });
     } else {
       const who = mod === 'AS' ? 'a physician assistant, nurse practitioner or clinical nurse specialist' : mod === '82' ? 'a physician, and no qualified resident was available' : 'a physician';
-      for (const l of lines) {
+      // The claim lines are the note author's own. The surgeon's note that names an assistant
+      // gets no 80/82/AS (that modifier goes on the assistant's separate claim): it is shown as
+      // a question. Only a note written by the assistant carries it on its lines.
+      const authorAssists = authorIsAssistant(doc.text);
+      if (!authorAssists) {
+        const payable = lines.filter((l) => {
+          const ind = ruleOf(l)?.assistant;
+          return ind === 2 || ind === 0;
+        });
+        if (payable.length) {
+          questions.push({
+            modifier: mod,
+            code: payable[0].code,
+            text: `The note names an assistant at surgery (${who}). The surgeon's own lines carry no ${mod}; the assistant's separate claim would be ${payable.map((l) => `${l.code}-${mod}`).join(', ')}${payable.some((l) => ruleOf(l)?.assistant === 0) ? ' (ASST indicator 0 on some: paid only with documented medical necessity)' : ''}. If this note is the assistant's own, add ${mod}.`,
+            evidence: assistant.evidence,
+          });
+        }
+      }
+      for (const l of authorAssists ? lines : []) {
         const r = ruleOf(l);
         if (!r) continue;
         const ind = r.assistant as 0 | 1 | 2;
@@ -610,6 +658,23 @@ export function fallbackSides(ctx: CodingContext): { values: string[]; evidence:
   return { values: [...values].sort(), evidence };
 }
 
+/**
+ * Is the note written by the assistant at surgery ("Assistant surgeon operative note",
+ * "with my assistance", "I assisted", "Author: ..., acting as assistant")?
+ */
+export function authorIsAssistant(text: string): boolean {
+  const head = text.slice(0, 600);
+  return (
+    /\bassist(?:ant|ing)(?:'s)?(?:[ \t]+(?:surgeon|at surgery|physician))?(?:[ \t]+operative)?[ \t]+(?:note|report)\b/i.test(head) ||
+    /\bassistant[ \t]+at[ \t]+surgery[ \t]*\n/i.test(head.slice(0, 120)) ||
+    /\bauthor\b[^\n]{0,100}\bassist/i.test(head) ||
+    /\b(?:with|under)[ \t]+my[ \t]+assistance\b/i.test(text) ||
+    /\bI[ \t]+(?:first[- ])?assisted\b/i.test(text) ||
+    /\bI[ \t]+(?:served|acted|was|am|functioned)[ \t]+as[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:first[ \t]+|surgical[ \t]+|primary[ \t]+)?assist/i.test(text) ||
+    /\bmy[ \t]+role[ \t]+(?:was|as)[ \t]+(?:the[ \t]+)?(?:first[ \t]+)?assist/i.test(text)
+  );
+}
+
 interface AssistantReading {
   kind: 'physician' | 'nonphysician' | 'resident';
   noResident: boolean;
@@ -648,9 +713,10 @@ function readAssistant(ctx: CodingContext): AssistantReading | null {
     const toks = doc.tokens.slice(tokenStart, tokenEnd).map((t) => t.norm);
     // a PA / NP named in the narrative is an assistant only when the sentence says they assisted
     // ("settings were matched by the nurse practitioner" is not assisting at surgery)
-    const assistWord = toks.some((t) => /^assist/.test(t));
-    const nonPhys = ms.filter((m) => m.value === 'nonphysician' && (staff || anchor || assistWord));
-    const resident = ms.filter((m) => m.value === 'resident' && (staff || anchor));
+    const assistWord = toks.some((t) => /^(assist|resident|fellow)/.test(t));
+    // "Provider: C. Dubois, NP" names who performed the service, not an assistant
+    const nonPhys = ms.filter((m) => m.value === 'nonphysician' && (anchor || assistWord));
+    const resident = ms.filter((m) => m.value === 'resident' && ((staff && assistWord) || anchor));
     const physicianWord = toks.some((t) => PHYSICIAN_TOKENS.has(t));
     if (nonPhys.length) found.push({ kind: 'nonphysician', noResident: false, credentialUnknown: false, evidence: [...(anchor ? [sp(anchor)] : []), ...nonPhys.slice(0, 2).map(sp)] });
     else if (resident.length) found.push({ kind: 'resident', noResident: false, credentialUnknown: false, evidence: [...(anchor ? [sp(anchor)] : []), sp(resident[0])] });

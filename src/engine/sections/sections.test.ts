@@ -41,4 +41,14 @@ describe('sections', () => {
     const t = 'PROCEDURE: IPG replacement\r\nDESCRIPTION: The generator was replaced.\r\n';
     expect(kinds(t)).toEqual(['procedure', 'narrative']);
   });
+
+  it('reads "Procedures planned/consented:" as the procedure list (a claim, not work)', () => {
+    const t = 'Procedures planned/consented:\n1. Lead revision\n2. Generator replacement\nDescription: The generator was replaced.';
+    expect(kinds(t)).toEqual(['procedure', 'narrative']);
+  });
+
+  it('keeps a wrapped diagnosis line that ends with ";" in its section', () => {
+    const t = 'Preoperative diagnosis: Urge incontinence; generator at end of life;\npossible lead malfunction.\nDescription: The generator was replaced.';
+    expect(kinds(t)).toEqual(['preop_dx', 'narrative']);
+  });
 });

@@ -139,7 +139,7 @@ function splitInlineSections(text: string, sections: Section[]): void {
       let nextEnd = text.indexOf('\n', nextStart);
       if (nextEnd < 0 || nextEnd > s.end) nextEnd = s.end;
       const next = text.slice(nextStart, nextEnd);
-      const continues = /^(\s+\S|\s*([-*•]|\d{1,2}[.)])\s)/.test(next) || (line.length > 70 && !/[.;:!?]$/.test(line));
+      const continues = /^(\s+\S|\s*([-*•]|\d{1,2}[.)])\s)/.test(next) || /[,;]$/.test(line) || (line.length > 70 && !/[.:!?]$/.test(line));
       if (!continues || next.trim().length === 0) {
         cut = nextStart;
         break;

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { buildDoc } from '../nlp/nlp';
+import { findDates, intervalFromDates } from './dates';
+
+describe('dates in a note', () => {
+  it.each([
+    ['on 08/04/2025', 1],
+    ['on 8-4-25', 1],
+    ['on 2025-08-04', 1],
+    ['on 4 August 2025', 1],
+    ['on Aug. 4, 2025', 1],
+    ['on 02/31/2025 (no such day)', 0],
+    ['dose 5/10 mg', 0],
+  ])('%s → %i date(s)', (text, n) => {
+    expect(findDates(text)).toHaveLength(n);
+  });
+
+  it('reads the same day whatever the format', () => {
+    const days = ['08/04/2025', '2025-08-04', '4 August 2025', 'August 4th, 2025'].map((t) => findDates(t)[0].day);
+    expect(new Set(days).size).toBe(1);
+  });
+
+  it('measures the days from an earlier procedure to the date of service', () => {
+    const t = 'Date of surgery: 03/12/2025\nSurgeon: A. Smith, MD\n\nHistory: Permanent leads were implanted on 03/04/2025. Seen in clinic 03/10/2025 for loss of coverage.\n';
+    const r = intervalFromDates(buildDoc(t));
+    expect(r?.days).toBe(8);
+    expect(r?.evidence.map((e) => e.text)).toEqual(['03/04/2025', '03/12/2025']);
+  });
+
+  it('ignores dates of symptoms, birth and visits, and notes without a date of service', () => {
+    expect(intervalFromDates(buildDoc('Date: 06/30/2025\nDOB: 01/02/1960\nDrainage began on 06/25/2025.\nSeen in clinic on 06/27/2025.'))).toBeNull();
+    expect(intervalFromDates(buildDoc('The trial leads were placed on 06/20/2025. They were removed on 06/27/2025.'))).toBeNull();
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * Dates written in a note, and the interval between the date of service and an earlier
+ * procedure ("Date: 08/13/2025 ... lead placement on 08/04/2025" → 9 days). Used only to
+ * decide whether a documented planned stage or return falls inside a global period.
+ */
+import type { Doc, Span } from '../types';
+
+export interface NoteDate {
+  start: number;
+  end: number;
+  text: string;
+  /** Days since 1970-01-01 (UTC), for differences. */
+  day: number;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
+  aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DATE_RE = new RegExp(
+  [
+    '\\b(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})\\b', // 08/13/2025, 8-13-25 (US order)
+    '\\b(\\d{4})-(\\d{2})-(\\d{2})\\b', // 2025-08-13
+    `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\s+(\\d{4})\\b`, // 3 June 2025
+    `\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, // June 3, 2025
+  ].join('|'),
+  'gi',
+);
+
+function dayNumber(y: number, m: number, d: number): number | null {
+  if (y < 100) y += 2000;
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1990 || y > 2100) return null;
+  const t = Date.UTC(y, m - 1, d);
+  const back = new Date(t);
+  if (back.getUTCDate() !== d) return null; // 02/31
+  return Math.round(t / 86_400_000);
+}
+
+/** Every calendar date written in the text. */
+export function findDates(text: string): NoteDate[] {
+  const out: NoteDate[] = [];
+  DATE_RE.lastIndex = 0;
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+    let day: number | null = null;
+    if (m[1]) day = dayNumber(Number(m[3]), Number(m[1]), Number(m[2]));
+    else if (m[4]) day = dayNumber(Number(m[4]), Number(m[5]), Number(m[6]));
+    else if (m[7]) day = dayNumber(Number(m[9]), MONTHS[m[8].toLowerCase().replace('.', '')], Number(m[7]));
+    else if (m[10]) day = dayNumber(Number(m[12]), MONTHS[m[10].toLowerCase().replace('.', '')], Number(m[11]));
+    if (day !== null) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], day });
+  }
+  return out;
+}
+
+const SERVICE_LABEL = /(?:^|\n)[ \t]*(?:date of (?:service|surgery|procedure|operation)|(?:surgery|procedure|operation|service|operative) date|dos|date)\b[^\n:]{0,12}[:#-]?[ \t]*$/i;
+/** A sentence that dates a procedure (not a symptom: "drainage began 5 days ago"). */
+export const PROCEDURE_EVENT = /\b(plac(?:ed|ement)|implant(?:ed|ation)?|inserted|insertion|trial|stage|procedure|surgery|operation|operated|revision|revised|replaced|replacement|exchanged?|explant(?:ed)?|pod)\b/i;
+const NOT_PROCEDURE = /\b(dob|date of birth|born|h&p|history and physical|consult|clinic visit|seen|interrogat|mri|ct|x-?ray|labs?)\b/i;
+
+/**
+ * Days between the date of service and the most recent earlier procedure date the note gives,
+ * with the two dates as evidence; null when either is missing.
+ */
+export function intervalFromDates(doc: Doc): { days: number; evidence: Span[] } | null {
+  const dates = findDates(doc.text);
+  if (dates.length < 2) return null;
+  const service = dates.find((d) => d.start < 1500 && SERVICE_LABEL.test(doc.text.slice(Math.max(0, d.start - 40), d.start)));
+  if (!service) return null;
+  let best: NoteDate | null = null;
+  for (const d of dates) {
+    if (d === service || d.day >= service.day || service.day - d.day > 400) continue;
+    const sentence = doc.sentences.find((s) => s.start <= d.start && d.end <= s.end + 1);
+    const around = sentence ? doc.text.slice(sentence.start, sentence.end) : doc.text.slice(Math.max(0, d.start - 120), d.end + 40);
+    if (!PROCEDURE_EVENT.test(around) || NOT_PROCEDURE.test(around)) continue;
+    if (!best || d.day > best.day) best = d;
+  }
+  if (!best) return null;
+  return {
+    days: service.day - best.day,
+    evidence: [
+      { start: best.start, end: best.end, text: best.text },
+      { start: service.start, end: service.end, text: service.text },
+    ],
+  };
+}
