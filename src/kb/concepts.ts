@@ -112,6 +112,13 @@ const RAW: ConceptInput[] = [
     'pocket ~4 opened|reopened|entered|re - opened|explored|incised', 'open|opened|reopened|reopen|entered|explored ~4 pocket', 'existing|previous|prior|old|same|original|current pocket',
     'capsule ~3 incised|opened', 'through the prior|previous|old|existing incision',
   ] },
+  { id: 'pocket.revised', kind: 'pocket', value: 'revised', label: 'pocket revised (hematoma evacuated, washout, debridement)', patterns: [
+    'hematoma|haematoma|seroma|clot|collection|abscess ~4 evacuated|drained|evacuation|drainage|expressed',
+    'hematoma|haematoma|seroma|clot|collection|abscess ~4 irrigated|washed out',
+    'evacuated|evacuation|evacuate|drained|drainage|drain ~4 hematoma|haematoma|seroma|clot|collection|abscess',
+    'pocket ~3 revised|revision|debrided|debridement|washout|washed|explored|exploration', 'washout|wash-out|debridement ~4 pocket', 'capsulectomy|capsulotomy',
+    'irrigation and debridement', 'incision and drainage',
+  ] },
   { id: 'pocket.mention', kind: 'pocket', value: 'mention', label: 'pocket', patterns: ['pocket|pockets'] },
   { id: 'connection.connected', kind: 'connection', value: 'connected', label: 'array connected to generator', patterns: [
     'connect|connected|connecting|connection|connections', 'attached|attach|attaching', 'plugged|plug', 'header|headers', 'set - screw|screws', 'setscrew|setscrews', 'set screw|screws', 'torque wrench',

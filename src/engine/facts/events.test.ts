@@ -83,4 +83,18 @@ describe('events from notes', () => {
     expect(a.events[0].arrays).toBe(2);
     expect(a.suggestions.map((s) => s.code)).toEqual(['64596', '64597']);
   });
+
+  it.each([
+    ['A large clot was evacuated from the generator pocket and the bleeding vessel cauterized; the IPG was left in place.', '63688'],
+    ['The sacral neuromodulator pocket seroma was drained and the pocket washed out; the INS stayed connected.', '64595'],
+  ])('work on the pocket alone is a generator revision: %s', (narrative, code) => {
+    const target = code === '63688' ? 'Spinal cord stimulator system in place.' : 'Sacral nerve stimulator in place.';
+    const a = analyze(`HISTORY: ${target}\nDESCRIPTION: ${narrative}`);
+    expect(a.suggestions.map((s) => s.code)).toEqual([code]);
+  });
+
+  it('pocket work during an explant adds nothing to the explant', () => {
+    const a = analyze('DESCRIPTION: The spinal cord stimulator generator was removed from the infected pocket, the pocket was debrided and washed out, and the leads were withdrawn.');
+    expect(a.events.map((e) => `${e.component}/${e.action}`).sort()).toEqual(['array/removal', 'generator/removal']);
+  });
 });

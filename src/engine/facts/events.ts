@@ -428,6 +428,15 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       events.push(ev);
     }
   }
+  // Work on the generator pocket alone (a hematoma evacuated, a washout, a capsulectomy) with
+  // the generator left in place is a revision of the generator (its pocket is part of it).
+  if (!events.length && target && target !== 'tibial') {
+    const pocketWork = matches.filter((m) => m.kind === 'pocket' && m.value === 'revised' && counts(m) && inWork(m));
+    if (pocketWork.length) {
+      const genComps = compList.filter((c) => compClass.get(c) === 'generator' && c.assertion !== 'negated').map(span);
+      events.push(make('generator', 'revision', { actions: new Map([['revision', pocketWork.map(span)]]), comps: genComps, trialRemoval: false }));
+    }
+  }
   if (!events.length && acc.get('sensor') && target === 'hypoglossal') {
     const s = acc.get('sensor')!;
     const a = resolveAction(s.actions, false, 'array');
