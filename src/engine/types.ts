@@ -88,6 +88,7 @@ export type FactKind =
   | 'imaging'
   | 'side'
   | 'count'
+  | 'generatorCount'
   | 'trial'
   | 'external'
   | 'tunnel'
@@ -210,6 +211,8 @@ export interface ProcedureEvent {
   arrays: number;
   sides: string[];
   evidence: Span[];
+  /** Generators placed or replaced, when the note documents more than one (e.g. one per side). */
+  generators?: number;
 }
 
 export interface Analysis {

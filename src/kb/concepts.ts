@@ -142,6 +142,10 @@ const RAW: ConceptInput[] = [
     // integrated (leadless) devices: each unit is an array
     'two|2|second|2nd|both|pair ~2 integrated|leadless|wireless|injectable ~4 device|devices|stimulator|stimulators|implant|implants|units',
   ] },
+  { id: 'generatorCount.two', kind: 'generatorCount', value: '2', label: 'two generators', patterns: [
+    'two|2|separate|bilateral ~3 generators|ipgs|batteries|neurostimulators', 'two|2|separate|bilateral ~2 pulse generators', 'second|contralateral ~3 ipg|generator|battery|neurostimulator',
+    'ipgs|generators x|× 2', 'one|a ~2 generator|ipg|battery for|on each side', 'each ~3 own generator|ipg|battery',
+  ] },
   { id: 'count.three', kind: 'count', value: '3', label: 'three arrays', patterns: ['three|3 ~4 lead|leads|arrays|electrodes|microstimulators', 'third ~2 lead|array|electrode|microstimulator', 'leads|arrays x|× 3', 'leads|arrays x3'] },
   { id: 'count.four', kind: 'count', value: '4', label: 'four arrays', patterns: ['four|4 ~4 lead|leads|arrays|electrodes|microstimulators', 'fourth ~2 lead|array|electrode', 'leads|arrays x|× 4', 'leads|arrays x4'] },
 

@@ -97,4 +97,19 @@ describe('events from notes', () => {
     const a = analyze('DESCRIPTION: The spinal cord stimulator generator was removed from the infected pocket, the pocket was debrided and washed out, and the leads were withdrawn.');
     expect(a.events.map((e) => `${e.component}/${e.action}`).sort()).toEqual(['array/removal', 'generator/removal']);
   });
+
+  it('a single-channel generator on each side is the single-array generator code with 50', () => {
+    const a = analyze(
+      'DESCRIPTION: Both DBS leads were in place from stage 1. A left and a right chest pocket were made. The left extension was tunnelled and connected to a single-channel pulse generator in the left pocket, and the right extension to a second single-channel generator in the right pocket.',
+    );
+    expect(a.suggestions.map((s) => `${s.code}${s.modifiers.map((m) => `-${m.code}`).join('')} x${s.units}`)).toEqual(['61885-50 x1']);
+    expect(a.events[0].generators).toBe(2);
+  });
+
+  it('one dual-channel generator for two leads stays the two-array code', () => {
+    const a = analyze(
+      'DESCRIPTION: Both DBS leads were in place from stage 1. A right chest pocket was made, both extensions were tunnelled and connected to a dual-channel pulse generator placed in the pocket.',
+    );
+    expect(a.suggestions.map((s) => s.code)).toEqual(['61886']);
+  });
 });

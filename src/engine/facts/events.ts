@@ -428,6 +428,17 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       events.push(ev);
     }
   }
+  // Two generators, one per array (e.g. a single-channel DBS generator on each side): each
+  // generator drives one array, and the generator code is the single-array one, once per side.
+  const genCount = matches.filter((m) => m.kind === 'generatorCount' && counts(m) && inWork(m));
+  if (genCount.length) {
+    for (const ev of events) {
+      if (ev.component !== 'generator' || ev.arrays > 2) continue;
+      ev.generators = 2;
+      ev.arrays = 1;
+      ev.evidence.push(...genCount.slice(0, 2).map(span));
+    }
+  }
   // Work on the generator pocket alone (a hematoma evacuated, a washout, a capsulectomy) with
   // the generator left in place is a revision of the generator (its pocket is part of it).
   if (!events.length && target && target !== 'tibial') {

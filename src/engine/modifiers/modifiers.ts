@@ -229,6 +229,16 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
         out.push(l);
         continue;
       }
+      if (r.bilateral === 1 && r.component === 'generator' && l.event !== undefined && (reading.events[l.event]?.generators ?? 1) >= 2) {
+        l.units = 1;
+        addModifier(l, '50', {
+          text: `50: a generator was placed on each side, each driving one array, and ${r.code} has Medicare bilateral indicator 1 — one line, 1 unit.`,
+          evidence: [...both, ...(reading.events[l.event]?.evidence ?? []).filter((e) => /second|two|each|both|other|separate/i.test(e.text)).slice(0, 2)],
+        });
+        l.unitReasons = [{ text: 'Bilateral procedure reported once with modifier 50: 1 unit.', evidence: both }];
+        out.push(l);
+        continue;
+      }
       if (r.bilateral === 1 && r.component === 'generator') {
         questions.push({
           modifier: '50',
