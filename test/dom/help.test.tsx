@@ -12,6 +12,7 @@ describe('help dialog', () => {
     const dialog = screen.getByRole('dialog', { name: /keyboard shortcuts/i });
     for (const s of SHORTCUT_DOCS) expect(within(dialog).getByText(s.label)).toBeInTheDocument();
     expect(within(dialog).getAllByText('Ctrl').length).toBeGreaterThan(0);
+    for (const view of ['Batch', 'Ask', 'Documentation check', 'Code reference', 'Trainer']) expect(within(dialog).getByTestId('help-views')).toHaveTextContent(view);
     const close = within(dialog).getByRole('button', { name: /close/i });
     expect(close).toHaveFocus();
     await user.tab();

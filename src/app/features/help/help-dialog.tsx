@@ -93,6 +93,15 @@ export function HelpDialog() {
           <li>“Why not other codes?” lists the codes considered and what ruled each out.</li>
           <li>Mac: use <kbd className="kbd">⌘</kbd> in place of <kbd className="kbd">Ctrl</kbd>.</li>
         </ul>
+        <h3 className="mt-4 text-sm font-semibold">The other views</h3>
+        <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-200" data-testid="help-views">
+          <li><strong>Batch</strong>: drop a CSV of notes (optionally with the billed codes) to code or audit many notes at once; export the results.</li>
+          <li><strong>Ask</strong>: questions about codes, modifiers and bundling (“Why 64590 and not 64595?”), answered from the built-in reference with sources.</li>
+          <li><strong>Documentation check</strong>: for a surgeon before signing — what the note still needs for the code it aims at.</li>
+          <li><strong>Code reference</strong> and <strong>Compare codes</strong>: plain-language pages per code, with modifiers, payers and sources.</li>
+          <li><strong>Trainer</strong>: cases where one documented fact moves a note from one code to another.</li>
+          <li>Everything runs on this device; nothing is sent anywhere. Saving history is off unless you turn it on.</li>
+        </ul>
       </div>
     </div>
   );
