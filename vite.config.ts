@@ -99,12 +99,16 @@ export default defineConfig({
         display: 'standalone',
         background_color: '#f1f5f9',
         theme_color: '#0f766e',
-        icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+        icons: [
+          { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        ],
       },
       workbox: {
         // Precache everything the app needs, the ~4 MB engine/model worker chunk included,
         // so that after one visit the app works with no network at all.
-        globPatterns: ['**/*.{js,css,html,svg,webmanifest,txt,json}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,txt,json}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: '/index.html',
         cleanupOutdatedCaches: true,
