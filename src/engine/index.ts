@@ -1,4 +1,5 @@
 import type { Analysis, ConceptMatch, Doc, Question, Warning } from './types';
+import { applyEmptyFields } from './context/empty-fields';
 import { buildDoc } from './nlp/nlp';
 import { findConcepts } from './match/matcher';
 import { applyContext } from './context/context';
@@ -28,6 +29,7 @@ export function readConcepts(doc: Doc): ConceptMatch[] {
     m.assertion = verdicts[i].assertion;
     if (verdicts[i].cue) m.cue = verdicts[i].cue;
   });
+  applyEmptyFields(doc, matches);
   return matches;
 }
 

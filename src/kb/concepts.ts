@@ -54,6 +54,8 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'component.integrated', kind: 'component', value: 'integrated', label: 'integrated (single-unit) system', patterns: [
     'integrated', 'microstimulator|microstimulators', 'micro - stimulator', 'single - component|unit', 'leadless', 'battery - free', 'built into the array|arrays|lead|electrode', 'receiver built into', 'receiver - array',
+    'built - in|embedded|integral|onboard|on-board ~2 receiver|stimulator|receiver-stimulator|electronics|pulse generator', 'built-in|embedded|integral ~2 receiver|stimulator|receiver-stimulator|electronics',
+    'wireless|injectable lead|leads|stimulator|stimulators|microstimulator', 'its own ~2 receiver|stimulator|receiver-stimulator|electronics',
   ] },
   { id: 'component.device', kind: 'component', value: 'device', label: 'device (generic)', patterns: ['device|devices', 'unit', 'stimulator|stimulators|neurostimulator|neurostimulators', 'neuromodulator', 'hardware'] },
   { id: 'component.system', kind: 'component', value: 'system', label: 'whole system', patterns: ['system|systems', 'entire|whole ~2 system|hardware|device', 'all hardware', 'all components'] },

@@ -17,6 +17,18 @@ export function workSentenceSet(doc: Doc, matches: ConceptMatch[]): Set<number> 
       if (hasAction.has(s.index) && s.section !== 'complications' && s.section !== 'staff') narrativeActions++;
     }
   }
+  // A procedure section told as an account ("- IPG disconnected and removed", "- both leads
+  // pulled"): two or more of its sentences report an action in the past tense. That is work,
+  // even when the narrative also mentions actions (a history line, "return to OR for explant").
+  // A list of procedure titles ("Lead revision", "Generator replacement") is not.
+  const pastAction = new Map<number, number>();
+  for (const m of matches) {
+    if (m.kind !== 'action' || m.assertion !== 'affirmed' || m.section !== 'procedure') continue;
+    if (/(ed|en|wn|ut)$/i.test(m.text.trim()) && !/^(planned|proposed|scheduled)$/i.test(m.text.trim())) pastAction.set(m.sentence, (pastAction.get(m.sentence) ?? 0) + 1);
+  }
+  if (pastAction.size >= 2) {
+    for (const s of doc.sentences) if (s.section === 'procedure') work.add(s.index);
+  }
   if (narrativeActions === 0) {
     const fallback: SectionKind[] = ['preamble', 'procedure', 'postop_dx', 'indications'];
     for (const kind of fallback) {

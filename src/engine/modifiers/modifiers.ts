@@ -549,6 +549,20 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
       const hit = find(ALONE, s.index) ?? find(GONE, s.index) ?? find(GONE, s.index - 1);
       if (hit) return hit;
     }
+    // a statement elsewhere: "I did the generator part of the case alone"
+    const comp = ruleOf(l)?.component;
+    const PART = comp === 'generator' ? /\b(generator|ipg|battery|pocket|receiver)\b/i : comp === 'array' ? /\b(lead|leads|paddle|array|electrode)s?\b/i : null;
+    if (PART) {
+      for (const st of doc.sentences) {
+        if (seen.has(st.index)) continue;
+        const t = doc.text.slice(st.start, st.end);
+        const mm = ALONE.exec(t);
+        if (!mm) continue;
+        // the part named in the same clause, before "alone": "I did the generator part alone"
+        const clause = t.slice(Math.max(t.lastIndexOf(';', mm.index), t.lastIndexOf(':', mm.index)) + 1, mm.index);
+        if (PART.test(clause)) return { start: st.start + mm.index, end: st.start + mm.index + mm[0].length, text: mm[0] };
+      }
+    }
     return null;
   };
   if (cos.length) {
@@ -739,7 +753,14 @@ function readAssistant(ctx: CodingContext): AssistantReading | null {
   }
   if (!found.length) return null;
   const pick = found.find((f) => f.kind === 'physician' && !f.credentialUnknown) ?? found.find((f) => f.kind === 'nonphysician') ?? found.find((f) => f.kind === 'physician') ?? found[0];
-  const noRes = matches.filter((m) => m.kind === 'residentUnavailable' && m.assertion === 'affirmed' && (work.has(m.sentence) || m.section === 'preamble' || m.section === 'staff'));
+  // "no qualified resident was available" carries its own negation: a "no" before it ("has no
+  // residency program, and no qualified resident ...") does not undo it
+  const noRes = matches.filter(
+    (m) =>
+      m.kind === 'residentUnavailable' &&
+      (m.assertion === 'affirmed' || (m.assertion === 'negated' && /^(no|not|none)\b/i.test(m.text))) &&
+      (work.has(m.sentence) || ['preamble', 'staff', 'other'].includes(m.section)),
+  );
   if (noRes.length && pick.kind !== 'nonphysician') {
     return { kind: 'physician', noResident: true, credentialUnknown: pick.kind === 'physician' ? pick.credentialUnknown : false, evidence: [...pick.evidence, sp(noRes[0])] };
   }

@@ -31,7 +31,7 @@ function hardBreaks(text: string, sections: Section[]): number[] {
     const nextTrim = next.trimStart();
     const blank = trimmed.length === 0;
     const endsSentence = /[.:;!?)]$/.test(trimmed);
-    const nextIsItem = /^([-*•#]|\d{1,2}[.)]\s|[A-Z][A-Za-z ]{0,40}:)/.test(nextTrim);
+    const nextIsItem = /^([-*•#]|\d{1,2}[.)]\s|[A-Z][A-Za-z0-9 /#-]{0,40}:|\[[ xX✓✔]?\]|\([ xX]\))/.test(nextTrim);
     const shortLine = trimmed.length > 0 && trimmed.length < 45 && /^[A-Z]/.test(nextTrim);
     if (blank || endsSentence || nextIsItem || shortLine || nextTrim.length === 0) breaks.push(eol + 1);
     pos = eol + 1;
@@ -102,7 +102,8 @@ export function buildDoc(text: string): Doc {
         continue;
       }
     }
-    if (winkStarts.has(i)) pendingBreak = true;
+    // "Inside a global period? [ ] Yes [x] No": a check box answers the question on its line
+    if (winkStarts.has(i) && !(v === '[' && i > 0 && (values[i - 1] === '?' || values[i - 1] === ':') && !/\n/.test(spaces[i]))) pendingBreak = true;
     while (bi < breaks.length && breaks[bi] <= start) {
       bi++;
       pendingBreak = true;
