@@ -74,7 +74,7 @@ const RAW: ConceptInput[] = [
     'open', 'cut - down', 'cutdown', 'exposed|exposure|expose', 'dissected down to', 'dissection ~3 nerve', 'nerve ~3 identified|isolated|exposed|visualized|dissected', 'circumferentially', 'under direct vision|visualization',
     'cuff', 'wrapped', 'neurolysis', 'carotid sheath', 'platysma', 'sternocleidomastoid', 'fascia was incised', 'laparotomy',
   ] },
-  { id: 'approach.laparoscopic', kind: 'approach', value: 'laparoscopic', label: 'laparoscopic', patterns: ['laparoscop*', 'trocar|trocars', 'laparoscopic port|ports', 'pneumoperitoneum', 'insufflat*'] },
+  { id: 'approach.laparoscopic', kind: 'approach', value: 'laparoscopic', label: 'laparoscopic', patterns: ['laparoscop*', 'trocar|trocars', 'laparoscopic port|ports', 'pneumoperitoneum', 'insufflat*', 'two|three|four|five|2|3|4|5 ~2 ports|trocars', 'port|ports ~2 placed|inserted|sited', 'umbilical port', 'robotic|robot - assisted|robot-assisted'] },
   { id: 'approach.stereotactic', kind: 'approach', value: 'stereotactic', label: 'stereotactic', patterns: ['stereotactic|stereotaxic', 'burr hole|holes', 'twist drill', 'frame', 'trajectory'] },
 
   // ---- actions -------------------------------------------------------------
@@ -83,7 +83,7 @@ const RAW: ConceptInput[] = [
     'seated', 'positioned', 'passed', 'steered', 'new', 'installed', 'threaded', 'laid',
   ] },
   { id: 'action.removal', kind: 'action', value: 'removal', label: 'removal', patterns: [
-    'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered from|out', 'slid|pulled|withdrawn|teased|backed|delivered|eased|lifted|taken|removed ~3 out', 'out of the epidural space|pocket|foramen', 'freed ~3 removed', 'explanation', 'retrieved', 'taken out', 'take out', 'discarded', 'excised',
+    'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered from|out', 'slid|pulled|withdrawn|teased|backed|delivered|eased|lifted|taken|removed|drawn|drew|coaxed ~3 out', 'unwound|unwrapped|uncoiled|unwinding|unwrapping|unravelled|unraveled', 'out of the epidural space|pocket|foramen', 'freed ~3 removed', 'explanation', 'retrieved', 'taken out', 'take out', 'discarded', 'excised',
   ] },
   { id: 'action.replacement', kind: 'action', value: 'replacement', label: 'replacement', patterns: [
     'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging|exch|exchg', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'changeout',

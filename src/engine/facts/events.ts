@@ -273,10 +273,14 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       if (lam.length || paddle.length) pick('laminectomy', [...lam, ...paddle]);
       else pick('percutaneous', perc);
       break;
-    case 'gastric':
-      if (lap.length) pick('laparoscopic', lap);
+    case 'gastric': {
+      // converted to open: the open part decides
+      const converted = matches.find((m) => m.kind === 'approach' && m.value === 'open' && counts(m) && inWork(m) && /convert/i.test(doc.text.slice(Math.max(0, m.start - 20), m.start)));
+      if (converted) pick('open', [converted]);
+      else if (lap.length) pick('laparoscopic', lap);
       else pick('open', open);
       break;
+    }
     case 'vagus':
       if (perc.length && !open.length) pick('percutaneous', perc);
       else pick('open', open);

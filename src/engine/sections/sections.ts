@@ -99,6 +99,7 @@ export function splitSections(text: string): Section[] {
   if (sections.length === 0) return [{ kind: 'narrative', header: null, start: 0, bodyStart: 0, end: text.length }];
   if (current) current.end = text.length;
   splitInlineSections(text, sections);
+  splitStoryParagraphs(text, sections);
   // "Procedure: Under MAC, prone. The incision was..." — a procedure header followed by prose is the narrative
   for (const s of sections) {
     if (s.kind === 'procedure' && s.header && text.slice(s.bodyStart, s.end).trim().length > 200 && /[.;]\s+\S[^]*[.;]/.test(text.slice(s.bodyStart, Math.min(s.end, s.bodyStart + 600)))) {
@@ -112,6 +113,34 @@ export function splitSections(text: string): Section[] {
     if (pre && text.slice(pre.start, pre.end).trim().length > 200) pre.kind = 'narrative';
   }
   return sections;
+}
+
+/** A paragraph that tells the operation itself ("We started laparoscopically ...", "Prone, prepped and draped ..."). */
+const STORY = /\b(prepped|draped|incision was (made|opened)|incisions? (were|was) made|was placed (prone|supine)|was positioned|positioned (prone|supine)|under (general|local|mac)\b|we (started|began|made|placed|opened|then)|time-?out was|induction of|was brought to the operating room|brought to the or)\b/i;
+
+/**
+ * An indications or history section with no narrative header after it may run on into the
+ * account of the operation: a later paragraph (after a blank line) that tells the operation
+ * starts an unheaded narrative section.
+ */
+function splitStoryParagraphs(text: string, sections: Section[]): void {
+  // a narrative section with a real body exists: the story is told there ("OPERATIVE NOTE" as a title does not count)
+  if (sections.some((s) => s.kind === 'narrative' && s.header && text.slice(s.bodyStart, s.end).trim().length > 100)) return;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    if (s.kind !== 'indications' && s.kind !== 'history') continue;
+    const re = /\n[ \t]*\r?\n/g;
+    re.lastIndex = s.bodyStart;
+    for (let m = re.exec(text); m && m.index < s.end; m = re.exec(text)) {
+      const cut = m.index + m[0].length;
+      if (cut >= s.end) break;
+      const para = text.slice(cut, Math.min(s.end, cut + 400));
+      if (!STORY.test(para)) continue;
+      sections.splice(i + 1, 0, { kind: 'narrative', header: null, start: cut, bodyStart: cut, end: s.end });
+      s.end = cut;
+      break;
+    }
+  }
 }
 
 /** Sections that hold a short label or list, not prose: "Dx: FBSS", "EBL: 5 mL". */
