@@ -1,4 +1,5 @@
 import type { Analysis, ConceptMatch, Doc, Question, Warning } from './types';
+import { dropLeftAsVerb } from './match/left-as-verb';
 import { applyEmptyFields } from './context/empty-fields';
 import { buildDoc } from './nlp/nlp';
 import { findConcepts } from './match/matcher';
@@ -23,7 +24,7 @@ function now(): number {
 
 /** Read concepts and decide each one's assertion. */
 export function readConcepts(doc: Doc): ConceptMatch[] {
-  const matches = findConcepts(doc);
+  const matches = dropLeftAsVerb(doc, findConcepts(doc));
   const verdicts = applyContext(doc, matches);
   matches.forEach((m, i) => {
     m.assertion = verdicts[i].assertion;

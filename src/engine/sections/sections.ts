@@ -161,6 +161,8 @@ function splitInlineSections(text: string, sections: Section[]): void {
     if (lineEnd < 0 || lineEnd >= s.end) continue;
     if (text.slice(s.bodyStart, lineEnd).trim().length === 0) continue; // header alone on its line: a list follows
     let cut = -1;
+    const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+    const bulletHeader = /^\s*[-*•]\s*$/.test(text.slice(lineStart, s.start)) || /^\s*[-*•]\s/.test(text.slice(lineStart, s.bodyStart));
     for (;;) {
       const line = text.slice(s.bodyStart > lineEnd ? lineEnd : s.bodyStart, lineEnd).trimEnd();
       const nextStart = lineEnd + 1;
@@ -168,7 +170,9 @@ function splitInlineSections(text: string, sections: Section[]): void {
       let nextEnd = text.indexOf('\n', nextStart);
       if (nextEnd < 0 || nextEnd > s.end) nextEnd = s.end;
       const next = text.slice(nextStart, nextEnd);
-      const continues = /^(\s+\S|\s*([-*•]|\d{1,2}[.)])\s)/.test(next) || /[,;]$/.test(line) || (line.length > 70 && !/[.:!?]$/.test(line));
+      // "- Dx: ..." in a bulleted list: the next bullet is a sibling, not a continuation
+      const nextIsSibling = bulletHeader && /^\s*[-*•]\s/.test(next);
+      const continues = !nextIsSibling && (/^(\s+\S|\s*([-*•]|\d{1,2}[.)])\s)/.test(next) || /[,;]$/.test(line) || (line.length > 70 && !/[.:!?]$/.test(line)));
       if (!continues || next.trim().length === 0) {
         cut = nextStart;
         break;

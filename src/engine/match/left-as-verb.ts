@@ -1,0 +1,24 @@
+/**
+ * "left" is also the past of "leave": "retrusor branches left out", "the lead was left in
+ * place", "a strain-relief loop left in the neck". Those are not a side.
+ */
+import type { ConceptMatch, Doc } from '../types';
+
+const AFTER = new Set(['out', 'in', 'behind', 'alone', 'intact', 'undisturbed', 'untouched', 'open', 'unchanged', 'attached', 'connected', 'capped', 'coiled', 'at', 'on', 'off', 'there', 'as', 'to', 'for', 'with', 'without', 'unplugged', 'disconnected']);
+const BEFORE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+// "left in" / "left at" can still be a side before a body part: "left in the groin" is rare; "left
+// at T8" is not. Those words after "left" keep it a side when the word after them names a level.
+const LEVEL = /^([ctls]\d{1,2}|s[1-5])$/i;
+
+export function dropLeftAsVerb(doc: Doc, matches: ConceptMatch[]): ConceptMatch[] {
+  return matches.filter((m) => {
+    if (m.kind !== 'side' || m.value !== 'left' || m.tokenEnd - m.tokenStart !== 1) return true;
+    const prev = doc.tokens[m.tokenStart - 1];
+    const next = doc.tokens[m.tokenEnd];
+    const after2 = doc.tokens[m.tokenEnd + 1];
+    const sameSentence = (t: typeof next) => t !== undefined && t.sentence === m.sentence;
+    if (sameSentence(prev) && BEFORE.has(prev.norm) && !(sameSentence(next) && /^(side|sided|l\d|s\d)$/i.test(next.norm))) return false;
+    if (sameSentence(next) && AFTER.has(next.norm) && !(after2 && LEVEL.test(after2.norm))) return false;
+    return true;
+  });
+}
