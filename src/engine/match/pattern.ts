@@ -56,12 +56,16 @@ export function matchAt(pattern: CompiledPattern, norms: readonly string[], star
   return step(pattern.elements, 0, norms, start, limit);
 }
 
+const CLAUSE_BREAK = new Set([';', '.', '?', '!']);
+
 function step(els: Element[], k: number, norms: readonly string[], pos: number, limit: number): number {
   if (k === els.length) return pos;
   const el = els[k];
   if (el.type === 'gap') {
     // the element after a gap is always a token element
     for (let skip = 0; skip <= el.max && pos + skip < limit; skip++) {
+      // a gap never skips over a clause break: "three recording tracks; the lead ..."
+      if (skip > 0 && CLAUSE_BREAK.has(norms[pos + skip - 1])) break;
       const r = step(els, k + 1, norms, pos + skip, limit);
       if (r >= 0) return r;
     }

@@ -589,7 +589,16 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
   }
 
   // ---- 80 / 82 / AS assistant at surgery ----------------------------------------------------------
-  const assistant = readAssistant(ctx);
+  let assistant = readAssistant(ctx);
+  // a note written by the assistant names its author's credentials ("Author: M. Doyle, PA-C")
+  if (assistant && assistant.kind !== 'resident' && authorIsAssistant(doc.text)) {
+    const author = /\b(?:author|dictated by|written by|note by)\b[^\n]{0,80}/i.exec(doc.text.slice(0, 800));
+    if (author && /\b(pa-?c|pa|np|aprn|cns|crna|physician assistant|nurse practitioner|clinical nurse specialist)\b/i.test(author[0])) {
+      assistant = { ...assistant, kind: 'nonphysician', noResident: false, credentialUnknown: false, evidence: [...assistant.evidence, { start: author.index, end: author.index + author[0].length, text: author[0] }] };
+    } else if (author && /\b(md|m\.d\.|do|d\.o\.|mbbs|frcs)\b/i.test(author[0]) && assistant.kind === 'nonphysician') {
+      assistant = { ...assistant, kind: 'physician', credentialUnknown: false };
+    }
+  }
   if (assistant) {
     const mod = assistant.kind === 'nonphysician' ? 'AS' : assistant.kind === 'physician' ? (assistant.noResident ? '82' : '80') : null;
     if (!mod) {
@@ -741,7 +750,8 @@ function readAssistant(ctx: CodingContext): AssistantReading | null {
     // "Provider: C. Dubois, NP" names who performed the service, not an assistant
     const nonPhys = ms.filter((m) => m.value === 'nonphysician' && (anchor || assistWord));
     const resident = ms.filter((m) => m.value === 'resident' && ((staff && assistWord) || anchor));
-    const physicianWord = toks.some((t) => PHYSICIAN_TOKENS.has(t));
+    // "first assistant to Dr. Whitfield": that doctor is the surgeon, not the assistant
+    const physicianWord = toks.some((t, k) => PHYSICIAN_TOKENS.has(t) && !['to', 'with', 'for', 'of'].includes(toks[k - 1] ?? ''));
     if (nonPhys.length) found.push({ kind: 'nonphysician', noResident: false, credentialUnknown: false, evidence: [...(anchor ? [sp(anchor)] : []), ...nonPhys.slice(0, 2).map(sp)] });
     else if (resident.length) found.push({ kind: 'resident', noResident: false, credentialUnknown: false, evidence: [...(anchor ? [sp(anchor)] : []), sp(resident[0])] });
     else if (anchor && (staff || physicianWord || STRONG_ASSIST.test(anchor.text))) {
