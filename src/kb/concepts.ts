@@ -61,7 +61,7 @@ const RAW: ConceptInput[] = [
   { id: 'component.system', kind: 'component', value: 'system', label: 'whole system', patterns: ['system|systems', 'entire|whole ~2 system|hardware|device', 'all hardware', 'all components'] },
   { id: 'component.sensor', kind: 'component', value: 'sensor', label: 'respiratory sensor', patterns: ['sensor|sensors', 'sensing lead', 'pressure sensing'] },
   { id: 'component.extension', kind: 'component', value: 'extension', label: 'lead extension', patterns: ['extension|extensions', 'adaptor|adapter'] },
-  { id: 'component.needle', kind: 'component', value: 'needleElectrode', label: 'needle electrode', patterns: ['needle electrode', '34 - gauge|g needle', 'acupuncture'] },
+  { id: 'component.needle', kind: 'component', value: 'needleElectrode', label: 'needle electrode', patterns: ['needle electrode', '34 - gauge|g needle', '34g|34-gauge|34-g needle', 'fine needle ~3 malleolus|ankle|tibia', 'acupuncture'] },
 
   // ---- approach ------------------------------------------------------------
   { id: 'approach.percutaneous', kind: 'approach', value: 'percutaneous', label: 'percutaneous', patterns: [

@@ -70,6 +70,14 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   if (target && outScore > targetScores[target]) target = null;
   // a percutaneous posterior-tibial needle session is PTNS, not an implant
   if (target === 'peripheral' && (targetScores.tibial ?? 0) > 0) target = 'tibial';
+  // a bladder diagnosis does not make a tibial-nerve session sacral: tibial evidence in the work decides
+  // (PTNS names the service, even in a title; a sacral note names S3, a foramen or the sacrum)
+  if (
+    target === 'sacral' &&
+    matches.some((m) => m.kind === 'target' && m.value === 'tibial' && counts(m)) &&
+    !matches.some((m) => m.kind === 'target' && m.value === 'sacral' && counts(m) && inWork(m) && /\b(s[1-4]|foram|sacr)/i.test(m.text))
+  )
+    target = 'tibial';
 
   // ---- components ----------------------------------------------------------
   const externals = matches.filter((m) => m.kind === 'external' && counts(m));
@@ -389,8 +397,10 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const incisionDocumented = doc.sentences.some((st) => work.has(st.index) && /\b(incision|incised|cut ?down|dissect)/i.test(doc.text.slice(st.start, st.end)));
   const needle = acc.get('needleElectrode');
 
-  if (target === 'tibial' && (needle || arr)) {
-    events.push(make('needleElectrode', 'treatment', (needle ?? arr)!));
+  // a PTNS session: a needle at the ankle and a stimulation, whatever verbs are used ("needle put in")
+  const tibialNeedle = target === 'tibial' ? matches.filter((m) => counts(m) && inWork(m) && (m.value === 'needleElectrode' || (m.kind === 'approach' && /needle/i.test(m.text)))) : [];
+  if (target === 'tibial' && (needle || arr || tibialNeedle.length)) {
+    events.push(make('needleElectrode', 'treatment', needle ?? arr ?? { actions: new Map([['treatment', tibialNeedle.slice(0, 2).map(span)]]), comps: tibialNeedle.slice(0, 1).map(span), trialRemoval: false }));
   } else if ((target === 'vagus' || target === 'hypoglossal') && arr && arrAction && approach === 'open' && (arrAction === 'insertion' || arrAction === 'removal')) {
     const parts = ['array'];
     if (gen) parts.push('generator');
