@@ -12,7 +12,8 @@ import { z } from 'zod';
  *   - a trailing `*` makes an alternative a prefix ("deni*" matches "denies", "denied");
  *   - `<AUX>` (or `<AUX|VERB>`) matches any one token with that wink part of speech;
  *   - `word@AUX` matches the word only when wink tags it with that part of speech
- *     ("may@AUX" is the modal, not the month).
+ *     ("may@AUX" is the modal, not the month);
+ *   - `<YEAR>` matches a four-digit year 1900-2099 ("in 2019").
  *
  * Categories and directions:
  *   - NEGATED_EXISTENCE / HISTORICAL / HYPOTHETICAL triggers reach FORWARD (the tokens after the
@@ -22,6 +23,9 @@ import { z } from 'zod';
  *     longer, win over the trigger they contain, which then does nothing.
  *   - TERMINATE phrases ("but", "however", "which", ...) end every scope that reaches them, or
  *     only the scopes of the categories listed in `terminates`.
+ *   - `section: true` rules are matched against section headers only ("PAST MEDICAL HISTORY:"
+ *     split off as its own section): the cue then covers the whole body of that section, unless
+ *     a TERMINATE phrase of its category stands before the target in the target's sentence.
  *
  * Sources (the `source` field of each rule says which one applies):
  *   - "opnote": written for this project (operative-note phrasing).
@@ -54,6 +58,8 @@ export const ContextRuleSchema = z
     terminates: z.array(z.enum(TRIGGER_CATEGORIES)).nonempty().optional(),
     /** A BACKWARD scope normally stops at ":" (a label); a template check box reaches over it to the label. */
     crossesLabel: z.boolean().optional(),
+    /** The literal names a section header; the cue covers the body of the section it heads. */
+    section: z.boolean().optional(),
     source: z.string().min(1),
   })
   .strict()
@@ -64,6 +70,7 @@ export const ContextRuleSchema = z
       : r.direction === r.category;
     if (!ok) ctx.addIssue({ code: 'custom', message: `direction ${r.direction} does not fit category ${r.category}` });
     if (r.terminates && r.category !== 'TERMINATE') ctx.addIssue({ code: 'custom', message: '`terminates` is only for TERMINATE rules' });
+    if (r.section && !trigger) ctx.addIssue({ code: 'custom', message: '`section` is only for trigger rules' });
   });
 
 export type ContextRule = z.infer<typeof ContextRuleSchema>;
@@ -72,8 +79,8 @@ type Cat = ContextRule['category'];
 type Dir = ContextRule['direction'];
 
 /** Short builder so the table below stays readable. */
-function rules(category: Cat, direction: Dir, source: string, literals: string[], extra: { maxScope?: number; terminates?: TriggerCategory[]; crossesLabel?: boolean } = {}): ContextRule[] {
-  return literals.map((literal) => ({ literal, category, direction, source, ...(extra.maxScope ? { maxScope: extra.maxScope } : {}), ...(extra.terminates ? { terminates: extra.terminates as [TriggerCategory, ...TriggerCategory[]] } : {}), ...(extra.crossesLabel ? { crossesLabel: true } : {}) }));
+function rules(category: Cat, direction: Dir, source: string, literals: string[], extra: { maxScope?: number; terminates?: TriggerCategory[]; crossesLabel?: boolean; section?: boolean } = {}): ContextRule[] {
+  return literals.map((literal) => ({ literal, category, direction, source, ...(extra.maxScope ? { maxScope: extra.maxScope } : {}), ...(extra.terminates ? { terminates: extra.terminates as [TriggerCategory, ...TriggerCategory[]] } : {}), ...(extra.crossesLabel ? { crossesLabel: true } : {}), ...(extra.section ? { section: true } : {}) }));
 }
 
 const N = 'NEGATED_EXISTENCE';
@@ -149,7 +156,19 @@ const RAW_RULES: ContextRule[] = [
 
   // ---------------------------------------------------------------- historical
   // list openers reach further: "history of diabetes, dementia, hypertension, ..."
-  ...rules(HIST, 'FORWARD', 'medspacy', ['history|hx of', 'h/o', 'past history of', 'past medical|surgical history of', 'past medical|surgical history'], { maxScope: 15 }),
+  ...rules(HIST, 'FORWARD', 'medspacy', ['history|hx of', 'h/o'], { maxScope: 15 }),
+  // history sections and their openers run over long lists ("Past medical history is significant
+  // for diabetes, hypertension, ..."); "who", "presents", ", the" still end them
+  ...rules(HIST, 'FORWARD', 'medspacy', ['past history of', 'past medical|surgical history of', 'past medical|surgical history'], { maxScope: 30 }),
+  ...rules(HIST, 'FORWARD', 'fastcontext', ['past history'], { maxScope: 30 }),
+  ...rules(HIST, 'FORWARD', 'opnote', [
+    'past medical|surgical history :',
+    'medical|surgical|social|psychiatric history :',
+    'pmh|psh :',
+    'medical|surgical history significant|positive|notable for',
+    'medical|surgical history is|was significant|positive|notable for',
+  ], { maxScope: 30 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['past medical|surgical history', 'medical|surgical|social|psychiatric history', 'past history', 'pmh', 'psh'], { section: true }),
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['remote', 'known']),
   ...rules(HIST, 'FORWARD', 'opnote', ['status post', 's/p', 'in the past', 'at the time of']),
   // small scopes: these modify the next few words only ("the existing pocket", "the previously implanted generator")
@@ -164,6 +183,18 @@ const RAW_RULES: ContextRule[] = [
   // "Nine days ago I placed the lead": a time phrase opening the sentence dates what follows
   ...rules(HIST, 'FORWARD', 'opnote', ['ago'], { maxScope: 8 }),
   ...rules(HIST, 'BACKWARD', 'opnote', ['already in place', 'in place from before'], { maxScope: 6 }),
+  // a calendar year dates the clause: "the generator was implanted in 2016", "In March 2019 a paddle was placed"
+  ...rules(HIST, 'BACKWARD', 'opnote', [
+    'in|since|from <YEAR>',
+    'in|since|from january|february|march|april|may|june|july|august|september|october|november|december <YEAR>',
+  ], { maxScope: 6 }),
+  ...rules(HIST, 'FORWARD', 'opnote', [
+    'in <YEAR>',
+    'in january|february|march|april|may|june|july|august|september|october|november|december <YEAR>',
+  ], { maxScope: 4 }),
+  // chronicity and comparison with an earlier study (radiology phrasing)
+  ...rules(HIST, 'FORWARD', 'pycontextnlp', ['sequelae of', 'chronically'], { maxScope: 4 }),
+  ...rules(HIST, 'BACKWARD', 'pycontextnlp', ['is|are|was|were redemonstrated|re-demonstrated', 'is|are|was|were again demonstrated'], { maxScope: 8 }),
 
   // ---------------------------------------------------------------- hypothetical / planned
   ...rules(HYP, 'FORWARD', 'medspacy', ['if'], { maxScope: 20 }),
@@ -233,6 +264,13 @@ const RAW_RULES: ContextRule[] = [
     'free - floating|hand',
     'freehand',
     'year|years|yr|yrs old',
+    'year|yr|month|week|day - old', // "a 58-year-old man": an age, not an old device
+    // a short illness in the history of present illness is recent: "a two-day history of fever"
+    'day|days|hour|hours|week history of',
+    // a comparison or a cross-reference, not a past event
+    'than before|previously',
+    'than it|they|he|she previously',
+    'as previously noted|described|mentioned|documented|discussed|stated|seen',
     // uncertainty about a finding, not a plan (ConText's "possible" axis, not modelled here)
     'may|might|could represent|reflect|indicate|suggest|reveal',
     'there may|might|could be',
@@ -254,6 +292,9 @@ const RAW_RULES: ContextRule[] = [
     ', the|this|these|we|he|she|it|they|there|then|which',
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['new', 'a|the new', 'now', 'currently', 'today', 'presents|presented|presenting', 'this procedure|operation|session|time'], { terminates: [HIST] }),
+  ...rules('TERMINATE', 'TERMINATE', 'fastcontext', ['complains|complaining'], { terminates: [HIST] }),
+  ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['comes|came in with'], { terminates: [HIST] }),
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['recent', 'recently'], { terminates: [HIST] }), // "denies any recent nausea"
 ];
 
 /** The validated rule set. Throws at import time when a rule is malformed. */

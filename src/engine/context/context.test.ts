@@ -24,6 +24,7 @@ describe('context rules (data)', () => {
   it('rejects a malformed rule', () => {
     expect(ContextRuleSchema.safeParse({ literal: 'no', category: 'NEGATED_EXISTENCE', direction: 'TERMINATE', source: 'x' }).success).toBe(false);
     expect(ContextRuleSchema.safeParse({ literal: 'no', category: 'NEGATED_EXISTENCE', direction: 'FORWARD' }).success).toBe(false);
+    expect(ContextRuleSchema.safeParse({ literal: 'but', category: 'TERMINATE', direction: 'TERMINATE', section: true, source: 'x' }).success).toBe(false);
   });
   it('every rule names a source', () => {
     for (const r of CONTEXT_RULES) expect(['opnote', 'negex', 'medspacy', 'pycontextnlp', 'fastcontext']).toContain(r.source);
@@ -118,6 +119,41 @@ describe('operative-note cases', () => {
     expect(a('The generator was placed 5 years ago.', 'generator')).toBe('historical');
     expect(a('The patient is s/p spinal cord stimulator trial.', 'trial')).toBe('historical');
     expect(a('History of failed back surgery syndrome.', 'syndrome')).toBe('historical');
+  });
+  it('a past-history section header makes its whole body historical', () => {
+    const t = 'PAST MEDICAL HISTORY:\nType 2 diabetes. Lumbar stenosis treated with a spinal cord stimulator trial.\n\nPROCEDURE:\nThe lead was placed at T8.';
+    expect(a(t, 'diabetes')).toBe('historical');
+    expect(a(t, 'trial')).toBe('historical');
+    expect(a(t, 'lead')).toBe('affirmed');
+    expect(assertOf(t, 'trial').cue?.text).toBe('PAST MEDICAL HISTORY');
+    // a HISTORICAL terminator before the target in its sentence still ends the section cue
+    expect(a('PAST SURGICAL HISTORY:\nL4-5 fusion. She presents today with lead migration.', 'migration')).toBe('affirmed');
+  });
+  it('history openers reach over long lists and past a header colon', () => {
+    const list = 'Past medical history is significant for obesity, asthma, gout, migraine, anemia, depression, anxiety, glaucoma, psoriasis, eczema, hypothyroidism and sciatica.';
+    expect(a(list, 'sciatica')).toBe('historical');
+    expect(a('Social history: she smokes cigarettes daily.', 'cigarettes')).toBe('historical');
+    expect(a('He has a medical history significant for epilepsy and migraine who presents with lead fracture.', 'migraine')).toBe('historical');
+    expect(a('He has a medical history significant for epilepsy and migraine who presents with lead fracture.', 'fracture')).toBe('affirmed');
+  });
+  it('a calendar year dates its clause', () => {
+    expect(a('The generator implanted in 2016 has reached end of battery life.', 'generator')).toBe('historical');
+    expect(a('In March 2019 a paddle lead was put in by another surgeon.', 'paddle')).toBe('historical');
+    expect(a('The patient has had intrathecal baclofen since 2018.', 'baclofen')).toBe('historical');
+    expect(a('The lead was anchored at 2 sites.', 'lead')).toBe('affirmed');
+  });
+  it('short illnesses, ages, comparisons and cross-references are not history', () => {
+    expect(a('She reports a two-day history of wound drainage.', 'drainage')).toBe('affirmed');
+    expect(a('She reports a long history of wound drainage.', 'drainage')).toBe('historical');
+    expect(a("The 58-year-old patient's generator was replaced.", 'generator')).toBe('affirmed');
+    expect(a('The pocket is larger than it previously was.', 'pocket')).toBe('affirmed');
+    expect(a('The incision was reopened as previously described.', 'reopened')).toBe('affirmed');
+    expect(a('History of diabetes with recent wound drainage.', 'drainage')).toBe('affirmed');
+    expect(a('History of diabetes with recent wound drainage.', 'diabetes')).toBe('historical');
+  });
+  it('chronicity and re-demonstration in imaging reports', () => {
+    expect(a('The small effusion is redemonstrated.', 'effusion')).toBe('historical');
+    expect(a('Fibrosis is seen as sequelae of radiation therapy.', 'therapy')).toBe('historical');
   });
   it('priority: negated beats historical and hypothetical', () => {
     expect(a('No history of infection.', 'infection')).toBe('negated');

@@ -21,7 +21,10 @@
  *      "pocket" and "needed" but not what follows). A historical scope ends before the auxiliary,
  *      so "The previously implanted generator was removed" makes "generator" historical while the
  *      action "removed" stays affirmed. Hypothetical scopes are not cut ("will be placed").
- * 4. A cue that overlaps the target itself does not apply to it.
+ * 4. A cue that overlaps the target itself does not apply to it. Rules marked `section` are matched
+ *    against section headers only ("PAST MEDICAL HISTORY:") and reach every target in the body of
+ *    that section, unless a terminator of their category stands before the target in its sentence;
+ *    a cue inside the sentence is nearer and wins.
  * 5. Several categories can reach one target. The single assertion follows this priority:
  *    negated > hypothetical > historical > affirmed. Negation wins because for coding "not done"
  *    is the decisive fact whatever the time ("no previous pocket was used"); hypothetical beats
@@ -63,7 +66,10 @@ const PHRASE_END = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 type TokenTest =
   | { kind: 'exact'; value: string; pos?: string }
   | { kind: 'prefix'; value: string; pos?: string }
-  | { kind: 'pos'; tags: Set<string> };
+  | { kind: 'pos'; tags: Set<string> }
+  | { kind: 'year' };
+
+const YEAR = /^(19|20)\d\d$/;
 
 interface TrieNode {
   exact: Map<string, TrieNode>;
@@ -83,6 +89,7 @@ function tokenizeFragment(text: string): string[] {
 
 /** The token-test sequences one alternative of one word stands for. */
 function compileAlternative(alt: string): TokenTest[] {
+  if (alt === '<YEAR>') return [{ kind: 'year' }];
   const posSlot = /^<([A-Z|]+)>$/.exec(alt);
   if (posSlot) return [{ kind: 'pos', tags: new Set(posSlot[1].split('|')) }];
   let text = alt;
@@ -116,6 +123,7 @@ function literalWords(literal: string): string[][] {
 }
 
 function testKey(t: TokenTest): string {
+  if (t.kind === 'year') return 'year';
   return t.kind === 'pos' ? `pos:${[...t.tags].sort().join('|')}` : `${t.kind}:${t.value}@${t.pos ?? ''}`;
 }
 
@@ -155,8 +163,13 @@ export function compileRules(rules: readonly ContextRule[]): TrieNode {
 
 let compiled: TrieNode | null = null;
 function trie(): TrieNode {
-  if (!compiled) compiled = compileRules(CONTEXT_RULES);
+  if (!compiled) compiled = compileRules(CONTEXT_RULES.filter((r) => !r.section));
   return compiled;
+}
+let compiledHeaders: TrieNode | null = null;
+function headerTrie(): TrieNode {
+  if (!compiledHeaders) compiledHeaders = compileRules(CONTEXT_RULES.filter((r) => r.section));
+  return compiledHeaders;
 }
 
 // ------------------------------------------------------------------ matching cues
@@ -169,6 +182,7 @@ interface CueHit {
 }
 
 function passes(t: TokenTest, tok: Token): boolean {
+  if (t.kind === 'year') return YEAR.test(tok.norm);
   if (t.kind === 'pos') return t.tags.has(tok.pos);
   if (t.pos && tok.pos !== t.pos) return false;
   return t.kind === 'exact' ? tok.norm === t.value : tok.norm.startsWith(t.value);
@@ -218,6 +232,8 @@ interface Scope {
 
 interface SentenceContext {
   scopes: Scope[];
+  /** TERMINATE category bits per token of the sentence (index from the sentence's first token). */
+  term: Uint8Array;
 }
 
 const isWord = (t: Token): boolean => t.pos !== 'PUNCT' && t.pos !== 'SYM';
@@ -322,9 +338,37 @@ function sentenceContext(doc: Doc, index: number): SentenceContext {
       if (ranges.length) scopes.push({ hit: h, category, ranges });
     }
   }
-  const ctx = { scopes };
+  const ctx = { scopes, term };
   perDoc.set(index, ctx);
   return ctx;
+}
+
+/** The cues a section header gives its whole body ("PAST MEDICAL HISTORY:"), by category. */
+interface HeaderCue {
+  hit: CueHit;
+  category: TriggerCategory;
+}
+const headerCache = new WeakMap<Doc, Map<number, HeaderCue[]>>();
+
+function headerCues(doc: Doc, sectionIndex: number): HeaderCue[] {
+  let perDoc = headerCache.get(doc);
+  if (!perDoc) headerCache.set(doc, (perDoc = new Map()));
+  const found = perDoc.get(sectionIndex);
+  if (found) return found;
+  const out: HeaderCue[] = [];
+  const header = doc.sections[sectionIndex]?.header;
+  const span = header ? targetForSpan(doc, header.start, header.end) : null;
+  if (span) {
+    const hits = resolveOverlaps(matchAll(doc.tokens, span.tokenStart, span.tokenEnd, headerTrie()), span.tokenStart, span.tokenEnd);
+    for (const h of hits) {
+      for (const r of h.rules) {
+        if (r.category === 'PSEUDO' || r.category === 'TERMINATE') continue;
+        if (!out.some((c) => c.category === r.category)) out.push({ hit: h, category: r.category });
+      }
+    }
+  }
+  perDoc.set(sectionIndex, out);
+  return out;
 }
 
 function toCue(doc: Doc, hit: CueHit, category: CueCategory): Cue {
@@ -354,13 +398,25 @@ export function contextAxes(doc: Doc, targets: ContextTarget[], opts: ContextOpt
     const b = Math.min(t.tokenEnd, s.tokenEnd);
     if (b <= a) return out;
     const best: Partial<Record<TriggerCategory, { dist: number; hit: CueHit }>> = {};
-    for (const sc of sentenceContext(doc, t.sentence).scopes) {
+    const sctx = sentenceContext(doc, t.sentence);
+    for (const sc of sctx.scopes) {
       const { hit } = sc;
       if (!opts.innerCues && hit.start < b && a < hit.end) continue; // the cue is part of the target
       if (!sc.ranges.some(([from, to]) => a < to && from < b)) continue;
       const dist = hit.start >= b ? hit.start - b : Math.max(0, a - hit.end);
       const prev = best[sc.category];
       if (!prev || dist < prev.dist) best[sc.category] = { dist, hit };
+    }
+    // a section header ("PAST MEDICAL HISTORY:") reaches its whole body, unless a TERMINATE
+    // phrase of the category stands before the target in its sentence ("... who presents with")
+    const section = doc.sections[s.sectionIndex];
+    if (section?.header && doc.tokens[a].start >= section.bodyStart) {
+      for (const hc of headerCues(doc, s.sectionIndex)) {
+        if (best[hc.category]) continue;
+        let blocked = false;
+        for (let k = s.tokenStart; k < a && !blocked; k++) if (sctx.term[k - s.tokenStart] & CAT_BIT[hc.category]) blocked = true;
+        if (!blocked) best[hc.category] = { dist: Number.MAX_SAFE_INTEGER, hit: hc.hit };
+      }
     }
     if (best.NEGATED_EXISTENCE) out.negated = toCue(doc, best.NEGATED_EXISTENCE.hit, 'NEGATED_EXISTENCE');
     if (best.HISTORICAL) out.historical = toCue(doc, best.HISTORICAL.hit, 'HISTORICAL');

@@ -394,7 +394,12 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     if (connectedAfter) arrAction = null;
   }
   const trialPull: Span[] = [];
-  const incisionDocumented = doc.sentences.some((st) => work.has(st.index) && /\b(incision|incised|cut ?down|dissect)/i.test(doc.text.slice(st.start, st.end)));
+  const incisionDocumented = doc.sentences.some((st) => {
+    if (!work.has(st.index)) return false;
+    const t = doc.text.slice(st.start, st.end);
+    // "No incision was made" is the opposite
+    return /\b(incision|incised|cut ?down|dissect)/i.test(t) && !/\b(no|without|nor)\s+(\w+\s+){0,2}(incision|cut ?down|dissection)|\b(incision|cut ?down)s?\s+(was|were)\s+(not|never)\b/i.test(t);
+  });
   const needle = acc.get('needleElectrode');
 
   // a PTNS session: a needle at the ankle and a stimulation, whatever verbs are used ("needle put in")
