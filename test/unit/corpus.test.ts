@@ -28,6 +28,7 @@ describe('fixture corpus (test/fixtures)', () => {
 describe.each([
   ['holdout', 'test/fixtures/holdout'],
   ['holdout2', 'test/fixtures/holdout2'],
+  ['holdout3', 'test/fixtures/holdout3'],
 ])('regression set %s', (_name, dir) => {
   const score = evaluateCorpus(`${dir}/notes`, `${dir}/expected.json`);
 

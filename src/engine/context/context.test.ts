@@ -210,6 +210,9 @@ describe('operative-note cases', () => {
     ['Lead revision: [x] Yes  [ ] No', 'revision', 'affirmed'],
     ['Procedures: [ ] generator placement  [x] lead placement', 'generator', 'negated'],
     ['Procedures: [ ] generator placement  [x] lead placement', 'lead', 'affirmed'],
+    ['[x] New IPG implanted     [ ] IPG replaced     [ ] No IPG this session', 'replaced', 'negated'],
+    ['[ ] Paddle lead via laminotomy', 'laminotomy', 'negated'],
+    ['[x] New IPG implanted     [ ] IPG replaced', 'implanted', 'affirmed'],
   ])('template check box "%s": %s is %s', (text, word, expected) => {
     expect(assertOf(text, word).assertion).toBe(expected);
   });
