@@ -14,7 +14,7 @@ const RAW: ConceptInput[] = [
     'interlaminar', 'lumbar|thoracic|cervical epidural', 'paddle|paddles', 'laminotomy|laminectomy|hemilaminotomy|hemilaminectomy', 'thoracic|cervical paddle|lead|leads|spine', 'midline /^[ct]\\d{1,2}$/', 'anatomic midline', 'physiologic midline', 'loss of resistance',
   ] },
   { id: 'target.sacral', kind: 'target', value: 'sacral', label: 'sacral nerve', patterns: [
-    'sacral', '/^s[2-4]$/', 's - 3|4', 'interstim*', 'axonics', 'snm', 'sacral neuromodulation', 'foramen|foramina|foraminal', 'pne', 'tined lead|leads',
+    'sacral', '/^s[2-4]$/', 's - 3|4', 'interstim*', 'axonics', 'snm', 'sacral neuromodulation', 'foramen|foramina|foraminal ~3 s2|s3|s4|sacrum|sacral', 's2|s3|s4|sacral ~3 foramen|foramina|foraminal', 'pne', 'tined lead|leads',
     'bellows', 'great toe', 'overactive bladder', 'urinary retention', 'fecal incontinence', 'urge incontinence',
   ] },
   { id: 'target.peripheral', kind: 'target', value: 'peripheral', label: 'peripheral nerve', patterns: [
@@ -26,7 +26,7 @@ const RAW: ConceptInput[] = [
     'gastric', 'antrum|antral', 'stomach', 'enterra', 'gastroparesis', 'lesser curvature', 'greater curvature', 'pylorus',
   ] },
   { id: 'target.vagus', kind: 'target', value: 'vagus', label: 'vagus / cranial nerve', patterns: [
-    'vagus|vagal', 'vns', 'carotid sheath', 'cranial nerve', 'aspiresr|sentiva|livanova|cyberonics', 'demipulse', 'trigeminal|supraorbital|supratrochlear|infraorbital',
+    'vagus|vagal', 'vns', 'carotid sheath', 'cranial nerve', 'aspiresr|sentiva|livanova|cyberonics', 'demipulse', 'trigeminal|supraorbital|supratrochlear|infraorbital', 'gasserian', 'foramen ovale', 'meckel|meckel\'s cave', 'sphenopalatine',
   ] },
   { id: 'target.hypoglossal', kind: 'target', value: 'hypoglossal', label: 'hypoglossal nerve', patterns: [
     'hypoglossal', 'inspire', 'upper airway stimulat*', 'sleep apnea', 'osa', 'genioglossus', 'respiratory sensing|sensor', 'intercostal muscles', 'sensing lead',

@@ -198,6 +198,18 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     }
   }
 
+  // Devices sent off as specimens were taken out ("SPECIMENS: Generator and both electrodes"),
+  // when the narrative gives that device no other action.
+  for (const m of matches) {
+    if (m.kind !== 'component' || m.section !== 'specimens' || m.assertion === 'negated' || m.assertion === 'hypothetical') continue;
+    const cls = m.value === 'paddle' ? 'array' : m.value;
+    if (cls !== 'array' && cls !== 'generator' && cls !== 'integrated') continue;
+    const a = getAcc(cls);
+    if (['removal', 'replacement', 'revision', 'insertion'].some((k) => a.actions.has(k))) continue;
+    a.actions.set('removal', [span(m)]);
+    a.comps.push(span(m));
+  }
+
   // ---- sides ---------------------------------------------------------------
   const sideVals = new Set<string>();
   const sideEv: Span[] = [];

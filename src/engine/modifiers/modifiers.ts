@@ -1,7 +1,7 @@
 import type { ConceptMatch, ModifierSuggestion, Question, Reason, SectionKind, Span, Suggestion, Warning } from '../types';
 import { intervalFromDates, PROCEDURE_EVENT } from './dates';
 import type { CodingContext, StageResult } from '../pipeline-types';
-import { CODE_BY_ID, type CodeRule } from '../../kb/codes';
+import { CODE_BY_ID, CODE_RULES, type CodeRule } from '../../kb/codes';
 import { MODIFIER_ORDER, MODIFIER_RULE_BY_ID, NONEXISTENT_MODIFIERS, PAYMENT_INDICATOR_TEXT, REAL_MODIFIERS } from '../../kb/modifier-rules';
 
 /**
@@ -132,6 +132,22 @@ function earlierStage(target: string | null): { label: string; days: number } | 
     default:
       return null; // sacral stage 1 may be 64561 (10 days) or 64581 (90 days)
   }
+}
+
+/**
+ * The global days of the implant that a return to the OR goes back to, when every insertion code
+ * of that system has the same global (hypoglossal, vagus, DBS, open sacral or gastric systems:
+ * 90 days); null when it depends on which code the first operation was.
+ */
+function implantGlobalDays(target: string | null, approaches: (string | null)[]): number | null {
+  if (!target) return null;
+  const open = approaches.some((a) => a === 'open' || a === 'laminectomy' || a === 'laparoscopic' || a === 'stereotactic');
+  const days = new Set(
+    CODE_RULES.filter((r) => (r.target as readonly string[]).includes(target) && r.action.includes('insertion') && !r.addOnTo && (r.globalDays === '010' || r.globalDays === '090'))
+      .filter((r) => !open || !r.approach || r.approach.some((a) => a !== 'percutaneous'))
+      .map((r) => r.globalDays),
+  );
+  return days.size === 1 ? (days.has('090') ? 90 : 10) : null;
 }
 
 type Verdict = 'within' | 'outside' | 'unknown';
@@ -478,7 +494,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
   const globalLines = () => primaries().filter((l) => ruleOf(l)?.globalDays !== 'ZZZ');
   if (returns.length) {
     const ev = [...returns.slice(0, 2).map(sp), ...timing.evidence.slice(0, 2)];
-    const v = verdictFor(timing, null);
+    const v = verdictFor(timing, implantGlobalDays(reading.target, reading.events.map((e) => e.approach)));
     const mod = unrelated.length ? '79' : '78';
     if (v === 'within') {
       for (const l of globalLines()) {
