@@ -83,7 +83,7 @@ const RAW: ConceptInput[] = [
     'seated', 'positioned', 'passed', 'steered', 'new', 'installed', 'threaded', 'laid',
   ] },
   { id: 'action.removal', kind: 'action', value: 'removal', label: 'removal', patterns: [
-    'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered from|out', 'slid|pulled|withdrawn|teased|backed|delivered|eased|lifted|taken|removed|drawn|drew|coaxed ~3 out', 'unwound|unwrapped|uncoiled|unwinding|unwrapping|unravelled|unraveled', 'out of the epidural space|pocket|foramen', 'freed ~3 removed', 'explanation', 'retrieved', 'taken out', 'take out', 'discarded', 'excised',
+    'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered from|out', 'slid|pulled|withdrawn|teased|backed|delivered|eased|lifted|taken|removed|drawn|drew|coaxed ~3 out', 'unwound|unwrapped|uncoiled|unwinding|unwrapping|unravelled|unraveled', 'passed|handed ~1 off', 'off the field', 'handed off|out', 'out of the epidural space|pocket|foramen', 'freed ~3 removed', 'explanation', 'retrieved', 'taken out', 'take out', 'discarded', 'excised',
   ] },
   { id: 'action.replacement', kind: 'action', value: 'replacement', label: 'replacement', patterns: [
     'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging|exch|exchg', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'changeout',

@@ -150,6 +150,8 @@ const RAW_RULES: ContextRule[] = [
     // passive negation: "fluoroscopy was not used", "a new pocket was not created"
     'was|were|is|are|be|been not|n\'t <VERB>',
     'was|were|is|are not|n\'t <ADV> <VERB>',
+    // "a new generator was therefore not opened"
+    'was|were|is|are <ADV> not|n\'t <VERB>',
     // elliptical: "pocket revision not needed", "fluoroscopy not used"
     'not|n\'t performed|done|needed|required|necessary|indicated|used|attempted|undertaken|obtained|created|made|placed|encountered|noted|present',
     'was|were|is|are|been deferred|declined|cancelled|canceled|aborted|omitted|forgone|abandoned',

@@ -138,6 +138,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   for (const a of matches) {
     if (a.kind !== 'action' || !inWork(a) || !(counts(a) || deviceAgeOnly(a))) continue;
     if (anchored.has(a.sentence)) continue;
+    // "removed and passed off (the field)", "handed to the scrub nurse": out, not in
+    if (a.value === 'insertion' && /^(passed|handed)$/i.test(a.text) && ['off', 'out'].includes(tokens[a.tokenEnd]?.norm ?? '')) continue;
     // "generator to be placed at a later stage": an infinitive of a plan, not an act
     if (a.tokenStart >= 2 && tokens[a.tokenStart - 1].norm === 'be' && tokens[a.tokenStart - 2].norm === 'to') continue;
     const s = doc.sentences[a.sentence];
