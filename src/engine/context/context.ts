@@ -259,7 +259,9 @@ function forwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, m
     // "[ ] IPG replaced   [x] New IPG implanted": the item runs to the next box
     for (let k = hit.end; k < sentEnd; k++) {
       const n = tokens[k].norm;
-      if (n === '[' || n === '(' || n === ';' || n === ':') break;
+      // the next box: "[", or "( )" / "(x)" (a parenthesis that opens a remark is part of the item)
+      const nextBox = n === '(' && (tokens[k + 1]?.norm === ')' || (/^[x✓]$/.test(tokens[k + 1]?.norm ?? '') && tokens[k + 2]?.norm === ')'));
+      if (n === '[' || nextBox || n === ';' || n === ':') break;
       if (isWord(tokens[k]) && ++words > max) break;
       end = k + 1;
     }
