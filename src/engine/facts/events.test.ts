@@ -112,4 +112,9 @@ describe('events from notes', () => {
     );
     expect(a.suggestions.map((s) => s.code)).toEqual(['61886']);
   });
+
+  it('"the implanted pulse generator" names a device that is there, not an insertion', () => {
+    const a = analyze('DESCRIPTION: Explant of the spinal cord stimulator: both percutaneous leads were withdrawn and the implanted pulse generator was removed from its pocket.');
+    expect(a.suggestions.map((s) => s.code).sort()).toEqual(['63661', '63688']);
+  });
 });

@@ -133,11 +133,19 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     if (!a) acc.set(cls, (a = { actions: new Map(), comps: [], trialRemoval: false }));
     return a;
   };
+  const bySentenceAll = new Map<number, ConceptMatch[]>();
+  for (const m of matches) if (m.kind === 'component') bySentenceAll.set(m.sentence, [...(bySentenceAll.get(m.sentence) ?? []), m]);
   const trialSentences = new Set(matches.filter((m) => m.kind === 'trial' && m.value === 'trial').map((m) => m.sentence));
   const anchored = timeAnchoredSentences(doc);
   for (const a of matches) {
     if (a.kind !== 'action' || !inWork(a) || !(counts(a) || deviceAgeOnly(a))) continue;
     if (anchored.has(a.sentence)) continue;
+    // "the implanted pulse generator", "her implanted stimulator": a participle used as an
+    // adjective names a device that is there, not an act
+    if (a.value === 'insertion' && /ed$/i.test(a.text) && ATTRIBUTIVE_DET.has(tokens[a.tokenStart - 1]?.norm ?? '') && tokens[a.tokenStart - 1]?.sentence === a.sentence) {
+      const comp = (bySentenceAll.get(a.sentence) ?? []).find((c) => c.tokenStart >= a.tokenEnd && c.tokenStart - a.tokenEnd <= 2 && onlyModifiersBetween(tokens, a.tokenEnd, c.tokenStart));
+      if (comp) continue;
+    }
     // "removed and passed off (the field)", "handed to the scrub nurse": out, not in
     if (a.value === 'insertion' && /^(passed|handed)$/i.test(a.text) && ['off', 'out'].includes(tokens[a.tokenEnd]?.norm ?? '')) continue;
     // "generator to be placed at a later stage": an infinitive of a plan, not an act
@@ -508,6 +516,7 @@ function onlyModifiersBetween(tokens: Doc['tokens'], from: number, to: number): 
 }
 
 const AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
+const ATTRIBUTIVE_DET = new Set(['the', 'her', 'his', 'their', 'its', 'this', 'that', 'previously', 'currently', 'already']);
 const CLAUSE_END = new Set([';', ':', '.', 'then', 'after', 'before', 'while', 'which', 'that']);
 
 /**

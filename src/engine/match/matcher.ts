@@ -2,6 +2,10 @@ import type { ConceptMatch, Doc, FactKind } from '../types';
 import type { Concept } from '../../kb/concept-schema';
 import { CONCEPTS } from '../../kb/concepts';
 import { compilePattern, matchAt, tokenMatches, type CompiledPattern } from './pattern';
+import { buildSpeller, correct, type Speller } from './spelling';
+
+/** Concept kinds whose words are corrected for typos (nouns and adjectives, never actions). */
+const SPELLED_KINDS = new Set(['component', 'target', 'approach', 'imaging']);
 
 interface Entry {
   concept: Concept;
@@ -13,6 +17,8 @@ export interface Matcher {
   byWord: Map<string, Entry[]>;
   /** Patterns whose first element is a prefix or regex (tested at every token). */
   scanAll: Entry[];
+  /** Typo tolerance for device, target and approach words. */
+  speller: Speller;
   concepts: Concept[];
 }
 
@@ -20,9 +26,11 @@ export interface Matcher {
 export function buildMatcher(concepts: Concept[]): Matcher {
   const byWord = new Map<string, Entry[]>();
   const scanAll: Entry[] = [];
+  const spelled = new Set<string>();
   for (const concept of concepts) {
     for (const src of concept.patterns) {
       const pattern = compilePattern(src);
+      for (const el of pattern.elements) if (el.type === 'token') for (const w of el.words) if (SPELLED_KINDS.has(concept.kind)) spelled.add(w);
       const first = pattern.elements[0];
       const entry = { concept, pattern };
       if (first.type !== 'token') continue;
@@ -34,7 +42,7 @@ export function buildMatcher(concepts: Concept[]): Matcher {
       }
     }
   }
-  return { byWord, scanAll, concepts };
+  return { byWord, scanAll, concepts, speller: buildSpeller(spelled) };
 }
 
 let defaultMatcher: Matcher | null = null;
@@ -76,7 +84,7 @@ function candidatesFor(matcher: Matcher, norm: string): Entry[] {
  */
 export function findConcepts(doc: Doc, matcher: Matcher = getMatcher()): ConceptMatch[] {
   const { tokens, sentences, text } = doc;
-  const norms = tokens.map((t) => t.norm);
+  const norms = tokens.map((t) => correct(matcher.speller, t.norm));
   const raw: ConceptMatch[] = [];
   const emit = (e: Entry, s: (typeof sentences)[number], i: number, end: number) => {
     const start = tokens[i].start;
