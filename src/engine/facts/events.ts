@@ -516,7 +516,7 @@ function onlyModifiersBetween(tokens: Doc['tokens'], from: number, to: number): 
 }
 
 const AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
-const ATTRIBUTIVE_DET = new Set(['the', 'her', 'his', 'their', 'its', 'this', 'that', 'previously', 'currently', 'already']);
+const ATTRIBUTIVE_DET = new Set(['the', 'a', 'an', 'her', 'his', 'their', 'its', 'this', 'that', 'previously', 'currently', 'already']);
 const CLAUSE_END = new Set([';', ':', '.', 'then', 'after', 'before', 'while', 'which', 'that']);
 
 /**
