@@ -89,7 +89,7 @@ const RAW: ConceptInput[] = [
     'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging|exch|exchg', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'changeout',
   ] },
   { id: 'action.implied', kind: 'action', value: 'implied', label: 'placed (implied by anchoring or position)', patterns: [
-    'anchored|anchor|anchors|sutured|secured|steered|navigated|driven|parked', 'to the top|mid|middle|midportion|bottom|inferior|superior ~2 /^[ct]\\d{1,2}$/', 'to top|mid ~2 /^[ct]\\d{1,2}$/', 'to|at /^[ct]\\d{1,2}$/', 'to|at the /^[ct]\\d{1,2}$/', 'in good position', 'final position', 'wrapped|coiled|wound ~3 around', 'helical|helix ~3 wrapped|applied|placed', 'into ~2 pocket|pockets',
+    'anchored|anchor|anchors|sutured|secured|steered|navigated|driven|parked|fixed', 'to the top|mid|middle|midportion|bottom|inferior|superior ~2 /^[ct]\\d{1,2}$/', 'to top|mid ~2 /^[ct]\\d{1,2}$/', 'to|at /^[ct]\\d{1,2}$/', 'to|at the /^[ct]\\d{1,2}$/', 'in good position', 'final position', 'wrapped|coiled|wound ~3 around', 'helical|helix ~3 wrapped|applied|placed', 'into ~2 pocket|pockets',
   ] },
   { id: 'action.connect', kind: 'action', value: 'connect', label: 'plugged into the generator (a connection, not a placement)', patterns: [
     'seated|inserted|advanced|placed|pushed|plugged|introduced ~6 header|headers|port|ports|receptacle|receptacles|connector',

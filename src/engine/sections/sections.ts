@@ -172,7 +172,10 @@ function splitInlineSections(text: string, sections: Section[]): void {
       const next = text.slice(nextStart, nextEnd);
       // "- Dx: ..." in a bulleted list: the next bullet is a sibling, not a continuation
       const nextIsSibling = bulletHeader && /^\s*[-*•]\s/.test(next);
-      const continues = !nextIsSibling && (/^(\s+\S|\s*([-*•]|\d{1,2}[.)])\s)/.test(next) || /[,;]$/.test(line) || (line.length > 70 && !/[.:!?]$/.test(line)));
+      // a wrapped line: the header line was long, or the next line carries on in lower case
+      const fullLine = text.slice(text.lastIndexOf('\n', lineEnd - 1) + 1, lineEnd).trimEnd();
+      const wrapped = !/[.:!?]$/.test(line) && (fullLine.length > 70 || /^[a-z]/.test(next));
+      const continues = !nextIsSibling && (/^(\s+\S|\s*([-*•]|\d{1,2}[.)])\s)/.test(next) || /[,;]$/.test(line) || wrapped);
       if (!continues || next.trim().length === 0) {
         cut = nextStart;
         break;
