@@ -60,6 +60,8 @@ export const ContextRuleSchema = z
     crossesLabel: z.boolean().optional(),
     /** A FORWARD scope of an unchecked box ("[ ] IPG replaced") covers its item up to the next box, verbs included. */
     checkboxItem: z.boolean().optional(),
+    /** A FORWARD negation that runs through verbs to the clause end ("no part of the system was exposed, revised or removed"). */
+    throughVerbs: z.boolean().optional(),
     /** The literal names a section header; the cue covers the body of the section it heads. */
     section: z.boolean().optional(),
     source: z.string().min(1),
@@ -81,8 +83,8 @@ type Cat = ContextRule['category'];
 type Dir = ContextRule['direction'];
 
 /** Short builder so the table below stays readable. */
-function rules(category: Cat, direction: Dir, source: string, literals: string[], extra: { maxScope?: number; terminates?: TriggerCategory[]; crossesLabel?: boolean; section?: boolean; checkboxItem?: boolean } = {}): ContextRule[] {
-  return literals.map((literal) => ({ literal, category, direction, source, ...(extra.maxScope ? { maxScope: extra.maxScope } : {}), ...(extra.terminates ? { terminates: extra.terminates as [TriggerCategory, ...TriggerCategory[]] } : {}), ...(extra.crossesLabel ? { crossesLabel: true } : {}), ...(extra.section ? { section: true } : {}), ...(extra.checkboxItem ? { checkboxItem: true } : {}) }));
+function rules(category: Cat, direction: Dir, source: string, literals: string[], extra: { maxScope?: number; terminates?: TriggerCategory[]; crossesLabel?: boolean; section?: boolean; checkboxItem?: boolean; throughVerbs?: boolean } = {}): ContextRule[] {
+  return literals.map((literal) => ({ literal, category, direction, source, ...(extra.maxScope ? { maxScope: extra.maxScope } : {}), ...(extra.terminates ? { terminates: extra.terminates as [TriggerCategory, ...TriggerCategory[]] } : {}), ...(extra.crossesLabel ? { crossesLabel: true } : {}), ...(extra.section ? { section: true } : {}), ...(extra.checkboxItem ? { checkboxItem: true } : {}), ...(extra.throughVerbs ? { throughVerbs: true } : {}) }));
 }
 
 const N = 'NEGATED_EXISTENCE';
@@ -146,6 +148,7 @@ const RAW_RULES: ContextRule[] = [
   // "Laparoscopy: [ ] Yes [x] N/A"; an unchecked box before an item ("[ ] generator placement")
   ...rules(N, 'BACKWARD', 'opnote', ['[ x ] no|none|not', '[ x ] n/a', '[ x ] na', 'no|none [ x ]', '( x ) no'], { maxScope: 12, crossesLabel: true }),
   ...rules(N, 'FORWARD', 'opnote', ['[ ]', '( )'], { maxScope: 8, checkboxItem: true }),
+  ...rules(N, 'FORWARD', 'opnote', ['no part|portion|component|element of', 'none of the', 'neither the'], { maxScope: 14, throughVerbs: true }),
   ...rules(N, 'BACKWARD', 'opnote', [
     // passive negation: "fluoroscopy was not used", "a new pocket was not created"
     'was|were|is|are|be|been not|n\'t <VERB>',

@@ -250,11 +250,21 @@ function startsVerbGroup(tokens: Token[], k: number, to: number): boolean {
   return false;
 }
 
-function forwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, max: number, sentEnd: number, term: Uint8Array, base: number, checkboxItem = false): [number, number] | null {
+function forwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, max: number, sentEnd: number, term: Uint8Array, base: number, checkboxItem = false, throughVerbs = false): [number, number] | null {
   const bit = CAT_BIT[category];
   let words = 0;
   let end = hit.end;
   let auxSeen = false;
+  if (throughVerbs) {
+    // "no part of the system was exposed, revised or removed": to the clause end
+    for (let k = hit.end; k < sentEnd; k++) {
+      const n = tokens[k].norm;
+      if (n === ';' || n === ':' || term[k - base] & bit) break;
+      if (isWord(tokens[k]) && ++words > max) break;
+      end = k + 1;
+    }
+    return end > hit.end ? [hit.end, end] : null;
+  }
   if (checkboxItem) {
     // "[ ] IPG replaced   [x] New IPG implanted": the item runs to the next box
     for (let k = hit.end; k < sentEnd; k++) {
@@ -340,7 +350,7 @@ function sentenceContext(doc: Doc, index: number): SentenceContext {
       const max = r.maxScope ?? DEFAULT_SCOPE;
       const ranges: Array<[number, number]> = [];
       if (r.direction === 'FORWARD' || r.direction === 'BIDIRECTIONAL') {
-        const f = forwardScope(tokens, h, category, max, s.tokenEnd, term, s.tokenStart, r.checkboxItem === true);
+        const f = forwardScope(tokens, h, category, max, s.tokenEnd, term, s.tokenStart, r.checkboxItem === true, r.throughVerbs === true);
         if (f) ranges.push(f);
       }
       if (r.direction === 'BACKWARD' || r.direction === 'BIDIRECTIONAL') {

@@ -81,8 +81,14 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
 
   // ---- components ----------------------------------------------------------
   const externals = matches.filter((m) => m.kind === 'external' && counts(m));
+  // "hardware" in a note about spinal instrumentation (rods, pedicle screws, fusion) is that hardware
+  const instrumentation = /\b(pedicle|rods|instrumentation|arthrodesis|interbody|cross-?link)\b/i.test(doc.text);
   const comps = matches.filter(
-    (m) => m.kind === 'component' && inWork(m) && (m.assertion === 'affirmed' || m.assertion === 'historical'),
+    (m) =>
+      m.kind === 'component' &&
+      inWork(m) &&
+      (m.assertion === 'affirmed' || m.assertion === 'historical') &&
+      !(instrumentation && /^hardware$/i.test(m.text)),
   );
   const externalGenerator: Span[] = [];
   const compClass = new Map<ConceptMatch, string>();
@@ -146,6 +152,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       const comp = (bySentenceAll.get(a.sentence) ?? []).find((c) => c.tokenStart >= a.tokenEnd && c.tokenStart - a.tokenEnd <= 2 && onlyModifiersBetween(tokens, a.tokenEnd, c.tokenStart));
       if (comp) continue;
     }
+    // "the device was placed in surgery mode / MRI mode": a setting, not an implant
+    if (a.value === 'insertion' && tokens.slice(a.tokenEnd, a.tokenEnd + 4).some((t) => t.norm === 'mode' || t.norm === 'standby')) continue;
     // "removed and passed off (the field)", "handed to the scrub nurse": out, not in
     if (a.value === 'insertion' && /^(passed|handed)$/i.test(a.text) && ['off', 'out'].includes(tokens[a.tokenEnd]?.norm ?? '')) continue;
     // "generator to be placed at a later stage": an infinitive of a plan, not an act
