@@ -29,6 +29,7 @@ describe.each([
   ['holdout', 'test/fixtures/holdout'],
   ['holdout2', 'test/fixtures/holdout2'],
   ['holdout3', 'test/fixtures/holdout3'],
+  ['holdout4', 'test/fixtures/holdout4'],
 ])('regression set %s', (_name, dir) => {
   const score = evaluateCorpus(`${dir}/notes`, `${dir}/expected.json`);
 

@@ -117,4 +117,16 @@ describe('events from notes', () => {
     const a = analyze('DESCRIPTION: Explant of the spinal cord stimulator: both percutaneous leads were withdrawn and the implanted pulse generator was removed from its pocket.');
     expect(a.suggestions.map((s) => s.code).sort()).toEqual(['63661', '63688']);
   });
+
+  it('devices listed as specimens were removed, when the narrative gives them no other action', () => {
+    const a = analyze('DESCRIPTION: The gastric stimulator generator was freed and set aside. The two electrodes were backed out of the antrum laparoscopically and removed.\nSPECIMENS: Generator and both electrodes.');
+    expect(a.suggestions.map((s) => s.code).sort()).toEqual(['43648', '64595']);
+  });
+
+  it('"placed in surgery mode" is a setting; spinal instrumentation "hardware" is not a stimulator', () => {
+    const a = analyze(
+      'NOTE: She also has a spinal cord stimulator; the device was placed in surgery mode before the case, and no part of the stimulator system was exposed, revised or removed.\nDESCRIPTION: The rods and pedicle screws were removed. Hardware removal was uneventful.',
+    );
+    expect(a.suggestions).toEqual([]);
+  });
 });

@@ -184,6 +184,17 @@ DESCRIPTION OF PROCEDURE: Dr. Baker performed the T9 laminectomy. I placed the p
     has: ['78'],
   },
   { name: 'side stated only after the nerve ("Femoral nerve, right") → RT', note: OCCIPITAL_L.replace('over the left occipital nerve', 'over the occipital nerve, right'), has: ['RT'], hasNot: ['LT'] },
+  // dated intervals and the global of the implant
+  {
+    name: 'return 44 days after a hypoglossal implant (90-day global) → 78',
+    note: 'DOS 03/27/2025\nHx: R hypoglossal nerve stimulator system implanted by me 02/11/2025. Wound dehiscence over the IPG. Unplanned return to the OR.\nProcedure:\n- IPG freed and removed\n- sensing lead removed\n- stimulation lead removed from the nerve\n',
+    has: ['78'],
+  },
+  {
+    name: 'sacral stage 2 sixteen days after an open stage 1 (90-day global) → 58',
+    note: 'Date of surgery: 10/22/2025\nHistory: Right S3 lead placed through an open sacral incision on 10/06/2025 (stage 1), after failed percutaneous access. This is the planned second stage.\nDescription: The temporary extension was removed, a pocket was created and the lead was connected to the new sacral neuromodulation generator, which was placed in the pocket.',
+    has: ['58'],
+  },
 ];
 
 describe('modifiers through analyze()', () => {

@@ -121,7 +121,24 @@ export function readTiming(ctx: CodingContext): Timing {
 }
 
 /** The global days of the earlier stage, when the target makes it unambiguous. */
-function earlierStage(target: string | null): { label: string; days: number } | null {
+function earlierStage(target: string | null, matches: readonly ConceptMatch[] = [], doc?: { text: string }): { label: string; days: number } | null {
+  if (target === 'sacral' && doc) {
+    // stage 1 told in the history: "lead placed through an open sacral incision" (64581) or
+    // percutaneously (64561); "after failed percutaneous access" is not how it was placed
+    const told = (v: string) =>
+      matches.some(
+        (m) =>
+          m.kind === 'approach' &&
+          m.value === v &&
+          m.assertion !== 'negated' &&
+          m.assertion !== 'hypothetical' &&
+          (m.assertion === 'historical' || ['history', 'indications', 'preop_dx'].includes(m.section)) &&
+          !/\b(failed|unsuccessful|attempted|abandoned|aborted)\s+$/i.test(doc.text.slice(Math.max(0, m.start - 16), m.start)),
+      );
+    if (told('open') && !told('percutaneous')) return { label: 'the open stage 1 lead placement (64581, 90-day global)', days: 90 };
+    if (told('percutaneous') && !told('open')) return { label: 'the percutaneous stage 1 (64561, 10-day global)', days: 10 };
+    return null;
+  }
   switch (target) {
     case 'spinal':
       return { label: 'the percutaneous trial (63650, 10-day global)', days: 10 };
@@ -518,7 +535,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
       warnings.push({ kind: 'modifier', message: 'The note reads both as a planned stage and as an unplanned return to the OR; 78/79 were considered instead of 58 — check which applies.', evidence: [sp(staged[0]), sp(returns[0])] });
     }
   } else if (staged.length) {
-    const earlier = earlierStage(reading.target);
+    const earlier = earlierStage(reading.target, matches, doc);
     const v = verdictFor(timing, earlier?.days ?? null);
     const ev = [...staged.slice(0, 2).map(sp), ...timing.evidence.slice(0, 2)];
     if (v === 'within') {

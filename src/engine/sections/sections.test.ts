@@ -51,4 +51,11 @@ describe('sections', () => {
     const t = 'Preoperative diagnosis: Urge incontinence; generator at end of life;\npossible lead malfunction.\nDescription: The generator was replaced.';
     expect(kinds(t)).toEqual(['preop_dx', 'narrative']);
   });
+
+  it('a header value wrapped onto a lower-case line stays in its section', () => {
+    const t = 'Procedure: Bilateral subthalamic deep brain stimulation electrode\nimplantation, stereotactic.\n\nI assisted with the whole case.';
+    const secs = splitSections(t);
+    expect(secs[0].kind).toBe('procedure');
+    expect(t.slice(secs[0].bodyStart, secs[0].end)).toContain('implantation, stereotactic');
+  });
 });
