@@ -10,6 +10,8 @@ export interface Speller {
   vocab: ReadonlySet<string>;
   /** word and each one-letter deletion of it → the vocabulary words it comes from */
   deletes: ReadonlyMap<string, readonly string[]>;
+  /** Answers already worked out (a note repeats its words; bounded). */
+  cache: Map<string, string>;
 }
 
 const MIN = 7;
@@ -34,7 +36,7 @@ export function buildSpeller(words: Iterable<string>): Speller {
     add(w, w);
     for (const d of deletions(w)) add(d, w);
   }
-  return { vocab, deletes };
+  return { vocab, deletes, cache: new Map() };
 }
 
 /** Optimal string alignment distance, capped: true when a and b are at most one edit apart. */
@@ -54,8 +56,16 @@ function withinOne(a: string, b: string): boolean {
 
 /** The vocabulary word a token stands for, or the token itself. */
 export function correct(sp: Speller, norm: string): string {
-  if (norm.length < MIN || sp.vocab.has(norm) || !/^[a-z]+$/.test(norm)) return norm;
-  const cands = new Set<string>();
-  for (const k of [norm, ...deletions(norm)]) for (const w of sp.deletes.get(k) ?? []) if (withinOne(norm, w)) cands.add(w);
-  return cands.size === 1 ? [...cands][0] : norm;
+  if (norm.length < MIN || sp.vocab.has(norm)) return norm;
+  const known = sp.cache.get(norm);
+  if (known !== undefined) return known;
+  let out = norm;
+  if (/^[a-z]+$/.test(norm)) {
+    const cands = new Set<string>();
+    for (const k of [norm, ...deletions(norm)]) for (const w of sp.deletes.get(k) ?? []) if (withinOne(norm, w)) cands.add(w);
+    if (cands.size === 1) out = [...cands][0];
+  }
+  if (sp.cache.size > 50_000) sp.cache.clear();
+  sp.cache.set(norm, out);
+  return out;
 }

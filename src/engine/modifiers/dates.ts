@@ -61,7 +61,16 @@ const NOT_PROCEDURE = /\b(dob|date of birth|born|h&p|history and physical|consul
  * Days between the date of service and the most recent earlier procedure date the note gives,
  * with the two dates as evidence; null when either is missing.
  */
+const intervalCache = new WeakMap<Doc, { days: number; evidence: Span[] } | null>();
+
 export function intervalFromDates(doc: Doc): { days: number; evidence: Span[] } | null {
+  if (intervalCache.has(doc)) return intervalCache.get(doc) ?? null;
+  const r = computeInterval(doc);
+  intervalCache.set(doc, r);
+  return r;
+}
+
+function computeInterval(doc: Doc): { days: number; evidence: Span[] } | null {
   const dates = findDates(doc.text);
   if (dates.length < 2) return null;
   const service = dates.find((d) => d.start < 1500 && SERVICE_LABEL.test(doc.text.slice(Math.max(0, d.start - 40), d.start)));

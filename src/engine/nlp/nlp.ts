@@ -50,9 +50,20 @@ export const MAX_SENTENCE_TOKENS = 150;
  * linear. Runs that long are never words (base64, pasted rulers, stuck keys).
  */
 export function winkSafeText(text: string): string {
+  // a plain scan first: almost every note has no such run
+  let run = 0;
+  let long = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(text[i]));
+    run = space ? 0 : run + 1;
+    if (run > MAX_RUN) {
+      long = true;
+      break;
+    }
+  }
+  if (!long) return text;
   const re = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g');
-  if (!re.test(text)) return text;
-  re.lastIndex = 0;
   return text.replace(re, (run) => {
     const chars = run.split('');
     for (let i = MAX_RUN - 1; i < chars.length - 1; i += MAX_RUN) chars[i] = ' ';
