@@ -87,8 +87,9 @@ export default defineConfig({
     VitePWA({
       strategies: 'generateSW',
       registerType: 'autoUpdate',
-      // a registerSW.js file, not an inline script (the CSP allows no inline script)
-      injectRegister: 'script',
+      // registered from main.tsx once the engine is ready, so precaching (about 9 MB, two
+      // engine-sized worker chunks) never competes with the first load of the model
+      injectRegister: false,
       includeAssets: ['favicon.svg'],
       manifest: {
         name: 'OpNote Coder',

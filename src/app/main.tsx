@@ -1,16 +1,21 @@
+// First: start the engine worker, so the language model loads while the rest of the app is
+// evaluated and rendered (ES modules run in import order).
+import { analyzer } from './engine-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
-import { createWorkerAnalyzer } from '../worker/client';
-import { ANALYSIS_BUDGET_MS, withWatchdog } from '../worker/watchdog';
 import './styles.css';
 
-// Start the engine worker at once: the language model loads while the user reads the page.
-// The watchdog gives each analysis a time budget; a stuck worker is terminated and replaced,
-// and the analysis fails with a message instead of freezing the results.
-const analyzer = withWatchdog(createWorkerAnalyzer, ANALYSIS_BUDGET_MS, {
-  onRestart: ({ restarts }) => console.warn(`The analysis engine ran over its ${ANALYSIS_BUDGET_MS} ms budget and was restarted (${restarts}).`),
-});
+// Offline support: register the service worker only after the engine has loaded, so its
+// precache downloads never slow down the first suggestion. (Not in development builds.)
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void analyzer
+    .ready()
+    .catch(() => undefined)
+    .then(() => import('virtual:pwa-register'))
+    .then(({ registerSW }) => registerSW({ immediate: true }))
+    .catch((e: unknown) => console.warn('Offline support is not available:', e));
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing');
