@@ -7,10 +7,10 @@ import { Legend } from './legend';
 import { MAX_CHARS } from '../../../engine/limits';
 
 /** Long notes are drawn in chunks of about this many characters, a few per frame. */
-const CHUNK_CHARS = 6000;
+const CHUNK_CHARS = 4000;
 /** Chunks drawn at once when a result arrives (the top of the note); the rest follow. */
-const FIRST_CHUNKS = 3;
-const CHUNKS_PER_STEP = 2;
+const FIRST_CHUNKS = 1;
+const CHUNKS_PER_STEP = 1;
 
 interface Chunk {
   first: number;
