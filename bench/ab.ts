@@ -31,7 +31,8 @@ function strip(a: ReturnType<Engine['analyze']>) {
 export async function runAB(sizes = [200, 1000, 5000, 20000]) {
   rmSync(AB, { recursive: true, force: true });
   cpSync(path.join(ROOT, 'src'), path.join(AB, 'src'), { recursive: true });
-  const overlaid = files(PROPOSALS).map((f) => {
+  // no proposals pending: the A/B compares the engine with itself (a noise check)
+  const overlaid = (existsSync(PROPOSALS) ? files(PROPOSALS) : []).map((f) => {
     const rel = path.relative(PROPOSALS, f);
     cpSync(f, path.join(AB, 'src', rel));
     return `src/${rel}`;
