@@ -123,7 +123,7 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'pocket.mention', kind: 'pocket', value: 'mention', label: 'pocket', patterns: ['pocket|pockets'] },
   { id: 'connection.connected', kind: 'connection', value: 'connected', label: 'array connected to generator', patterns: [
-    'connect|connected|connecting|connection|connections', 'attached|attach|attaching', 'plugged|plug', 'header|headers', 'set - screw|screws', 'setscrew|setscrews', 'set screw|screws', 'torque wrench',
+    'connect|connected|connecting|connection|connections', 'reconnect|reconnected|reconnecting|reconnection|re-connected|re-attached|reattached', 'attached|attach|attaching', 'plugged|plug', 'header|headers', 'set - screw|screws', 'setscrew|setscrews', 'set screw|screws', 'torque wrench',
     'hex|torque wrench', 'coupled', 'mated', 'secured into|in the header|port', 'inserted into the header|port',
   ] },
   { id: 'tunnel.tunneled', kind: 'tunnel', value: 'tunneled', label: 'tunnelled', patterns: ['tunnel|tunneled|tunnelled|tunneling|tunnelling|tunneler|tunneller', 'passing tool', 'passer'] },

@@ -129,4 +129,14 @@ describe('events from notes', () => {
     );
     expect(a.suggestions).toEqual([]);
   });
+
+  it('"Same on the right." adds the other side to a side found in the work', () => {
+    const a = analyze('PROCEDURE: S3 PNE test.\nDESCRIPTION: Under fluoroscopy the left S3 foramen was accessed and a temporary test lead placed. Same on the right. Both leads were taped and connected to external stimulators.');
+    expect(a.events[0].sides).toEqual(['left', 'right']);
+  });
+
+  it('"reconnected to the new generator" documents the connection', () => {
+    const a = analyze('VNS generator replacement. Left chest incision reopened, old generator removed, lead disconnected and reconnected to the new generator, placed in the pocket.');
+    expect(a.suggestions.map((s) => `${s.code}:${s.confidence}`)).toEqual(['61885:high']);
+  });
 });

@@ -232,6 +232,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const sideVals = new Set<string>();
   const sideEv: Span[] = [];
   const anchors = matches.filter((m) => (m.kind === 'target' || (m.kind === 'component' && m.value !== 'generator')) && m.assertion !== 'negated');
+  const repeatSides: ConceptMatch[] = [];
   const collectSides = (accept: (m: ConceptMatch) => boolean) => {
     for (const m of matches) {
       if (m.kind !== 'side' || m.assertion === 'negated' || m.assertion === 'hypothetical' || !accept(m)) continue;
@@ -243,6 +244,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       }
       const sentence = doc.sentences[m.sentence];
       const short = sentence.tokenEnd - sentence.tokenStart <= 4 && sentence.section === 'other';
+      // "Same on the right.", "The same steps were repeated on the left side."
+      const repeat = /\b(same|repeated|likewise|identical|identically|mirror)\b/i.test(doc.text.slice(sentence.start, sentence.end));
       const near = anchors.some(
         (t) =>
           t.sentence === m.sentence &&
@@ -250,7 +253,11 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
             // "toward the RT side with a second lead"
             (next?.norm === 'side' && (t.kind === 'target' || t.value === 'array' || t.value === 'paddle') && Math.abs(t.tokenStart - m.tokenStart) <= 8)),
       );
-      if (!near && !short) continue;
+      if (!near && !short) {
+        // "Same on the right." complements a side found elsewhere; it never stands alone
+        if (repeat) repeatSides.push(m);
+        continue;
+      }
       if (m.value === 'bilateral') {
         sideVals.add('left');
         sideVals.add('right');
@@ -259,6 +266,14 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     }
   };
   collectSides(inWork);
+  if (sideVals.size > 0) {
+    for (const m of repeatSides) {
+      if (m.value === 'left' || m.value === 'right') {
+        sideVals.add(m.value);
+        sideEv.push(span(m));
+      }
+    }
+  }
   if (sideVals.size === 0) collectSides((m) => ['preop_dx', 'postop_dx', 'procedure', 'indications'].includes(m.section));
 
   // ---- number of arrays ----------------------------------------------------
