@@ -50,7 +50,7 @@ const RAW: ConceptInput[] = [
   { id: 'component.paddle', kind: 'component', value: 'paddle', label: 'paddle (plate) array', patterns: ['paddle|paddles', 'plate electrode', 'surgical lead', 'lamitrode', 'penta|specify'] },
   { id: 'component.generator', kind: 'component', value: 'generator', label: 'pulse generator / receiver', patterns: [
     'ipg|ipgs', 'generator|generators', 'pulse generator', 'battery|batteries', 'receiver', 'neurostimulator device', 'stimulator device', 'implantable pulse generator', 'inspire device',
-    'interstim ii|micro|x', 'proclaim|intellis|wavewriter|evoke|percept|activa|vercise|genus|sentiva|aspiresr|r20|f15|hfx',
+    'interstim ii|micro|x', 'proclaim|intellis|wavewriter|evoke|percept|activa|vercise|genus|sentiva|aspiresr|r20|f15|hfx', 'enterra ii|2', 'new enterra', 'demipulse|senza|prodigy|eterna|liberta|omnia',
   ] },
   { id: 'component.integrated', kind: 'component', value: 'integrated', label: 'integrated (single-unit) system', patterns: [
     'integrated', 'microstimulator|microstimulators', 'micro - stimulator', 'single - component|unit', 'leadless', 'battery - free', 'built into the array|arrays|lead|electrode', 'receiver built into', 'receiver - array',
@@ -143,6 +143,8 @@ const RAW: ConceptInput[] = [
     'second|2nd|another|additional|contralateral ~2 lead|array|electrode|microstimulator|octrode|paddle|tuohy', 'lead|array|electrode # 2',
     // integrated (leadless) devices: each unit is an array
     'two|2|second|2nd|both|pair ~2 integrated|leadless|wireless|injectable ~4 device|devices|stimulator|stimulators|implant|implants|units',
+    // a dual-channel generator drives two arrays (DBS: Activa PC/RC, Percept PC/RC)
+    'dual|two|2 - channel', 'dual-channel|two-channel|2-channel', 'dual|two ~1 channel|channels', 'activa|percept pc|rc', 'both extensions',
   ] },
   { id: 'generatorCount.two', kind: 'generatorCount', value: '2', label: 'two generators', patterns: [
     'two|2|separate|bilateral ~3 generators|ipgs|batteries|neurostimulators', 'two|2|separate|bilateral ~2 pulse generators', 'second|contralateral ~3 ipg|generator|battery|neurostimulator',

@@ -139,4 +139,9 @@ describe('events from notes', () => {
     const a = analyze('VNS generator replacement. Left chest incision reopened, old generator removed, lead disconnected and reconnected to the new generator, placed in the pocket.');
     expect(a.suggestions.map((s) => `${s.code}:${s.confidence}`)).toEqual(['61885:high']);
   });
+
+  it('a dual-channel DBS generator replacement is the two-array code; a branded new gastric generator is a replacement', () => {
+    expect(analyze('DBS battery change. Left chest. Old generator removed, extensions disconnected from it and connected to a new dual channel generator, into the same pocket.').suggestions.map((s) => s.code)).toEqual(['61886']);
+    expect(analyze('INDICATION: Gastroparesis, gastric stimulator at end of battery life.\nPROCEDURE: The pocket was opened, the old neurostimulator explanted, the leads connected to a new Enterra II and the device replaced into the pocket.').suggestions.map((s) => s.code)).toEqual(['64590']);
+  });
 });
