@@ -175,6 +175,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       if (a.value === 'insertion' && a.text.toLowerCase() === 'new' && !(c.tokenStart >= a.tokenEnd && d <= 3 && onlyModifiersBetween(tokens, a.tokenEnd, c.tokenStart))) continue;
       // "... and placed in the pocket": only a generator goes into a pocket
       if (intoPocket && compClass.get(c) !== 'generator') d += 8;
+      // "connected to the existing lead, implanted": what goes in today is not the existing device
+      if (a.value === 'insertion' && c.assertion === 'historical') d += 10;
       if (d < bestDist || (d === bestDist && best && c.tokenStart > best.tokenStart)) {
         best = c;
         bestDist = d;
@@ -429,6 +431,17 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   // During generator work on an existing system the leads are handled (coiled, sutured,
   // redirected into the new pocket) but not placed: anchoring words alone are no array insertion.
   if (arr && arrAction === 'insertion' && (genAction === 'replacement' || genAction === 'revision' || genAction === 'removal') && [...arr.actions.keys()].every((k) => k === 'implied' || k === 'connect' || k === 'putBack')) {
+    arrAction = null;
+  }
+  // With a new generator, a lead that was only brought into the pocket or coiled there (a stage 2,
+  // "tined lead tunneled into the pocket and connected") is the existing lead, not a new one.
+  if (
+    arr &&
+    arrAction === 'insertion' &&
+    genAction === 'insertion' &&
+    [...arr.actions.keys()].every((k) => k === 'implied' || k === 'connect') &&
+    (arr.actions.get('implied') ?? []).every((x) => /pocket|coil|wound|loop/i.test(x.text))
+  ) {
     arrAction = null;
   }
   // Leads "retrieved" / "delivered" from a pocket and then connected to a new generator were
