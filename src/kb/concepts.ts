@@ -11,7 +11,7 @@ const RAW: ConceptInput[] = [
   { id: 'target.spinal', kind: 'target', value: 'spinal', label: 'spinal (epidural)', patterns: [
     'epidural|epidurally', 'spinal cord stimulat*', 'spinal cord', 'scs', 'dorsal column*', 'dorsal root ganglion', 'drg', 'intraspinal',
     '/^[ct]\\d{1,2}$/ vertebral|vertebra|level|superior|endplate', 'top of /^[ct]\\d{1,2}$/', 'tip of the lead|leads ~3 /^[ct]\\d{1,2}$/', 'spinal neurostimulat*', 'spinal stimulat*',
-    'interlaminar', 'lumbar|thoracic|cervical epidural', 'paddle|paddles', 'laminotomy|laminectomy|hemilaminotomy|hemilaminectomy', 'thoracic|cervical paddle|lead|leads|spine', 'midline /^[ct]\\d{1,2}$/', 'anatomic midline', 'physiologic midline', 'loss of resistance',
+    'interlaminar', 'lumbar|thoracic|cervical epidural', 'laminotomy|laminectomy|hemilaminotomy|hemilaminectomy', 'thoracic|cervical paddle|lead|leads|spine', 'midline /^[ct]\\d{1,2}$/', 'anatomic midline', 'physiologic midline', 'loss of resistance',
   ] },
   { id: 'target.sacral', kind: 'target', value: 'sacral', label: 'sacral nerve', patterns: [
     'sacral', '/^s[2-4]$/', 's - 3|4', 'interstim*', 'axonics', 'snm', 'sacral neuromodulation', 'foramen|foramina|foraminal ~3 s2|s3|s4|sacrum|sacral', 's2|s3|s4|sacral ~3 foramen|foramina|foraminal', 'pne', 'tined lead|leads',
