@@ -218,6 +218,14 @@ describe('operative-note cases', () => {
   });
 
   it.each([
+    ['The generator was not replaced.', 'replaced'],
+    ['The electrodes were left in place and were not revised.', 'revised'],
+    ["The lead wasn't removed.", 'removed'],
+  ])('"%s": a negation ending with its own verb negates the verb', (text, word) => {
+    expect(assertOf(text, word).assertion).toBe('negated');
+  });
+
+  it.each([
     ['The trial lead is to be withdrawn in the office next week.', 'withdrawn'],
     ['The lead stays for 60 days and will then be pulled in clinic.', 'pulled'],
     ['The lead is intended to remain for a few weeks and then be removed.', 'removed'],

@@ -228,6 +228,8 @@ interface Scope {
   category: TriggerCategory;
   /** Token range [from, to) the cue reaches (possibly on both sides of the cue). */
   ranges: Array<[number, number]>;
+  /** "was not replaced": the cue ends with the verb it negates, at this token. */
+  ownVerb?: number;
 }
 
 interface SentenceContext {
@@ -357,7 +359,13 @@ function sentenceContext(doc: Doc, index: number): SentenceContext {
         const b = backwardScope(tokens, h, category, max, s.tokenStart, term, s.tokenStart, r.crossesLabel === true);
         if (b) ranges.push(b);
       }
-      if (ranges.length) scopes.push({ hit: h, category, ranges });
+      // a negation cue that ends with its own verb ("was not replaced", "were not revised") negates that verb
+      const last = tokens[h.end - 1];
+      const ownVerb =
+        category === 'NEGATED_EXISTENCE' && r.direction === 'BACKWARD' && last && last.pos === 'VERB' && h.end - h.start >= 2 && tokens.slice(h.start, h.end - 1).some((t) => t.norm === 'not' || t.norm === "n't" || t.norm === 'never')
+          ? h.end - 1
+          : undefined;
+      if (ranges.length || ownVerb !== undefined) scopes.push({ hit: h, category, ranges, ...(ownVerb !== undefined ? { ownVerb } : {}) });
     }
   }
   const ctx = { scopes, term };
@@ -423,8 +431,9 @@ export function contextAxes(doc: Doc, targets: ContextTarget[], opts: ContextOpt
     const sctx = sentenceContext(doc, t.sentence);
     for (const sc of sctx.scopes) {
       const { hit } = sc;
-      if (!opts.innerCues && hit.start < b && a < hit.end) continue; // the cue is part of the target
-      if (!sc.ranges.some(([from, to]) => a < to && from < b)) continue;
+      const isOwnVerb = sc.ownVerb !== undefined && a <= sc.ownVerb && sc.ownVerb < b && a >= hit.start;
+      if (!isOwnVerb && !opts.innerCues && hit.start < b && a < hit.end) continue; // the cue is part of the target
+      if (!isOwnVerb && !sc.ranges.some(([from, to]) => a < to && from < b)) continue;
       const dist = hit.start >= b ? hit.start - b : Math.max(0, a - hit.end);
       const prev = best[sc.category];
       if (!prev || dist < prev.dist) best[sc.category] = { dist, hit };
