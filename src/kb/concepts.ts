@@ -39,7 +39,7 @@ const RAW: ConceptInput[] = [
     'neuromuscular', 'motor point', 'muscle atrophy', 'atrophy', 'spasm|spasms|spasticity', 'motor nerve', 'muscle stimulation', 'multifidus', 'intramuscular',
   ] },
   { id: 'target.tibial', kind: 'target', value: 'tibial', label: 'posterior tibial nerve (PTNS)', patterns: [
-    'ptns', 'percutaneous tibial nerve stimulation', 'tibial nerve stimulation', 'urgent pc', 'posterior tibial',
+    'ptns', 'percutaneous tibial nerve stimulation', 'tibial nerve stimulation', 'urgent pc',
   ] },
 
   // ---- components ----------------------------------------------------------
