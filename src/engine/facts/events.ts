@@ -54,7 +54,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const targetEv = new Map<string, Span[]>();
   for (const m of matches) {
     if (m.kind !== 'target' || m.assertion === 'negated' || m.assertion === 'hypothetical') continue;
-    const w = (inWork(m) ? 1 : 0.4) * (SPECIFIC.has(m.value) ? 1.5 : 1);
+    // a system mentioned only as history ("an old abandoned stimulator lead") weighs less
+    const w = (inWork(m) ? 1 : 0.4) * (SPECIFIC.has(m.value) ? 1.5 : 1) * (m.assertion === 'historical' ? 0.5 : 1);
     targetScores[m.value] = (targetScores[m.value] ?? 0) + w;
     if (inWork(m) || !targetEv.has(m.value)) {
       const list = targetEv.get(m.value) ?? [];
