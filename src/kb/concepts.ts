@@ -163,7 +163,7 @@ const RAW: ConceptInput[] = [
 
   // ---- discontinued procedures (see also concepts-modifiers.ts) ----------------
   { id: 'discontinued.stop', kind: 'discontinued', value: 'stopped', label: 'procedure stopped', patterns: [
-    'stop|stopped|halt|halted|end|ended|terminate|abort|discontinue ~2 the procedure|case|operation|attempt',
+    'stop|stopped|halt|halted|ended|terminate|abort|discontinue ~2 the procedure|case|operation|attempt', // not "at the end of the case"
   ] },
   { id: 'discontinued.title', kind: 'discontinued', value: 'title', label: 'procedure marked as discontinued', patterns: ['discontinued|aborted|terminated|abandoned|attempted|incomplete'] },
 

@@ -30,12 +30,13 @@ describe.each([
   ['holdout2', 'test/fixtures/holdout2'],
   ['holdout3', 'test/fixtures/holdout3'],
   ['holdout4', 'test/fixtures/holdout4'],
+  ['holdout5', 'test/fixtures/holdout5'],
 ])('regression set %s', (_name, dir) => {
   const score = evaluateCorpus(`${dir}/notes`, `${dir}/expected.json`);
 
   it('matches the expected claim lines exactly on at least 90% of notes', () => {
     if (score.exactRate < 0.9) console.error(score.failures);
-    expect(score.notes).toBeGreaterThanOrEqual(30);
+    expect(score.notes).toBeGreaterThanOrEqual(24);
     expect(score.exactRate).toBeGreaterThanOrEqual(0.9);
   });
 
