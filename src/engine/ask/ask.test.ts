@@ -75,6 +75,12 @@ describe('answers from the knowledge base', () => {
     expect(all).toMatch(/Unconfirmed — verify in the current NCCI table/);
   });
 
+  it('an assistant question names the assistant modifiers, whatever the index scores', () => {
+    const { a, all } = text('Is an assistant surgeon paid on 63655?');
+    expect(a.modifiers).toContain('80');
+    expect(all).toMatch(/assistant at surgery payable/);
+  });
+
   it('says modifier 11 does not exist', () => {
     const { a, all } = text('Is modifier 11 valid on 64590?');
     expect(a.modifiers).toContain('11');

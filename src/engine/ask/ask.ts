@@ -1,6 +1,6 @@
 import { CODE_BY_ID } from '../../kb/codes';
 import { FAMILY_CODES, getCodeRef } from '../../kb/reference/index';
-import { classify, readEntities, type Entities } from './classify';
+import { classify, MODIFIER_SITUATION, readEntities, type Entities } from './classify';
 import { codeHref, compareHref } from './corpus';
 import * as F from './facts';
 import { facetFactor, questionFacets } from './facets';
@@ -175,8 +175,11 @@ function compose(question: string, r: Retrieval): { sections: AnswerSection[]; c
       if (!modifiers.length && e.side) modifiers = F.sideModifiers(e.side, code);
       if (!modifiers.length) {
         const mods = r.hits.filter((h) => h.doc.kind === 'modifier');
-        // With a code named, only a clear situation (assistant, staged, return to the OR) picks modifiers; else the code's own list.
-        if (mods.length && mods[0].score >= (code ? 2 * MIN_SCORE : MIN_SCORE)) modifiers = mods.filter((h) => h.score >= mods[0].score * 0.8).slice(0, 2).map((h) => h.doc.key);
+        // With a code named, only a clear situation (assistant, co-surgeons, return to the OR) picks
+        // modifiers; else the code's own list. A question that names the situation in words is clear
+        // on its face; otherwise the retrieval score must show it.
+        const clear = MODIFIER_SITUATION.test(question);
+        if (mods.length && mods[0].score >= (code && !clear ? 2 * MIN_SCORE : MIN_SCORE)) modifiers = mods.filter((h) => h.score >= mods[0].score * 0.8).slice(0, 2).map((h) => h.doc.key);
       }
       if (!modifiers.length && !code) return null;
       summary = modifiers.length ? `Modifier${modifiers.length > 1 ? 's' : ''} ${modifiers.join(' / ')}${code ? ` on ${code}` : ''}.` : `Modifiers for ${code}.`;

@@ -122,6 +122,9 @@ const CUES: Record<Exclude<QuestionType, 'define'>, RegExp> = {
   compare: /\b(differ\w*|vs\.?|versus|compare[ds]?|comparison|instead of|rather than|why not|and not|or)\b/i,
 };
 
+/** A situation that names its modifiers by itself: an assistant, co-surgeons, a return to the OR. */
+export const MODIFIER_SITUATION = /\b(assistant|co-?surg\w*|two surgeons|team surgery|return(ed)? to the (or|operating room)|unplanned return)\b/i;
+
 /** Modifier words that outrank payer words ("is an assistant paid on 63655?" is a modifier question). */
 const STRONG_MODIFIER = /\b(modifiers?|mods?|assistant|co-?surg\w*|two surgeons|team surgery|laterality)\b/i;
 const COMPARE_WORDS = /\b(differ\w*|vs\.?|versus|compare[ds]?|comparison)\b/i;
