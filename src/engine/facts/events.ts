@@ -140,8 +140,6 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     if (!a) acc.set(cls, (a = { actions: new Map(), comps: [], trialRemoval: false }));
     return a;
   };
-  const bySentenceAll = new Map<number, ConceptMatch[]>();
-  for (const m of matches) if (m.kind === 'component') bySentenceAll.set(m.sentence, [...(bySentenceAll.get(m.sentence) ?? []), m]);
   const trialSentences = new Set(matches.filter((m) => m.kind === 'trial' && m.value === 'trial').map((m) => m.sentence));
   const anchored = timeAnchoredSentences(doc);
   for (const a of matches) {
@@ -150,7 +148,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     // "the implanted pulse generator", "her implanted stimulator": a participle used as an
     // adjective names a device that is there, not an act
     if (a.value === 'insertion' && /ed$/i.test(a.text) && ATTRIBUTIVE_DET.has(tokens[a.tokenStart - 1]?.norm ?? '') && tokens[a.tokenStart - 1]?.sentence === a.sentence) {
-      const comp = (bySentenceAll.get(a.sentence) ?? []).find((c) => c.tokenStart >= a.tokenEnd && c.tokenStart - a.tokenEnd <= 2 && onlyModifiersBetween(tokens, a.tokenEnd, c.tokenStart));
+      const comp = (bySentence.get(a.sentence) ?? []).find((c) => c.tokenStart >= a.tokenEnd && c.tokenStart - a.tokenEnd <= 2 && onlyModifiersBetween(tokens, a.tokenEnd, c.tokenStart));
       if (comp) continue;
     }
     // "the device was placed in surgery mode / MRI mode": a setting, not an implant

@@ -121,8 +121,8 @@ export function readTiming(ctx: CodingContext): Timing {
 }
 
 /** The global days of the earlier stage, when the target makes it unambiguous. */
-function earlierStage(target: string | null, matches: readonly ConceptMatch[] = [], doc?: { text: string }): { label: string; days: number } | null {
-  if (target === 'sacral' && doc) {
+function earlierStage(target: string | null, matches: readonly ConceptMatch[], text: string): { label: string; days: number } | null {
+  if (target === 'sacral') {
     // stage 1 told in the history: "lead placed through an open sacral incision" (64581) or
     // percutaneously (64561); "after failed percutaneous access" is not how it was placed
     const told = (v: string) =>
@@ -133,7 +133,7 @@ function earlierStage(target: string | null, matches: readonly ConceptMatch[] = 
           m.assertion !== 'negated' &&
           m.assertion !== 'hypothetical' &&
           (m.assertion === 'historical' || ['history', 'indications', 'preop_dx'].includes(m.section)) &&
-          !/\b(failed|unsuccessful|attempted|abandoned|aborted)\s+$/i.test(doc.text.slice(Math.max(0, m.start - 16), m.start)),
+          !/\b(failed|unsuccessful|attempted|abandoned|aborted)\s+$/i.test(text.slice(Math.max(0, m.start - 16), m.start)),
       );
     if (told('open') && !told('percutaneous')) return { label: 'the open stage 1 lead placement (64581, 90-day global)', days: 90 };
     if (told('percutaneous') && !told('open')) return { label: 'the percutaneous stage 1 (64561, 10-day global)', days: 10 };
@@ -535,7 +535,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
       warnings.push({ kind: 'modifier', message: 'The note reads both as a planned stage and as an unplanned return to the OR; 78/79 were considered instead of 58 — check which applies.', evidence: [sp(staged[0]), sp(returns[0])] });
     }
   } else if (staged.length) {
-    const earlier = earlierStage(reading.target, matches, doc);
+    const earlier = earlierStage(reading.target, matches, doc.text);
     const v = verdictFor(timing, earlier?.days ?? null);
     const ev = [...staged.slice(0, 2).map(sp), ...timing.evidence.slice(0, 2)];
     if (v === 'within') {
@@ -623,8 +623,10 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
 
   // ---- 80 / 82 / AS assistant at surgery ----------------------------------------------------------
   let assistant = readAssistant(ctx);
-  // a note written by the assistant names its author's credentials ("Author: M. Doyle, PA-C")
-  if (assistant && assistant.kind !== 'resident' && authorIsAssistant(doc.text)) {
+  // The claim lines are the note author's own (see below); a note written by the assistant names
+  // its author's credentials ("Author: M. Doyle, PA-C")
+  const authorAssists = assistant !== null && authorIsAssistant(doc.text);
+  if (assistant && assistant.kind !== 'resident' && authorAssists) {
     const author = /\b(?:author|dictated by|written by|note by)\b[^\n]{0,80}/i.exec(doc.text.slice(0, 800));
     if (author && /\b(pa-?c|pa|np|aprn|cns|crna|physician assistant|nurse practitioner|clinical nurse specialist)\b/i.test(author[0])) {
       assistant = { ...assistant, kind: 'nonphysician', noResident: false, credentialUnknown: false, evidence: [...assistant.evidence, { start: author.index, end: author.index + author[0].length, text: author[0] }] };
@@ -646,7 +648,6 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
       // The claim lines are the note author's own. The surgeon's note that names an assistant
       // gets no 80/82/AS (that modifier goes on the assistant's separate claim): it is shown as
       // a question. Only a note written by the assistant carries it on its lines.
-      const authorAssists = authorIsAssistant(doc.text);
       if (!authorAssists) {
         const payable = lines.filter((l) => {
           const ind = ruleOf(l)?.assistant;
