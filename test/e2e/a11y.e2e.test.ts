@@ -4,14 +4,10 @@
  * results, highlights and the privacy panel. Fails on serious or critical violations.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { existsSync } from 'node:fs';
-import { SAMPLES } from '../../src/app/samples';
-import { normalizeNote } from '../../src/app/lib/plain-text';
+import { engineReady, launchChromium, sample, waitForAnalysisOf } from './lib';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
 
@@ -35,22 +31,15 @@ async function scan(view: string, theme: string): Promise<Found[]> {
 }
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`).toBe(true);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   page = await context.newPage();
   await page.goto(baseUrl);
-  await page.locator('[data-testid="engine-status"][data-stage="ready"]').waitFor({ timeout: 60_000 });
-  const note = normalizeNote(SAMPLES.find((s) => s.id === 'scs-ipg')?.text ?? '');
+  await engineReady(page);
+  const note = sample('scs-ipg');
   await page.locator('#note-text').fill(note);
-  await page.waitForFunction(
-    (t) =>
-      document.querySelector('[data-testid="claims-panel"]')?.getAttribute('data-updating') === 'false' &&
-      document.querySelector('[data-testid="evidence-body"]')?.textContent === t.slice(0, 300_000),
-    note,
-    { timeout: 30_000 },
-  );
+  await waitForAnalysisOf(page, note);
 });
 
 afterAll(async () => {

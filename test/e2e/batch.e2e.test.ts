@@ -5,20 +5,18 @@
  * request anywhere but the local server.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { analyze } from '../../src/engine/index';
 import { processInput, summarize } from '../../src/engine/audit/index';
 import { parseCsv } from '../../src/app/features/batch/load';
+import { ARTIFACTS, launchChromium } from './lib';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = path.join(here, 'artifacts');
 const FIXTURE = path.join(here, '../fixtures/batch/batch-50.csv');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -30,9 +28,8 @@ const pageErrors: string[] = [];
 const workers: string[] = [];
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`).toBe(true);
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launchChromium();
   const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, acceptDownloads: true });
   page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));

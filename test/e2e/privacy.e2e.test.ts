@@ -6,25 +6,16 @@
  * visit the app works offline from the service worker's precache.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
-import { SAMPLES } from '../../src/app/samples';
-import { normalizeNote } from '../../src/app/lib/plain-text';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { analyze } from '../../src/engine/index';
 import { claimLine } from '../../src/app/lib/claim-lines';
+import { engineReady, launchChromium, sample, waitForAnalysisOf } from './lib';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
 
 let browser: Browser;
 
-function sample(id: string): string {
-  const s = SAMPLES.find((x) => x.id === id);
-  if (!s) throw new Error(`no sample ${id}`);
-  return normalizeNote(s.text);
-}
 
 interface Tracked {
   context: BrowserContext;
@@ -50,26 +41,11 @@ async function open(): Promise<Tracked> {
   });
   page.on('pageerror', (e) => t.pageErrors.push(e.message));
   await page.goto(baseUrl);
-  await ready(page);
+  await engineReady(page);
   return t;
 }
 
-async function ready(page: Page) {
-  await page.locator('[data-testid="engine-status"][data-stage="ready"]').waitFor({ timeout: 60_000 });
-}
 
-/** Wait until the evidence pane shows the analysis of exactly `text`. */
-async function waitForAnalysisOf(page: Page, text: string, timeout = 30_000) {
-  await page.waitForFunction(
-    (t) => {
-      const panel = document.querySelector('[data-testid="claims-panel"]');
-      const body = document.querySelector('[data-testid="evidence-body"]');
-      return panel?.getAttribute('data-updating') === 'false' && body?.textContent === t.slice(0, 300_000); // the pane shows the part the engine read
-    },
-    text,
-    { timeout },
-  );
-}
 
 async function pastePlain(page: Page, text: string) {
   const area = page.locator('#note-text');
@@ -83,8 +59,7 @@ async function pastePlain(page: Page, text: string) {
 const offsite = (urls: string[]) => urls.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith('data:') && !u.startsWith('blob:'));
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`).toBe(true);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -218,7 +193,7 @@ describe('history on this device', () => {
     expect(await page.getByTestId('history-indicator').textContent()).toContain('History on: 1 note saved on this device');
 
     await page.reload();
-    await ready(page);
+    await engineReady(page);
     await expect.poll(() => page.getByTestId('history-entry').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId('keep-history').isChecked()).toBe(true);
     // the draft came back (sessionStorage, because history is on)
@@ -242,7 +217,7 @@ describe('history on this device', () => {
     expect(stored1.local.filter((k) => k !== 'opnote-coder:ui')).toEqual([]);
     // after a reload nothing comes back
     await page.reload();
-    await ready(page);
+    await engineReady(page);
     expect(await page.locator('#note-text').inputValue()).toBe('');
     expect(await page.getByTestId('history-entry').count()).toBe(0);
     expect(offsite(t.requests)).toEqual([]);
@@ -324,12 +299,12 @@ describe('offline', () => {
     const { page, context } = t;
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
     await page.reload();
-    await ready(page);
+    await engineReady(page);
     await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 15_000 }).toBe(true);
     await context.setOffline(true);
     expect(await page.evaluate(() => fetch('/index.html?probe').then(() => 'ok', () => 'offline'))).toBeDefined();
     await page.reload();
-    await ready(page);
+    await engineReady(page);
     const note = sample('sacral-stage1');
     await pastePlain(page, note);
     await waitForAnalysisOf(page, note);

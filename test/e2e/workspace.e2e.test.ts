@@ -4,29 +4,14 @@
  * that the page shows what the engine decides, plus a few fixed facts about the samples.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyze } from '../../src/engine/index';
 import { claimLine, claimLinesText } from '../../src/app/lib/claim-lines';
-import { SAMPLES } from '../../src/app/samples';
-import { normalizeNote } from '../../src/app/lib/plain-text';
+import { ARTIFACTS, engineReady, launchChromium, sample, waitForAnalysisOf } from './lib';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const ARTIFACTS = path.join(here, 'artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -38,24 +23,7 @@ const requests: string[] = [];
 const pageErrors: string[] = [];
 const consoleErrors: string[] = [];
 
-function sample(id: string): string {
-  const s = SAMPLES.find((x) => x.id === id);
-  if (!s) throw new Error(`no sample ${id}`);
-  return normalizeNote(s.text);
-}
 
-async function waitForAnalysisOf(text: string) {
-  // The claims panel is current when it is not updating and the evidence pane shows this text.
-  await page.waitForFunction(
-    (t) => {
-      const panel = document.querySelector('[data-testid="claims-panel"]');
-      const body = document.querySelector('[data-testid="evidence-body"]');
-      return panel?.getAttribute('data-updating') === 'false' && body?.textContent === t.slice(0, 300_000); // the pane shows the part the engine read
-    },
-    text,
-    { timeout: 20_000 },
-  );
-}
 
 /** Put the note on the system clipboard and paste it into the editor with Ctrl+V. */
 async function pasteNote(text: string) {
@@ -65,7 +33,7 @@ async function pasteNote(text: string) {
   await page.keyboard.press('Delete');
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.keyboard.press('Control+V');
-  await waitForAnalysisOf(text);
+  await waitForAnalysisOf(page, text, 20_000);
 }
 
 async function shownLines(): Promise<string[]> {
@@ -73,9 +41,8 @@ async function shownLines(): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  expect(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM} (apt-get install -y chromium)`).toBe(true);
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
   page = await context.newPage();
@@ -85,7 +52,7 @@ beforeAll(async () => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   await page.goto(baseUrl);
-  await page.locator('[data-testid="engine-status"][data-stage="ready"]').waitFor({ timeout: 30_000 });
+  await engineReady(page, 30_000);
 });
 
 afterAll(async () => {
