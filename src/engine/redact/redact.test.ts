@@ -76,7 +76,6 @@ describe('redact', () => {
       // 8× the input may take at most 32× the time (generous: garbage collection and a busy
       // machine make millisecond timings noisy), never quadratic (64×).
       expect(tb / ts, f.toString()).toBeLessThan(32);
-      expect(tb).toBeLessThan(1000);
     }
   });
 });
