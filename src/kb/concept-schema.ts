@@ -10,6 +10,9 @@ import { z } from 'zod';
  * - `~N` lets up to N other tokens come in between: `pocket ~4 created|fashioned`
  * - `/re/` is an anchored regular expression over one token: `/^[ct]\d{1,2}$/` (keep it simple: no nesting)
  * - hyphens in a word are split like wink splits them: `re-opened` = `re - opened`
+ *
+ * A concept of kind `mask` is not a fact: any other hit that lies inside one of its hits is
+ * dropped ("system diagnostics": "system" describes the check, not the device).
  */
 export const ConceptSchema = z.object({
   id: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z0-9_-]+$/).describe('kind.value, e.g. component.generator'),

@@ -40,7 +40,7 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
   ] },
   { id: 'increasedWork.time', kind: 'increasedWork', value: 'time', label: 'substantially greater work (time documented)', patterns: [
     'additional|extra ~2 /^\\d+$/ minutes|hours|hour|min', 'additional|extra ~1 one|two|three|thirty|forty|sixty|ninety ~1 minutes|hours|hour',
-    'twice as long', 'three times as long', 'added|adding|adds|lengthened|prolonged ~2 the case|procedure|operation by', 'added|adding|adds ~3 /^\\d+$/ minutes|hours|hour|min|mins', 'added|adding|adds ~3 one|two|three|forty|sixty|ninety ~1 minutes|hours|hour|min|mins', '/^\\d+$/ minutes|minute|hours|hour|hrs|min ~2 beyond|longer|more|over', 'than|versus|vs ~4 usual|typical|standard|expected|routine|average|uncomplicated|straightforward', 'compared with|to ~6 typically|usual|usually|normally|typical|standard|routine|average|uncomplicated|straightforward',
+    'twice as long', 'three times as long', 'added|adding|adds|lengthened|prolonged ~2 the case|procedure|operation by', 'added|adding|adds ~3 /^\\d+$/ minutes|hours|hour|min|mins', 'added|adding|adds ~3 one|two|three|forty|sixty|ninety ~1 minutes|hours|hour|min|mins', '/^\\d+$/ minutes|minute|hours|hour|hrs|min ~2 beyond|longer|more|over', '/^\\d+$/ minutes|hours|hour|min|mins ~3 extra|additional|added', 'than|versus|vs ~4 usual|typical|standard|expected|routine|average|uncomplicated|straightforward', 'compared with|to ~6 typically|usual|usually|normally|typical|standard|routine|average|uncomplicated|straightforward',
     'increase|increased in ~2 time|duration', 'increase in operative|operating time', 'substantially|significantly|markedly ~3 longer',
   ] },
   { id: 'increasedWork.weak', kind: 'increasedWork', value: 'weak', label: 'harder than usual (no cause or time stated)', patterns: [
@@ -62,7 +62,7 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
     'no ~2 qualified|available resident|residents', 'resident|residents ~3 not available|unavailable', 'no resident', 'no teaching resident', 'no qualified resident',
   ] },
   { id: 'returnToOr.return', kind: 'returnToOr', value: 'return', label: 'unplanned return to the OR', patterns: [
-    'return|returned|returns|returning ~3 operating room|or|theatre', 'return|returned|returns|returning to surgery', 'take - back|takeback', 'take-back', 'taken back ~3 operating room|or|surgery', 'unplanned return', 'reoperation', 're - exploration', 're-exploration', 'washout', 'wash - out', 'wash-out', 'hematoma evacuation', 'evacuation of ~2 hematoma',
+    'return|returned|returns|returning ~3 operating room|theatre', 'return|returned|returns|returning ~3 or|theatre', 'return|returned|returns|returning to surgery', 'take - back|takeback', 'take-back', 'taken|brought back ~3 operating room|theatre', 'taken|brought back ~3 or|surgery', 'unplanned return', 'reoperation', 're - exploration', 're-exploration', 'washout', 'wash - out', 'wash-out', 'hematoma evacuation', 'evacuation of ~2 hematoma',
   ] },
   { id: 'unrelated.unrelated', kind: 'unrelated', value: 'unrelated', label: 'unrelated to the earlier surgery', patterns: ['unrelated', 'not related', 'separate problem', 'different condition'] },
   { id: 'staged.later', kind: 'staged', value: 'later', label: 'later stage of a planned procedure', patterns: [

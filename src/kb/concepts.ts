@@ -11,7 +11,9 @@ const RAW: ConceptInput[] = [
   { id: 'target.spinal', kind: 'target', value: 'spinal', label: 'spinal (epidural)', patterns: [
     'epidural|epidurally', 'spinal cord stimulat*', 'spinal cord', 'scs', 'dorsal column*', 'dorsal root ganglion', 'drg', 'intraspinal',
     '/^[ct]\\d{1,2}$/ vertebral|vertebra|level|superior|endplate', 'top of /^[ct]\\d{1,2}$/', 'tip of the lead|leads ~3 /^[ct]\\d{1,2}$/', 'spinal neurostimulat*', 'spinal stimulat*',
-    'interlaminar', 'lumbar|thoracic|cervical epidural', 'laminotomy|laminectomy|hemilaminotomy|hemilaminectomy', 'thoracic|cervical paddle|lead|leads|spine', 'midline /^[ct]\\d{1,2}$/', 'anatomic midline', 'physiologic midline', 'loss of resistance',
+    'interlaminar', 'lumbar|thoracic|cervical epidural', 'laminotomy|laminectomy|hemilaminotomy|hemilaminectomy', 'thoracic|cervical paddle|lead|leads|spine', 'midline /^[ct]\\d{1,2}$/',
+    // a lead steered to a thoracic or cervical level ("advanced to T8", "tips at T9", "up to C2")
+    'advanced|positioned|placed|steered|threaded|parked|navigated|driven to|at|over /^[ct]\\d{1,2}$/', 'tip|tips|contacts at|to /^[ct]\\d{1,2}$/', 'up to /^[ct]\\d{1,2}$/', 'anatomic midline', 'physiologic midline', 'loss of resistance',
   ] },
   { id: 'target.sacral', kind: 'target', value: 'sacral', label: 'sacral nerve', patterns: [
     'sacral', '/^s[2-4]$/', 's - 3|4', 'interstim*', 'axonics', 'snm', 'sacral neuromodulation', 'foramen|foramina|foraminal ~3 s2|s3|s4|sacrum|sacral', 's2|s3|s4|sacral ~3 foramen|foramina|foraminal', 'pne', 'tined lead|leads',
@@ -59,6 +61,8 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'component.device', kind: 'component', value: 'device', label: 'device (generic)', patterns: ['device|devices', 'unit', 'stimulator|stimulators|neurostimulator|neurostimulators', 'neuromodulator', 'hardware'] },
   { id: 'component.system', kind: 'component', value: 'system', label: 'whole system', patterns: ['system|systems', 'entire|whole ~2 system|hardware|device', 'all hardware', 'all components'] },
+  // a mask: "system" describing a check or a reading is not the device ("system diagnostics normal")
+  { id: 'mask.systemCheck', kind: 'mask', value: 'systemCheck', label: '"system" describing a check', patterns: ['system diagnostics|diagnostic|check|checks|integrity|impedance|impedances|interrogation|test|testing|status|parameters|settings|data|diagnosis'] },
   { id: 'component.sensor', kind: 'component', value: 'sensor', label: 'respiratory sensor', patterns: ['sensor|sensors', 'sensing lead', 'pressure sensing'] },
   { id: 'component.extension', kind: 'component', value: 'extension', label: 'lead extension', patterns: ['extension|extensions', 'adaptor|adapter'] },
   { id: 'component.needle', kind: 'component', value: 'needleElectrode', label: 'needle electrode', patterns: ['needle electrode', '34 - gauge|g needle', '34g|34-gauge|34-g needle', 'fine needle ~3 malleolus|ankle|tibia', 'acupuncture'] },
@@ -73,6 +77,8 @@ const RAW: ConceptInput[] = [
   { id: 'approach.open', kind: 'approach', value: 'open', label: 'open (incision, exposure)', patterns: [
     'open', 'cut - down', 'cutdown', 'exposed|exposure|expose', 'dissected down to', 'dissection ~3 nerve', 'nerve ~3 identified|isolated|exposed|visualized|dissected', 'circumferentially', 'under direct vision|visualization',
     'cuff', 'wrapped', 'neurolysis', 'carotid sheath', 'platysma', 'sternocleidomastoid', 'fascia was incised', 'laparotomy',
+    // a laparoscopy converted to open surgery
+    'converted|convert|conversion to|into ~3 open|laparotomy|midline', 'decision ~4 convert|conversion', 'open conversion',
   ] },
   { id: 'approach.laparoscopic', kind: 'approach', value: 'laparoscopic', label: 'laparoscopic', patterns: ['laparoscop*', 'trocar|trocars', 'laparoscopic port|ports', 'pneumoperitoneum', 'insufflat*', 'two|three|four|five|2|3|4|5 ~2 ports|trocars', 'port|ports ~2 placed|inserted|sited', 'umbilical port', 'robotic|robot - assisted|robot-assisted'] },
   { id: 'approach.stereotactic', kind: 'approach', value: 'stereotactic', label: 'stereotactic', patterns: ['stereotactic|stereotaxic', 'burr hole|holes', 'twist drill', 'frame', 'trajectory'] },
@@ -93,12 +99,15 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'action.connect', kind: 'action', value: 'connect', label: 'plugged into the generator (a connection, not a placement)', patterns: [
     'seated|inserted|advanced|placed|pushed|plugged|introduced ~6 header|headers|port|ports|receptacle|receptacles|connector',
+    'pin|pins|connector|connectors ~2 seated|inserted|advanced|plugged|pushed|engaged',
   ] },
   { id: 'action.putBack', kind: 'action', value: 'putBack', label: 'put back (same device)', patterns: [
     'replaced|returned|reinserted|placed|put|re - inserted|re - placed|seated ~1 back', 'replaced|returned|reinserted|replaced ~3 to|into|in ~2 pocket|pockets', 'back into|in ~2 pocket', 'same ipg|generator|battery|device',
   ] },
   { id: 'action.revision', kind: 'action', value: 'revision', label: 'revision', patterns: [
-    'revise|revised|revision|revising', 'reposition|repositioned|repositioning', 're - position|positioned', 'relocate|relocated|relocation', 're - anchor|anchored', 'reanchored', 'resited', 'readjusted', 'capsulectomy',
+    'revise|revised|revision|revising', 'reposition|repositioned|repositioning', 're - position|positioned',
+    // the lead's tip moved (not "redirected into the new pocket", which is generator-side work)
+    're - steered|advanced', 'resteered|readvanced', 'withdrawn|pulled|retracted|backed ~1 a few|several|one|two|1|2|3 ~1 centimeters|centimetres|cm|mm|millimeters|levels|level', 'relocate|relocated|relocation', 're - anchor|anchored', 'reanchored', 'resited', 'readjusted', 'capsulectomy',
     're-anchored|re-anchor|re-advanced|re-positioned|re-sited|re-secured|re-sutured|readvanced',
     // partly withdrawn and moved: a repositioning, not a removal
     'withdrawn|withdrew|retracted|pulled back ~1 /^\\d+(\\.\\d+)?$/ cm|mm|centimeters|millimeters',

@@ -201,6 +201,9 @@ const RAW_RULES: ContextRule[] = [
   ], { maxScope: 4 }),
   // chronicity and comparison with an earlier study (radiology phrasing)
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['sequelae of', 'chronically'], { maxScope: 4 }),
+  // "post laminectomy syndrome", "post-fusion pain": the next word names an earlier operation
+  // (not "post-op", "post placement": those are this session, see the PSEUDO list below)
+  ...rules(HIST, 'FORWARD', 'opnote', ['post'], { maxScope: 1 }),
   ...rules(HIST, 'BACKWARD', 'pycontextnlp', ['is|are|was|were redemonstrated|re-demonstrated', 'is|are|was|were again demonstrated'], { maxScope: 8 }),
 
   // ---------------------------------------------------------------- hypothetical / planned
@@ -225,6 +228,8 @@ const RAW_RULES: ContextRule[] = [
     'in the event',
     'would like to',
     'discussed',
+    'discuss|discussing',
+    'option|options to|of',
     'options include|included',
     'risks and benefits of',
     'intends|intend to',
@@ -237,6 +242,10 @@ const RAW_RULES: ContextRule[] = [
     'at a later date',
     'at a later time',
   ]),
+  // "the neck was prepped in case a lead revision were needed": a contingency, not work done
+  ...rules(HYP, 'FORWARD', 'opnote', ['in case', 'just in case'], { maxScope: 6 }),
+  // "he is now being evaluated for bilateral DBS": a candidacy, not a procedure done
+  ...rules(HYP, 'FORWARD', 'opnote', ['being evaluated|considered|assessed|screened for', 'being worked up for', 'candidacy for', 'work - up for', 'workup for'], { maxScope: 8 }),
   ...rules(HYP, 'BACKWARD', 'opnote', ['will|would|shall|may@AUX|might|could|should'], { maxScope: 4 }),
   ...rules(HYP, 'BIDIRECTIONAL', 'opnote', ['pending'], { maxScope: 4 }),
   ...rules(HYP, 'BACKWARD', 'opnote', ['was|were|is|are planned|discussed|recommended|scheduled|considered', 'to be determined', 'at a later date|time', 'in the future', 'to follow', 'if successful|indicated|needed|required'], { maxScope: 6 }),
@@ -254,6 +263,8 @@ const RAW_RULES: ContextRule[] = [
     'without difficulty',
   ]),
   ...rules('PSEUDO', 'PSEUDO', 'opnote', [
+    'post op|operative|operatively|procedure|procedural|placement|implant|implantation|insertion|anesthesia|sedation|programming|stimulation|fluoroscopy|fluoro|imaging|positioning|closure',
+    'post - op|operative|operatively|procedure|procedural|placement|implant|implantation|insertion|anesthesia|sedation|programming|stimulation|fluoroscopy|fluoro|imaging|positioning|closure',
     'without complication|complications|incident|issue|issues|event|problem|problems',
     'if needed|necessary|indicated|required',
     'as needed|necessary|indicated|required',
@@ -297,6 +308,7 @@ const RAW_RULES: ContextRule[] = [
     'which', 'who', 'whereas', 'while', 'then', 'and then', 'after which', 'subsequently', 'afterwards', 'thereafter',
     'and|or|but <AUX>', // a second clause: "... and was removed"
     ', the|this|these|we|he|she|it|they|there|then|which',
+    ', so', 'so we|i|he|she|they', // a consequence: "could not be reached, so we converted to open"
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['new', 'a|the new', 'now', 'currently', 'today', 'presents|presented|presenting', 'this procedure|operation|session|time'], { terminates: [HIST] }),
   ...rules('TERMINATE', 'TERMINATE', 'fastcontext', ['complains|complaining'], { terminates: [HIST] }),

@@ -21,8 +21,9 @@ export const SECTION_RULES: SectionRule[] = [
   { kind: 'narrative', headers: ['description of procedure', 'description of the procedure', 'procedure description', 'procedure in detail', 'details of procedure', 'details of the procedure', 'operative procedure', 'operative description', 'description of operation', 'operative technique', 'technique', 'procedure details', 'procedure note', 'narrative', 'operative note', 'op note', 'description', 'detailed description', 'op description', 'course', 'procedure narrative', 'summary of procedure', 'done', 'what was done', 'procedure done', 'events', 'intraoperative course', 'steps'] },
   { kind: 'complications', headers: ['complications', 'complication', 'intraoperative complications', 'adverse events'] },
   { kind: 'ebl', headers: ['estimated blood loss', 'ebl', 'blood loss', 'fluids', 'ivf', 'urine output', 'drains'] },
-  { kind: 'specimens', headers: ['specimens', 'specimen', 'pathology', 'cultures'] },
-  { kind: 'implants', headers: ['implants', 'implant', 'devices', 'device', 'hardware', 'implanted devices', 'explanted devices', 'explants', 'device information'] },
+  // devices taken out are listed like specimens: what is named there was removed
+  { kind: 'specimens', headers: ['specimens', 'specimen', 'pathology', 'cultures', 'explanted devices', 'explants', 'explanted', 'explanted hardware', 'devices removed', 'hardware removed', 'removed devices'] },
+  { kind: 'implants', headers: ['implants', 'implant', 'devices', 'device', 'hardware', 'implanted devices', 'device information'] },
   { kind: 'staff', headers: ['surgeon', 'surgeons', 'attending', 'attending surgeon', 'primary surgeon', 'assistant', 'assistants', 'assistant surgeon', 'co-surgeon', 'cosurgeon', 'first assistant', 'resident', 'anesthesiologist', 'staff', 'provider', 'performing physician', 'physician'] },
   { kind: 'disposition', headers: ['disposition', 'condition', 'condition on discharge', 'condition at end of procedure', 'post-procedure', 'postoperative course', 'recovery', 'discharge'] },
   { kind: 'plan', headers: ['plan', 'postoperative plan', 'post-op plan', 'post-operative plan', 'follow-up', 'follow up', 'followup', 'recommendations', 'instructions', 'postoperative instructions'] },

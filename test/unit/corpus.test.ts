@@ -31,6 +31,7 @@ describe.each([
   ['holdout3', 'test/fixtures/holdout3'],
   ['holdout4', 'test/fixtures/holdout4'],
   ['holdout5', 'test/fixtures/holdout5'],
+  ['holdout6', 'test/fixtures/holdout6'],
 ])('regression set %s', (_name, dir) => {
   const score = evaluateCorpus(`${dir}/notes`, `${dir}/expected.json`);
 

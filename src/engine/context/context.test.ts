@@ -193,6 +193,32 @@ describe('operative-note cases', () => {
     const r = assertOf('The generator was placed in a subcutaneous pocket.', 'generator');
     expect(r).toEqual({ assertion: 'affirmed' });
   });
+  it('reads a contingency as hypothetical ("in case a lead revision were needed")', () => {
+    expect(a('The neck was prepped into the field in case a lead revision were needed.', 'revision')).toBe('hypothetical');
+    expect(a('The lead revision was needed because of migration.', 'revision')).toBe('affirmed');
+  });
+
+  it('reads a candidacy as hypothetical ("being evaluated for bilateral DBS")', () => {
+    expect(a('He is now being evaluated for bilateral thalamic deep brain stimulation.', 'bilateral')).toBe('hypothetical');
+    expect(a('Follow up in 3 months to discuss a new generator.', 'new')).toBe('hypothetical');
+  });
+
+  it('dates the operation named after "post" ("post laminectomy syndrome"), not "post-op" work', () => {
+    expect(a('Post laminectomy syndrome with leg pain.', 'laminectomy')).toBe('historical');
+    expect(a('Post-op fluoroscopy confirmed the lead position.', 'fluoroscopy')).toBe('affirmed');
+    expect(a('Post placement testing showed good coverage.', 'placement')).toBe('affirmed');
+  });
+
+  it('ends a modal scope at a consequence clause (", so we converted")', () => {
+    expect(a('The antrum could not be seen safely, so we converted to open surgery.', 'converted')).toBe('affirmed');
+  });
+
+  it('negates the verbs coordinated with a negated own verb', () => {
+    expect(a('The tined lead was left in place and was not removed or repositioned.', 'repositioned')).toBe('negated');
+    expect(a('The lead was not revised, replaced or removed.', 'replaced')).toBe('negated');
+    expect(a('The lead was not removed, and the generator was replaced.', 'replaced')).toBe('affirmed');
+  });
+
   it('scales linearly with note length', () => {
     const run = (steps: number) => {
       const text = Array.from({ length: steps }, (_, i) => `Step ${i}: the lead was not repositioned and no new pocket was needed, but the previously placed generator was removed.`).join('\n');

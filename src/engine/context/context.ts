@@ -365,6 +365,17 @@ function sentenceContext(doc: Doc, index: number): SentenceContext {
         category === 'NEGATED_EXISTENCE' && r.direction === 'BACKWARD' && last && last.pos === 'VERB' && h.end - h.start >= 2 && tokens.slice(h.start, h.end - 1).some((t) => t.norm === 'not' || t.norm === "n't" || t.norm === 'never')
           ? h.end - 1
           : undefined;
+      // ... and the verbs coordinated with it: "was not removed or repositioned", "not revised, replaced or removed"
+      if (ownVerb !== undefined) {
+        for (let k = h.end; k + 1 < s.tokenEnd; ) {
+          const n = tokens[k].norm;
+          if (n !== ',' && n !== 'or' && n !== 'nor') break;
+          const next = n === ',' && (tokens[k + 1].norm === 'or' || tokens[k + 1].norm === 'nor') ? k + 2 : k + 1;
+          if (next >= s.tokenEnd || tokens[next].pos !== 'VERB') break;
+          ranges.push([next, next + 1]);
+          k = next + 1;
+        }
+      }
       if (ranges.length || ownVerb !== undefined) scopes.push({ hit: h, category, ranges, ...(ownVerb !== undefined ? { ownVerb } : {}) });
     }
   }

@@ -35,6 +35,9 @@ const LABEL: Record<string, string> = {
 };
 export const label = (v: string | null | undefined): string => (v ? (LABEL[v] ?? v) : 'unknown');
 
+/** "a" or "an" before a word, by its first letter (good enough for our own labels). */
+export const withArticle = (words: string): string => `${/^[aeiou]/i.test(words) ? 'an' : 'a'} ${words}`;
+
 /** Rules whose attributes fit the event. */
 export function rulesFor(ev: EventDetail, mer: boolean): CodeRule[] {
   const fits = CODE_RULES.filter(
@@ -90,7 +93,7 @@ export function decide(reading: Reading, matches: ConceptMatch[], work: Set<numb
     if (!rule) {
       warnings.push({
         kind: 'no-code',
-        message: `The note documents ${label(ev.action)} of a ${label(ev.component)} (${label(ev.target)}, ${label(ev.approach)}), but no code of the family fits that combination.`,
+        message: `The note documents ${label(ev.action)} of ${withArticle(label(ev.component))} (${label(ev.target)}, ${label(ev.approach)}), but no code of the family fits that combination.`,
         evidence: ev.evidence.slice(0, 4),
       });
       return;
@@ -232,11 +235,11 @@ export function alternativesFor(rule: CodeRule, ev: EventDetail, reading: Readin
     const diffs = [!sameTarget, !sameComp, !sameAction, !sameApproach].filter(Boolean).length;
     if (diffs !== 1) continue;
     if (!sameApproach) {
-      add(1, r.code, `${r.code} needs a ${r.approach!.map(label).join(' or ')} approach; the note documents ${label(ev.approach)}${reading.approach.defaulted ? ' (no other approach named)' : ''}.`, reading.approach.evidence);
+      add(1, r.code, `${r.code} needs ${withArticle(r.approach!.map(label).join(' or '))} approach; the note documents ${label(ev.approach)}${reading.approach.defaulted ? ' (no other approach named)' : ''}.`, reading.approach.evidence);
     } else if (!sameAction) {
       add(2, r.code, `${r.code} is for ${r.action.map(label).join(' / ')}; the note documents ${label(ev.action)}.`, ev.actionEvidence);
     } else if (!sameTarget && sameComp) {
-      add(3, r.code, `${r.code} is for a ${r.target.map(label).join(' / ')} target; this note's target is ${label(ev.target)}.`, reading.targetEvidence);
+      add(3, r.code, `${r.code} is for ${withArticle(r.target.map(label).join(' / '))} target; this note's target is ${label(ev.target)}.`, reading.targetEvidence);
     }
   }
   return ranked

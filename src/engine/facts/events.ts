@@ -329,7 +329,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       break;
     case 'gastric': {
       // converted to open: the open part decides
-      const converted = matches.find((m) => m.kind === 'approach' && m.value === 'open' && counts(m) && inWork(m) && /convert/i.test(doc.text.slice(Math.max(0, m.start - 20), m.start)));
+      const converted = matches.find((m) => m.kind === 'approach' && m.value === 'open' && counts(m) && inWork(m) && /convert/i.test(doc.text.slice(Math.max(0, m.start - 20), m.end)));
       if (converted) pick('open', [converted]);
       else if (lap.length) pick('laparoscopic', lap);
       else pick('open', open);
@@ -395,7 +395,18 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       g.comps.push(...compList.filter((c) => c.sentence === extConn.sentence && compClass.get(c) === 'array').map(span));
     }
   }
-  const pocketCreated = matches.some((m) => m.kind === 'pocket' && m.value === 'created' && counts(m) && inWork(m));
+  // Terse notes name the pocket as a list item ("L flank IPG pocket, leads tunneled + connected"):
+  // a generator pocket named on its own, in a note that opens or revises no pocket, was made.
+  const terseNewPocket = (m: ConceptMatch) =>
+    m.kind === 'pocket' &&
+    m.value === 'mention' &&
+    m.assertion === 'affirmed' &&
+    inWork(m) &&
+    compList.some((c) => c.sentence === m.sentence && c.tokenEnd === m.tokenStart && compClass.get(c) === 'generator' && c.assertion === 'affirmed') &&
+    (m.tokenEnd >= tokens.length || /^[,;.+]$/.test(tokens[m.tokenEnd].norm) || tokens[m.tokenEnd].sentence !== m.sentence);
+  const pocketCreated =
+    matches.some((m) => m.kind === 'pocket' && m.value === 'created' && counts(m) && inWork(m)) ||
+    (!matches.some((m) => m.kind === 'pocket' && (m.value === 'opened' || m.value === 'revised') && m.assertion !== 'negated') && matches.some(terseNewPocket));
   // "a pocket was made ... the lead connected to the IPG": an implanted generator went in even without a placing verb
   if (pocketCreated && (!acc.get('generator') || acc.get('generator')!.actions.size === 0)) {
     const connectedGen = matches.find(

@@ -22,6 +22,24 @@ describe('concept matcher', () => {
     expect(c).not.toContain('component.generator:generator');
   });
 
+  it('drops hits inside a mask ("system diagnostics" names a check, not the device) and never emits the mask', () => {
+    const c = concepts('System diagnostics showed normal lead impedance. The entire system was explanted.');
+    expect(c.some((x) => x.startsWith('component.system:System'))).toBe(false);
+    expect(c).toContain('component.system:entire system');
+    expect(c.some((x) => x.startsWith('mask.'))).toBe(false);
+  });
+
+  it('reads a connector pin pushed home as a connection, not a placement', () => {
+    const c = concepts('The lead pin was fully seated and the set screw tightened.');
+    expect(c.some((x) => x.startsWith('action.connect:'))).toBe(true);
+    expect(c).not.toContain('action.insertion:seated');
+  });
+
+  it('finds "return to the OR" as well as "returned to the operating room"', () => {
+    expect(concepts('This return to the OR was not planned.')).toContain('returnToOr.return:return to the OR');
+    expect(concepts('He was taken back to the OR.').some((x) => x.startsWith('returnToOr.return:'))).toBe(true);
+  });
+
   it('gives spans that slice back to the note', () => {
     const t = 'Left S3 foramen accessed; tined lead deployed.\r\nIPG connected, set screws tightened.';
     for (const m of findConcepts(buildDoc(t))) expect(t.slice(m.start, m.end)).toBe(m.text);

@@ -123,7 +123,21 @@ export function findConcepts(doc: Doc, matcher: Matcher = getMatcher()): Concept
   return prune(raw);
 }
 
-function prune(raw: ConceptMatch[]): ConceptMatch[] {
+/** Concepts of this kind are masks: a hit of any other kind inside one is dropped, and the mask itself is not a fact. */
+export const MASK_KIND = 'mask';
+
+function prune(all: ConceptMatch[]): ConceptMatch[] {
+  // masks first: "system diagnostics" uses "system" to describe the check, not the device
+  const masks = new Map<number, ConceptMatch[]>();
+  for (const m of all) {
+    if ((m.kind as string) !== MASK_KIND) continue;
+    const list = masks.get(m.sentence);
+    if (list) list.push(m);
+    else masks.set(m.sentence, [m]);
+  }
+  const raw = masks.size
+    ? all.filter((m) => (m.kind as string) !== MASK_KIND && !masks.get(m.sentence)?.some((k) => k.tokenStart <= m.tokenStart && m.tokenEnd <= k.tokenEnd))
+    : all;
   // longest first within each kind; drop hits contained in a kept hit of the same kind
   // (containment is only possible within one sentence, so kept hits are indexed by sentence)
   const byKind = new Map<string, ConceptMatch[]>();

@@ -27,6 +27,13 @@ describe('dates in a note', () => {
     expect(r?.evidence.map((e) => e.text)).toEqual(['03/04/2025', '03/12/2025']);
   });
 
+  it('finds the date of service after another field on the same line', () => {
+    const t = 'Pt: Doe, Jane     DOS 06/17/2031\nHistory: I implanted the leads on 06/10/2031. X-rays on 06/16 showed migration.\n';
+    const r = intervalFromDates(buildDoc(t));
+    expect(r?.days).toBe(7);
+    expect(r?.evidence.map((e) => e.text)).toEqual(['06/10/2031', '06/17/2031']);
+  });
+
   it('ignores dates of symptoms, birth and visits, and notes without a date of service', () => {
     expect(intervalFromDates(buildDoc('Date: 06/30/2025\nDOB: 01/02/1960\nDrainage began on 06/25/2025.\nSeen in clinic on 06/27/2025.'))).toBeNull();
     expect(intervalFromDates(buildDoc('The trial leads were placed on 06/20/2025. They were removed on 06/27/2025.'))).toBeNull();

@@ -52,7 +52,8 @@ export function findDates(text: string): NoteDate[] {
   return out;
 }
 
-const SERVICE_LABEL = /(?:^|\n)[ \t]*(?:date of (?:service|surgery|procedure|operation)|(?:surgery|procedure|operation|service|operative) date|dos|date)\b[^\n:]{0,12}[:#-]?[ \t]*$/i;
+// the label opens a line or follows another field on the same line ("Pt: Doe, J     DOS 06/17/2031")
+const SERVICE_LABEL = /(?:^|\n|[ \t]{2,}|\t|[|;,][ \t]*)[ \t]*(?:date of (?:service|surgery|procedure|operation)|(?:surgery|procedure|operation|service|operative) date|dos|date)\b[^\n:]{0,12}[:#-]?[ \t]*$/i;
 /** A sentence that dates a procedure (not a symptom: "drainage began 5 days ago"). */
 export const PROCEDURE_EVENT = /\b(plac(?:ed|ement)|implant(?:ed|ation)?|inserted|insertion|trial|stage|procedure|surgery|operation|operated|revision|revised|replaced|replacement|exchanged?|explant(?:ed)?|pod)\b/i;
 const NOT_PROCEDURE = /\b(dob|date of birth|born|h&p|history and physical|consult|clinic visit|seen|interrogat|mri|ct|x-?ray|labs?)\b/i;

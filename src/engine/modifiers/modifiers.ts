@@ -495,7 +495,19 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
   // "this return to the OR was not planned" / "not planned - unplanned return": the negation is of the plan, not the return
   const notPlanned = (m: ConceptMatch) =>
     m.assertion === 'negated' && !!m.cue && (/planned/i.test(m.cue.text) || /^\W*planned/i.test(doc.text.slice(m.cue.end, m.cue.end + 12)));
-  const returns = matches.filter((m) => m.kind === 'returnToOr' && inWorkOrHeader(m) && !FUTURE_SECTIONS.has(m.section) && (m.assertion === 'affirmed' || notPlanned(m)));
+  // the story before the operation may name today's session: "This return to the OR was not planned"
+  const thisSession = (m: ConceptMatch) => {
+    const s = doc.sentences[m.sentence];
+    return !!s && /\b(this|today'?s?|now|current)\s*$/i.test(doc.text.slice(s.start, m.start).split(/[,;]/).pop() ?? '');
+  };
+  const returns = matches.filter(
+    (m) =>
+      m.kind === 'returnToOr' &&
+      !FUTURE_SECTIONS.has(m.section) &&
+      ((inWorkOrHeader(m) && (m.assertion === 'affirmed' || notPlanned(m))) ||
+        // a history section's cue covers the whole section, but "this return" is today's
+        (thisSession(m) && (m.assertion === 'affirmed' || m.assertion === 'historical' || notPlanned(m)))),
+  );
   const unrelated = affirmed('unrelated', inWorkOrHeader);
   const futureWord = /\b(will|would|plan to|plans to|scheduled|future|later date|return for|come back|to follow|if)\b/i;
   const staged = matches.filter(
