@@ -34,6 +34,15 @@ describe('dates in a note', () => {
     expect(r?.evidence.map((e) => e.text)).toEqual(['06/10/2031', '06/17/2031']);
   });
 
+  it('reads a month and day without a year in the year of the date of service', () => {
+    const t = 'Date of surgery: 01/05/2032\nHistory: Trial leads were placed on 12/28 and the trial was successful; stage 2 today.\n';
+    const r = intervalFromDates(buildDoc(t));
+    expect(r?.days).toBe(8);
+    expect(r?.evidence.map((e) => e.text)).toEqual(['12/28', '01/05/2032']);
+    // a fraction or a strength grade is not a date
+    expect(intervalFromDates(buildDoc('Date: 01/05/2032\nThe lead was placed 1/2 inch lateral; strength 5/5.'))).toBeNull();
+  });
+
   it('ignores dates of symptoms, birth and visits, and notes without a date of service', () => {
     expect(intervalFromDates(buildDoc('Date: 06/30/2025\nDOB: 01/02/1960\nDrainage began on 06/25/2025.\nSeen in clinic on 06/27/2025.'))).toBeNull();
     expect(intervalFromDates(buildDoc('The trial leads were placed on 06/20/2025. They were removed on 06/27/2025.'))).toBeNull();

@@ -71,11 +71,33 @@ export function intervalFromDates(doc: Doc): { days: number; evidence: Span[] } 
   return r;
 }
 
+/** "on 6/10", "from 06/10": a month and day without a year, after a word that dates an event. */
+const NO_YEAR_RE = /\b(?:on|from|of|dated|since)\s+(\d{1,2})\/(\d{1,2})\b(?![/.-]\d)/gi;
+
+/** Year-less dates, in the year of the date of service (or the year before, if that would be later). */
+export function findYearlessDates(text: string, service: NoteDate): NoteDate[] {
+  const out: NoteDate[] = [];
+  const year = new Date(service.day * 86_400_000).getUTCFullYear();
+  NO_YEAR_RE.lastIndex = 0;
+  for (let m = NO_YEAR_RE.exec(text); m; m = NO_YEAR_RE.exec(text)) {
+    const month = Number(m[1]);
+    const dom = Number(m[2]);
+    let day = dayNumber(year, month, dom);
+    if (day !== null && day > service.day) day = dayNumber(year - 1, month, dom);
+    if (day === null) continue;
+    const start = m.index + m[0].length - `${m[1]}/${m[2]}`.length;
+    out.push({ start, end: start + m[1].length + 1 + m[2].length, text: `${m[1]}/${m[2]}`, day });
+  }
+  return out;
+}
+
 function computeInterval(doc: Doc): { days: number; evidence: Span[] } | null {
-  const dates = findDates(doc.text);
-  if (dates.length < 2) return null;
-  const service = dates.find((d) => d.start < 1500 && SERVICE_LABEL.test(doc.text.slice(Math.max(0, d.start - 40), d.start)));
+  const full = findDates(doc.text);
+  if (full.length < 1) return null;
+  const service = full.find((d) => d.start < 1500 && SERVICE_LABEL.test(doc.text.slice(Math.max(0, d.start - 40), d.start)));
   if (!service) return null;
+  const dates = [...full, ...findYearlessDates(doc.text, service)];
+  if (dates.length < 2) return null;
   let best: NoteDate | null = null;
   for (const d of dates) {
     if (d === service || d.day >= service.day || service.day - d.day > 400) continue;
