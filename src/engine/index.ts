@@ -1,6 +1,7 @@
 import type { Analysis, ConceptMatch, Doc, Question, Warning } from './types';
 import { dropLeftAsVerb } from './match/left-as-verb';
 import { applyEmptyFields } from './context/empty-fields';
+import { applyDatedHistory } from './context/dated';
 import { buildDoc } from './nlp/nlp';
 import { findConcepts } from './match/matcher';
 import { applyContext } from './context/context';
@@ -31,6 +32,7 @@ export function readConcepts(doc: Doc): ConceptMatch[] {
     if (verdicts[i].cue) m.cue = verdicts[i].cue;
   });
   applyEmptyFields(doc, matches);
+  applyDatedHistory(doc, matches);
   return matches;
 }
 

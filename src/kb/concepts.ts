@@ -13,14 +13,15 @@ const RAW: ConceptInput[] = [
     '/^[ct]\\d{1,2}$/ vertebral|vertebra|level|superior|endplate', 'top of /^[ct]\\d{1,2}$/', 'tip of the lead|leads ~3 /^[ct]\\d{1,2}$/', 'spinal neurostimulat*', 'spinal stimulat*',
     'interlaminar', 'lumbar|thoracic|cervical epidural', 'laminotomy|laminectomy|hemilaminotomy|hemilaminectomy', 'thoracic|cervical paddle|lead|leads|spine', 'midline /^[ct]\\d{1,2}$/',
     // a lead steered to a thoracic or cervical level ("advanced to T8", "tips at T9", "up to C2")
-    'advanced|positioned|placed|steered|threaded|parked|navigated|driven to|at|over /^[ct]\\d{1,2}$/', 'tip|tips|contacts at|to /^[ct]\\d{1,2}$/', 'up to /^[ct]\\d{1,2}$/', 'anatomic midline', 'physiologic midline', 'loss of resistance',
+    'advanced|positioned|placed|steered|threaded|parked|navigated|driven to|at|over ~1 /^[ct]\\d{1,2}(-[ct]?\\d{1,2})?$/', 'endplate|endplates|pedicle|pedicles|interspace|disc|lamina of ~1 /^[ct]\\d{1,2}(-[ct]?\\d{1,2})?$/',
+    '/^[ct]\\d{1,2}-[ct]?\\d{1,2}$/ disc|interspace|level|levels|space', 'tip|tips|contacts at|to /^[ct]\\d{1,2}$/', 'up to /^[ct]\\d{1,2}$/', 'anatomic midline', 'physiologic midline', 'loss of resistance',
   ] },
   { id: 'target.sacral', kind: 'target', value: 'sacral', label: 'sacral nerve', patterns: [
     'sacral', '/^s[2-4]$/', 's - 3|4', 'interstim*', 'axonics', 'snm', 'sacral neuromodulation', 'foramen|foramina|foraminal ~3 s2|s3|s4|sacrum|sacral', 's2|s3|s4|sacral ~3 foramen|foramina|foraminal', 'pne', 'tined lead|leads',
     'bellows', 'great toe', 'overactive bladder', 'urinary retention', 'fecal incontinence', 'urge incontinence',
   ] },
   { id: 'target.peripheral', kind: 'target', value: 'peripheral', label: 'peripheral nerve', patterns: [
-    'peripheral nerve', 'pns', 'peripheral neurostimulat*', 'peripheral stimulat*', 'occipital nerve|nerves', 'greater|lesser occipital', 'sciatic', 'femoral nerve', 'genicular',
+    'peripheral nerve', 'pns', 'peripheral neurostimulat*', 'peripheral stimulat*', 'occipital nerve|nerves', 'greater|lesser occipital', 'gon|lon', 'occipital neuralgia|scalp', 'sciatic', 'femoral nerve', 'genicular',
     'saphenous', 'median|ulnar|radial|axillary|suprascapular|intercostal|ilioinguinal|iliohypogastric|genitofemoral|pudendal|peroneal|sural|tibial|cluneal|brachial nerve|nerves',
     'brachial plexus', 'medial branch|branches', 'sprint', 'stimrouter', 'peripheral nerve stimulator|stimulation',
   ] },
@@ -132,7 +133,7 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'pocket.mention', kind: 'pocket', value: 'mention', label: 'pocket', patterns: ['pocket|pockets'] },
   { id: 'connection.connected', kind: 'connection', value: 'connected', label: 'array connected to generator', patterns: [
-    'connect|connected|connecting|connection|connections', 'reconnect|reconnected|reconnecting|reconnection|re-connected|re-attached|reattached', 'attached|attach|attaching', 'plugged|plug', 'header|headers', 'set - screw|screws', 'setscrew|setscrews', 'set screw|screws', 'torque wrench',
+    'connect|connected|connecting|connection|connections', 'conn|cxn|conxn', 'reconnect|reconnected|reconnecting|reconnection|re-connected|re-attached|reattached', 'attached|attach|attaching', 'plugged|plug', 'header|headers', 'set - screw|screws', 'setscrew|setscrews', 'set screw|screws', 'torque wrench',
     'hex|torque wrench', 'coupled', 'mated', 'secured into|in the header|port', 'inserted into the header|port',
   ] },
   { id: 'tunnel.tunneled', kind: 'tunnel', value: 'tunneled', label: 'tunnelled', patterns: ['tunnel|tunneled|tunnelled|tunneling|tunnelling|tunneler|tunneller', 'passing tool', 'passer'] },
@@ -149,7 +150,7 @@ const RAW: ConceptInput[] = [
   // ---- count ---------------------------------------------------------------
   { id: 'count.two', kind: 'count', value: '2', label: 'two arrays', patterns: [
     'two|2|dual|both|bilateral|pair ~4 lead|leads|arrays|electrodes|paddles|octrodes|microstimulators', 'leads|arrays|electrodes x|× 2', 'leads|arrays|electrodes x2', 'x2|×2 ~2 lead|leads|arrays|electrodes', 'x|× 2 ~2 lead|leads|arrays|electrodes',
-    'second|2nd|another|additional|contralateral ~2 lead|array|electrode|microstimulator|octrode|paddle|tuohy', 'lead|array|electrode # 2',
+    'second|2nd|another|additional|contralateral ~2 lead|array|electrode|microstimulator|octrode|paddle|tuohy', 'lead|array|electrode # 2', 'lead|array|electrode 2|two -|:', 'number|no . of leads|arrays|electrodes :|= 2|two', '# of leads|arrays|electrodes :|= 2|two', 'number of leads|arrays|electrodes 2|two',
     // integrated (leadless) devices: each unit is an array
     'two|2|second|2nd|both|pair ~2 integrated|leadless|wireless|injectable ~4 device|devices|stimulator|stimulators|implant|implants|units',
     // a dual-channel generator drives two arrays (DBS: Activa PC/RC, Percept PC/RC)
@@ -159,8 +160,8 @@ const RAW: ConceptInput[] = [
     'two|2|separate|bilateral ~3 generators|ipgs|batteries|neurostimulators', 'two|2|separate|bilateral ~2 pulse generators', 'second|contralateral ~3 ipg|generator|battery|neurostimulator',
     'ipgs|generators x|× 2', 'one|a ~2 generator|ipg|battery for|on each side', 'each ~3 own generator|ipg|battery',
   ] },
-  { id: 'count.three', kind: 'count', value: '3', label: 'three arrays', patterns: ['three|3 ~4 lead|leads|arrays|electrodes|microstimulators', 'third ~2 lead|array|electrode|microstimulator', 'leads|arrays x|× 3', 'leads|arrays x3'] },
-  { id: 'count.four', kind: 'count', value: '4', label: 'four arrays', patterns: ['four|4 ~4 lead|leads|arrays|electrodes|microstimulators', 'fourth ~2 lead|array|electrode', 'leads|arrays x|× 4', 'leads|arrays x4'] },
+  { id: 'count.three', kind: 'count', value: '3', label: 'three arrays', patterns: ['three|3 ~4 lead|leads|arrays|electrodes|microstimulators', 'third ~2 lead|array|electrode|microstimulator', 'leads|arrays x|× 3', 'leads|arrays x3', 'lead|array|electrode 3|three -|:', 'number of leads|arrays|electrodes :|= 3|three'] },
+  { id: 'count.four', kind: 'count', value: '4', label: 'four arrays', patterns: ['four|4 ~4 lead|leads|arrays|electrodes|microstimulators', 'fourth ~2 lead|array|electrode', 'leads|arrays x|× 4', 'leads|arrays x4', 'lead|array|electrode 4|four -|:', 'number of leads|arrays|electrodes :|= 4|four'] },
 
   // ---- trial / permanent / external -----------------------------------------
   { id: 'trial.trial', kind: 'trial', value: 'trial', label: 'trial', patterns: ['trial|trialing|trialling', 'temporary', 'test lead|leads', 'pne', 'percutaneous nerve evaluation', 'stage 1|i', 'first stage', 'stage one', 'test stimulation period', 'externalized'] },
@@ -181,7 +182,7 @@ const RAW: ConceptInput[] = [
   { id: 'outOfScope.pump', kind: 'outOfScope', value: 'pump', label: 'intrathecal drug pump', patterns: ['intrathecal ~2 pump|catheter', 'pain pump', 'drug pump', 'baclofen', 'synchromed', 'morphine pump', 'pump refill|reservoir', 'reservoir'] },
   { id: 'outOfScope.port', kind: 'outOfScope', value: 'port', label: 'vascular access port', patterns: ['port - a - cath', 'portacath', 'mediport', 'infusion port', 'chest port', 'venous access', 'power port', 'powerport', 'central venous'] },
   { id: 'outOfScope.injection', kind: 'outOfScope', value: 'injection', label: 'spinal injection', patterns: ['steroid', 'depo - medrol|medrol', 'triamcinolone|kenalog|dexamethasone|methylprednisolone', 'injectate', 'epidural steroid injection', 'esi', 'medial branch block', 'radiofrequency ablation', 'facet'] },
-  { id: 'outOfScope.tens', kind: 'outOfScope', value: 'tens', label: 'TENS unit (external, surface electrodes)', patterns: ['tens', 'transcutaneous electrical nerve stimulation', 'surface electrodes', 'transcutaneous'] },
+  { id: 'outOfScope.tens', kind: 'outOfScope', value: 'tens', label: 'TENS unit (external, surface electrodes)', patterns: ['tens', 'transcutaneous electrical nerve stimulation', 'surface electrodes', 'transcutaneous', 'self - adhesive', 'adhesive pads|electrodes', 'electrode pads', 'skin pads|electrodes', 'surface pads'] },
   { id: 'outOfScope.cochlear', kind: 'outOfScope', value: 'cochlear', label: 'cochlear implant', patterns: ['cochlear|cochleostomy', 'mastoidectomy', 'round window'] },
   { id: 'outOfScope.vascular', kind: 'outOfScope', value: 'vascular', label: 'vascular surgery', patterns: ['endarterectomy', 'arteriotomy', 'shunt', 'plaque'] },
   { id: 'outOfScope.bone', kind: 'outOfScope', value: 'boneStimulator', label: 'bone growth stimulator', patterns: ['bone growth|healing stimulator', 'osteogenic', 'bone stimulator', 'spinal fusion'] },

@@ -52,10 +52,19 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   // ---- target --------------------------------------------------------------
   const targetScores: Record<string, number> = {};
   const targetEv = new Map<string, Span[]>();
+  // sentences where a device is placed, moved or taken out: a target named there is where the work is
+  // ("the second lead was steered to the T8-T9 disc space"), not a system mentioned in passing
+  const deviceWork = new Set<number>();
+  {
+    const withComp = new Set(matches.filter((m) => m.kind === 'component' && m.assertion === 'affirmed' && /^(array|paddle|generator|integrated|system)$/.test(m.value)).map((m) => m.sentence));
+    for (const m of matches) {
+      if (m.kind === 'action' && m.assertion === 'affirmed' && withComp.has(m.sentence) && inWork(m)) deviceWork.add(m.sentence);
+    }
+  }
   for (const m of matches) {
     if (m.kind !== 'target' || m.assertion === 'negated' || m.assertion === 'hypothetical') continue;
     // a system mentioned only as history ("an old abandoned stimulator lead") weighs less
-    const w = (inWork(m) ? 1 : 0.4) * (SPECIFIC.has(m.value) ? 1.5 : 1) * (m.assertion === 'historical' ? 0.5 : 1);
+    const w = (inWork(m) ? 1 : 0.4) * (SPECIFIC.has(m.value) ? 1.5 : 1) * (m.assertion === 'historical' ? 0.5 : 1) * (deviceWork.has(m.sentence) ? 2 : 1);
     targetScores[m.value] = (targetScores[m.value] ?? 0) + w;
     if (inWork(m) || !targetEv.has(m.value)) {
       const list = targetEv.get(m.value) ?? [];
@@ -198,10 +207,21 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       // "It was removed." — borrow the last device of the previous sentence in the same section
       const words = tokens.slice(s.tokenStart, s.tokenEnd);
       const hasPronoun = words.some((t) => PRONOUNS.has(t.norm) && t.pos === 'PRON') && !words.some((t) => DISTRACTORS.has(t.norm));
+      // telegraphic: "Secured to skin, conn to ext trial stim." opens with the verb of the last device
+      const firstWord = words.find((t) => /\w/.test(t.norm));
+      const subjectless = firstWord !== undefined && firstWord.start === a.start && !words.some((t) => DISTRACTORS.has(t.norm));
       const prev = doc.sentences[a.sentence - 1];
-      if (hasPronoun && prev && prev.sectionIndex === s.sectionIndex) {
+      if ((hasPronoun || subjectless) && prev && prev.sectionIndex === s.sectionIndex) {
         const pc = bySentence.get(prev.index);
-        if (pc && pc.length) best = pc[pc.length - 1];
+        if (pc && pc.length) {
+          if (hasPronoun) best = pc[pc.length - 1];
+          else {
+            // a verb without a subject carries on with the last device that is today's work
+            // ("Placed in the existing pocket" goes with the new generator, not "the existing leads")
+            const ok = pc.filter((c) => c.assertion === 'affirmed' && (!intoPocket || compClass.get(c) === 'generator'));
+            best = ok.length ? ok[ok.length - 1] : null;
+          }
+        }
       }
     }
     if (!best) continue;
@@ -436,7 +456,16 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const arr = acc.get('array') ?? acc.get('integrated');
   const integ = acc.get('integrated');
   const gen = acc.get('generator');
-  const genAction = gen ? resolveAction(gen.actions, false, 'generator', pocketCreated) : null;
+  let genAction = gen ? resolveAction(gen.actions, false, 'generator', pocketCreated) : null;
+  // A generator "delivered from its capsule" and later connected again (to a new lead or sensor)
+  // was exposed, not removed: the note reconnects the generator it kept.
+  if (gen && genAction === 'removal') {
+    const lastRemoval = Math.max(...(gen.actions.get('removal') ?? []).map((x) => x.start));
+    const removalSentence = doc.sentences.find((st) => st.start <= lastRemoval && lastRemoval < st.end)?.index ?? Infinity;
+    // a later sentence connects something to it ("It was connected to the existing IPG"), not "after the set screws were loosened"
+    const reconnected = matches.some((m) => m.kind === 'connection' && counts(m) && inWork(m) && m.sentence > removalSentence && /connect|plug|attach|mated/i.test(m.text));
+    if (reconnected) genAction = null;
+  }
   let arrAction = arr ? resolveAction(arr.actions, arr.trialRemoval, 'array') : null;
   // During generator work on an existing system the leads are handled (coiled, sutured,
   // redirected into the new pocket) but not placed: anchoring words alone are no array insertion.

@@ -91,10 +91,15 @@ export function findYearlessDates(text: string, service: NoteDate): NoteDate[] {
   return out;
 }
 
+/** The labelled date of service near the top of the note ("DOS: 06/17/2031"), if any. */
+export function serviceDate(text: string, full: NoteDate[] = findDates(text)): NoteDate | null {
+  return full.find((d) => d.start < 1500 && SERVICE_LABEL.test(text.slice(Math.max(0, d.start - 40), d.start))) ?? null;
+}
+
 function computeInterval(doc: Doc): { days: number; evidence: Span[] } | null {
   const full = findDates(doc.text);
   if (full.length < 1) return null;
-  const service = full.find((d) => d.start < 1500 && SERVICE_LABEL.test(doc.text.slice(Math.max(0, d.start - 40), d.start)));
+  const service = serviceDate(doc.text, full);
   if (!service) return null;
   const dates = [...full, ...findYearlessDates(doc.text, service)];
   if (dates.length < 2) return null;

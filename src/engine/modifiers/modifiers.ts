@@ -546,6 +546,25 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
     if (staged.length) {
       warnings.push({ kind: 'modifier', message: 'The note reads both as a planned stage and as an unplanned return to the OR; 78/79 were considered instead of 58 — check which applies.', evidence: [sp(staged[0]), sp(returns[0])] });
     }
+  } else if (unrelated.length && !staged.length) {
+    // a new, unrelated procedure inside another surgery's global period (no return to the OR)
+    const v = timing.explicitGlobal ? 'within' : verdictFor(timing, null);
+    const ev = [...unrelated.slice(0, 1).map(sp), ...timing.evidence.slice(0, 2)];
+    if (v === 'within') {
+      for (const l of globalLines()) {
+        addModifier(l, '79', {
+          text: `79: procedure unrelated to an earlier surgery, inside its global period (${timing.explicitGlobal ? 'global period stated' : `${timing.days} days after`}).`,
+          evidence: ev,
+        });
+      }
+    } else if (v === 'unknown' && timing.days !== null) {
+      questions.push({
+        modifier: '79',
+        code: globalLines()[0]?.code,
+        text: `The note says this procedure is unrelated to an earlier surgery ${timing.days} days before. Consider 79 if this session falls within that surgery's global period (10 or 90 days depending on its code).`,
+        evidence: ev,
+      });
+    }
   } else if (staged.length) {
     const earlier = earlierStage(reading.target, matches, doc.text);
     const v = verdictFor(timing, earlier?.days ?? null);

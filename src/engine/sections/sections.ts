@@ -59,7 +59,9 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
   }
   // A header alone on its line, without a colon (e.g. "DESCRIPTION OF PROCEDURE").
   const rest = line.slice(start).trim();
-  if (rest.length > 0 && rest.length <= MAX_HEADER && rest === rest.toUpperCase() && /[A-Z]/.test(rest)) {
+  // A known header in Title case alone on its line also counts ("Indication", "Plan", "Procedure details").
+  const capsOrTitle = rest === rest.toUpperCase() || /^[A-Z][a-z]+(?: [A-Za-z][a-z]*){0,3}$/.test(rest);
+  if (rest.length > 0 && rest.length <= MAX_HEADER && capsOrTitle && /[A-Z]/.test(rest)) {
     const kind = HEADER_MAP.get(normaliseHeader(rest));
     if (kind) return { length: line.length, kind, known: true };
   }
