@@ -71,7 +71,7 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
   ] },
   { id: 'staged.plan', kind: 'staged', value: 'plan', label: 'planned / staged procedure', patterns: ['staged', 'as planned', 'originally planned'] },
   { id: 'globalPeriod.within', kind: 'globalPeriod', value: 'within', label: 'inside a global period', patterns: [
-    'global period', 'within the global', 'inside|within|in ~3 global', 'postoperative|postop day /^\\d+$/', 'post - operative|op day /^\\d+$/', 'post-operative|post-op day /^\\d+$/', 'pod /^\\d+$/', '/^pod#?\\d+$/',
+    'global period', 'within the global', 'inside|within|in ~5 global', 'postoperative|postop day /^\\d+$/', 'post - operative|op day /^\\d+$/', 'post-operative|post-op day /^\\d+$/', 'pod /^\\d+$/', '/^pod#?\\d+$/',
     '/^\\d+$/ days|day after|following|ago|since', '/^\\d+$/ days|weeks ago|later', 'days ago', 'week|weeks ago', 'one|two|three|four|five|six|seven|eight|nine|ten|1|2|3|4|5|6|7|8|9|10|11|12 weeks|days after|following|ago|later',
   ] },
   { id: 'programming.done', kind: 'programming', value: 'done', label: 'device programmed', patterns: ['programmed', 'programming', 'parameters were|set', 'programs were created', 'device was interrogated'] },

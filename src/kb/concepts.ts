@@ -96,7 +96,7 @@ const RAW: ConceptInput[] = [
     'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging|exch|exchg', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'changeout',
   ] },
   { id: 'action.implied', kind: 'action', value: 'implied', label: 'placed (implied by anchoring or position)', patterns: [
-    'anchored|anchor|anchors|sutured|secured|steered|navigated|driven|parked|fixed', 'to the top|mid|middle|midportion|bottom|inferior|superior ~2 /^[ct]\\d{1,2}$/', 'to top|mid ~2 /^[ct]\\d{1,2}$/', 'to|at /^[ct]\\d{1,2}$/', 'to|at the /^[ct]\\d{1,2}$/', 'in good position', 'final position', 'wrapped|coiled|wound ~3 around', 'helical|helix ~3 wrapped|applied|placed', 'into ~2 pocket|pockets',
+    'anchored|anchor|anchors|sutured|secured|steered|navigated|driven|parked|fixed', 'locked ~3 cap|stimloc|burr|clip|clamp', 'to the top|mid|middle|midportion|bottom|inferior|superior ~2 /^[ct]\\d{1,2}$/', 'to top|mid ~2 /^[ct]\\d{1,2}$/', 'to|at /^[ct]\\d{1,2}$/', 'to|at the /^[ct]\\d{1,2}$/', 'in good position', 'final position', 'wrapped|coiled|wound ~3 around', 'helical|helix ~3 wrapped|applied|placed', 'into ~2 pocket|pockets',
   ] },
   { id: 'action.connect', kind: 'action', value: 'connect', label: 'plugged into the generator (a connection, not a placement)', patterns: [
     'seated|inserted|advanced|placed|pushed|plugged|introduced ~6 header|headers|port|ports|receptacle|receptacles|connector',
@@ -157,7 +157,7 @@ const RAW: ConceptInput[] = [
     'dual|two|2 - channel', 'dual-channel|two-channel|2-channel', 'dual|two ~1 channel|channels', 'activa|percept pc|rc', 'both extensions',
   ] },
   { id: 'generatorCount.two', kind: 'generatorCount', value: '2', label: 'two generators', patterns: [
-    'two|2|separate|bilateral ~3 generators|ipgs|batteries|neurostimulators', 'two|2|separate|bilateral ~2 pulse generators', 'second|contralateral ~3 ipg|generator|battery|neurostimulator',
+    'two|2|separate|bilateral ~3 generators|ipgs|batteries|neurostimulators', 'two|2 single - channel ~4 generators|ipgs|batteries|neurostimulators', 'both generators|ipgs|batteries', 'one|a generator|ipg|battery ~1 under|below|beneath each', 'two|2|separate|bilateral ~2 pulse generators', 'second|contralateral ~3 ipg|generator|battery|neurostimulator',
     'ipgs|generators x|× 2', 'one|a ~2 generator|ipg|battery for|on each side', 'each ~3 own generator|ipg|battery',
   ] },
   { id: 'count.three', kind: 'count', value: '3', label: 'three arrays', patterns: ['three|3 ~4 lead|leads|arrays|electrodes|microstimulators', 'third ~2 lead|array|electrode|microstimulator', 'leads|arrays x|× 3', 'leads|arrays x3', 'lead|array|electrode 3|three -|:', 'number of leads|arrays|electrodes :|= 3|three'] },

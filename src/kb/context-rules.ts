@@ -266,6 +266,8 @@ const RAW_RULES: ContextRule[] = [
     'post op|operative|operatively|procedure|procedural|placement|implant|implantation|insertion|anesthesia|sedation|programming|stimulation|fluoroscopy|fluoro|imaging|positioning|closure',
     'post - op|operative|operatively|procedure|procedural|placement|implant|implantation|insertion|anesthesia|sedation|programming|stimulation|fluoroscopy|fluoro|imaging|positioning|closure',
     'without complication|complications|incident|issue|issues|event|problem|problems',
+    'as planned', 'as previously|originally planned', // done as planned: "Today, as planned, two generators"
+
     'if needed|necessary|indicated|required',
     'as needed|necessary|indicated|required',
     'no sooner',

@@ -32,6 +32,7 @@ describe.each([
   ['holdout4', 'test/fixtures/holdout4'],
   ['holdout5', 'test/fixtures/holdout5'],
   ['holdout6', 'test/fixtures/holdout6'],
+  ['holdout7', 'test/fixtures/holdout7'],
 ])('regression set %s', (_name, dir) => {
   const score = evaluateCorpus(`${dir}/notes`, `${dir}/expected.json`);
 

@@ -470,6 +470,28 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
   }
 
   // ---- 52 reduced service ---------------------------------------------------------------------
+  // A whole-system removal code with one of its parts documented as left behind ("the sensing
+  // lead was not removed", "cut, capped and left in place"): the service was reduced.
+  for (const l of lines) {
+    const r = ruleOf(l);
+    if (!r || r.component !== 'system' || !r.action.includes('removal') || l.modifiers.some((x) => x.code === '52' || x.code === '53')) continue;
+    const partWords = /\b(sens(?:or|ing lead)|lead|electrode|array|cuff|generator|ipg|battery)s?\b/i;
+    const left = matches.find((m) => {
+      if (!inWork(m)) return false;
+      const st = doc.sentences[m.sentence];
+      const t = doc.text.slice(st.start, st.end);
+      if (!partWords.test(t)) return false;
+      if (m.kind === 'action' && m.value === 'removal' && m.assertion === 'negated' && m.cue && /\b(not|n't|never)\b/i.test(m.cue.text)) return true;
+      return m.kind === 'component' && m.assertion === 'affirmed' && /\bleft (in (place|situ)|in its|behind)|\b(retained|abandoned) in (place|situ)\b/i.test(t);
+    });
+    if (!left) continue;
+    const st = doc.sentences[left.sentence];
+    addModifier(l, '52', {
+      text: `52: part of the system was left in place, so the removal was reduced: "${doc.text.slice(st.start, st.end).trim()}"`,
+      evidence: [sp(left)],
+    });
+    addLineWarning(l, '52: reduced payment by report; the note should say which part was left and why.');
+  }
   const reduced = matches.filter(
     (m) => m.kind === 'reduced' && inWork(m) && (m.assertion === 'affirmed' || (m.assertion === 'hypothetical' && /^(plan\w*|could)$/i.test(m.cue?.text ?? ''))),
   );
@@ -617,10 +639,14 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
     const comp = ruleOf(l)?.component;
     const PART = comp === 'generator' ? /\b(generator|ipg|battery|pocket|receiver)\b/i : comp === 'array' ? /\b(lead|leads|paddle|array|electrode)s?\b/i : null;
     if (PART) {
+      // "(Dr. Osei only)" where Dr. Osei is the note's surgeon: that part is the author's alone
+      const surgeon = /^[ \t]*(?:surgeon|primary surgeon|attending surgeon|attending)\b[^:\n]{0,20}:\s*(?:dr\.?\s+)?([^\n,]{2,60})/im.exec(doc.text.slice(0, 1500));
+      const surname = surgeon?.[1].replace(/\b(md|do|mbbs|frcs|phd)\b.*$/i, '').trim().split(/\s+/).pop()?.replace(/[^A-Za-z'-]/g, '');
+      const ONLY = surname && surname.length > 1 ? new RegExp(`\\b(?:dr\\.?\\s+)?${surname}\\s+only\\b`, 'i') : null;
       for (const st of doc.sentences) {
         if (seen.has(st.index)) continue;
         const t = doc.text.slice(st.start, st.end);
-        const mm = ALONE.exec(t);
+        const mm = ALONE.exec(t) ?? (ONLY ? ONLY.exec(t) : null);
         if (!mm) continue;
         // the part named in the same clause, before "alone": "I did the generator part alone"
         const clause = t.slice(Math.max(t.lastIndexOf(';', mm.index), t.lastIndexOf(':', mm.index)) + 1, mm.index);

@@ -17,6 +17,12 @@ describe('sections', () => {
     expect(kinds('Procedure(s):\n1. Placement\n2. Fluoroscopy\nComplications: none')).toEqual(['procedure', 'complications']);
   });
 
+  it('reads a known header in Title case alone on its line, but not a lower-case word or a sentence', () => {
+    expect(kinds('Procedure: S3 lead\n\nTechnique\n- Lead passed into the foramen\n\nPlan\n- Stage 2 if improved')).toEqual(['procedure', 'narrative', 'plan']);
+    expect(kinds('Procedure: S3 lead\nThe lead was placed. We then discussed the\nplan\nwith her.')).toEqual(['procedure', 'narrative']);
+    expect(kinds('Procedure: S3 lead\nThe Lead Was Placed Well Today\nDone.').includes('plan')).toBe(false);
+  });
+
   it('treats a note without headers as one narrative', () => {
     expect(kinds('Two leads were placed in the epidural space and connected to the external stimulator.')).toEqual(['narrative']);
   });
