@@ -18,6 +18,9 @@ import { scopeVerdict } from '../src/engine/decide/scope';
 import { headerCodes, headerWarnings } from '../src/engine/decide/header';
 import { findConcepts } from '../src/engine/match/matcher';
 import { applyContext } from '../src/engine/context/context';
+import { applyEmptyFields } from '../src/engine/context/empty-fields';
+import { applyDatedHistory } from '../src/engine/context/dated';
+import { dropLeftAsVerb } from '../src/engine/match/left-as-verb';
 import { generateBatch, generateNote, round, stats, wordCount, type Stats } from './lib';
 
 export const SIZES = [200, 1000, 5000, 20000] as const;
@@ -53,13 +56,15 @@ export function stagedAnalyze(text: string): Record<Stage, number> {
   const mark = () => t.push(performance.now());
   const doc = buildDoc(text);
   mark();
-  const matches = findConcepts(doc);
+  const matches = dropLeftAsVerb(doc, findConcepts(doc));
   mark();
   const verdicts = applyContext(doc, matches);
   matches.forEach((m, i) => {
     m.assertion = verdicts[i].assertion;
     if (verdicts[i].cue) m.cue = verdicts[i].cue;
   });
+  applyEmptyFields(doc, matches);
+  applyDatedHistory(doc, matches);
   mark();
   const work = workSentenceSet(doc, matches);
   const reading = readEvents(doc, matches, work);

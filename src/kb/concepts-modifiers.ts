@@ -62,7 +62,7 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
     'no ~2 qualified|available resident|residents', 'resident|residents ~3 not available|unavailable', 'no resident', 'no teaching resident', 'no qualified resident',
   ] },
   { id: 'returnToOr.return', kind: 'returnToOr', value: 'return', label: 'unplanned return to the OR', patterns: [
-    'return|returned|returns|returning ~3 operating room|theatre', 'return|returned|returns|returning ~3 or|theatre', 'return|returned|returns|returning to surgery', 'take - back|takeback', 'take-back', 'taken|brought back ~3 operating room|theatre', 'taken|brought back ~3 or|surgery', 'unplanned return', 'reoperation', 're - exploration', 're-exploration', 'washout', 'wash - out', 'wash-out', 'hematoma evacuation', 'evacuation of ~2 hematoma',
+    'return|returned|returns|returning ~3 operating room|theatre', 'return|returned|returns|returning ~3 or|theatre', 'return|returned|returns|returning to surgery', 'take - back|takeback', 'take-back', 'taken|brought back ~3 operating room|theatre', 'taken|brought back ~3 or|surgery', 'come|came|coming back ~3 operating room|theatre', 'come|came|coming back ~3 or|surgery', 'unplanned return', 'reoperation', 're - exploration', 're-exploration', 'washout', 'wash - out', 'wash-out', 'hematoma evacuation', 'evacuation of ~2 hematoma',
   ] },
   { id: 'unrelated.unrelated', kind: 'unrelated', value: 'unrelated', label: 'unrelated to the earlier surgery', patterns: ['unrelated', 'not related', 'separate problem', 'different condition'] },
   { id: 'staged.later', kind: 'staged', value: 'later', label: 'later stage of a planned procedure', patterns: [

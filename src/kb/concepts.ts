@@ -52,7 +52,7 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'component.paddle', kind: 'component', value: 'paddle', label: 'paddle (plate) array', patterns: ['paddle|paddles', 'plate electrode', 'surgical lead', 'lamitrode', 'penta|specify'] },
   { id: 'component.generator', kind: 'component', value: 'generator', label: 'pulse generator / receiver', patterns: [
-    'ipg|ipgs', 'generator|generators', 'pulse generator', 'battery|batteries', 'receiver', 'neurostimulator device', 'stimulator device', 'implantable pulse generator', 'inspire device',
+    'ipg|ipgs', 'generator|generators', 'gen|gens ~1 change|out|in|replaced|removed|exchanged|explanted|connected|placed|pocket', 'old|new|vns|scs|snm|dbs gen', 'pulse generator', 'battery|batteries', 'receiver', 'neurostimulator device', 'stimulator device', 'implantable pulse generator', 'inspire device',
     'interstim ii|micro|x', 'proclaim|intellis|wavewriter|evoke|percept|activa|vercise|genus|sentiva|aspiresr|r20|f15|hfx', 'enterra ii|2', 'new enterra', 'demipulse|senza|prodigy|eterna|liberta|omnia',
   ] },
   { id: 'component.integrated', kind: 'component', value: 'integrated', label: 'integrated (single-unit) system', patterns: [
@@ -77,7 +77,7 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'approach.open', kind: 'approach', value: 'open', label: 'open (incision, exposure)', patterns: [
     'open', 'cut - down', 'cutdown', 'exposed|exposure|expose', 'dissected down to', 'dissection ~3 nerve', 'nerve ~3 identified|isolated|exposed|visualized|dissected', 'circumferentially', 'under direct vision|visualization',
-    'cuff', 'wrapped', 'neurolysis', 'carotid sheath', 'platysma', 'sternocleidomastoid', 'fascia was incised', 'laparotomy',
+    'cuff', 'wrapped', 'neurolysis', 'carotid sheath', 'dissected|freed|mobilized ~4 off|from ~2 nerve', 'nerve was|were found|followed|traced|mobilized', 'loupe|loupes magnification', 'operating microscope', 'platysma', 'sternocleidomastoid', 'fascia was incised', 'laparotomy',
     // a laparoscopy converted to open surgery
     'converted|convert|conversion to|into ~3 open|laparotomy|midline', 'decision ~4 convert|conversion', 'open conversion',
   ] },
@@ -108,7 +108,7 @@ const RAW: ConceptInput[] = [
   { id: 'action.revision', kind: 'action', value: 'revision', label: 'revision', patterns: [
     'revise|revised|revision|revising', 'reposition|repositioned|repositioning', 're - position|positioned',
     // the lead's tip moved (not "redirected into the new pocket", which is generator-side work)
-    're - steered|advanced', 'resteered|readvanced', 'withdrawn|pulled|retracted|backed ~1 a few|several|one|two|1|2|3 ~1 centimeters|centimetres|cm|mm|millimeters|levels|level', 'relocate|relocated|relocation', 're - anchor|anchored', 'reanchored', 'resited', 'readjusted', 'capsulectomy',
+    're - steered|advanced|centered|centred|aligned|oriented', 'resteered|readvanced|recentered|recentred|realigned|reoriented', 're-steered|re-advanced|re-centered|re-centred|re-aligned|re-oriented', 'advanced|steered|moved|brought back ~2 to|into|up', 'withdrawn|pulled|retracted|backed ~1 a few|several|one|two|1|2|3 ~1 centimeters|centimetres|cm|mm|millimeters|levels|level', 'relocate|relocated|relocation', 're - anchor|anchored', 'reanchored', 'resited', 'readjusted', 'capsulectomy',
     're-anchored|re-anchor|re-advanced|re-positioned|re-sited|re-secured|re-sutured|readvanced',
     // partly withdrawn and moved: a repositioning, not a removal
     'withdrawn|withdrew|retracted|pulled back ~1 /^\\d+(\\.\\d+)?$/ cm|mm|centimeters|millimeters',

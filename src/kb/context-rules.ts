@@ -228,7 +228,7 @@ const RAW_RULES: ContextRule[] = [
     'in the event',
     'would like to',
     'discussed',
-    'discuss|discussing',
+    'to discuss', // "follow up to discuss a new generator" (not "after discussing options")
     'option|options to|of',
     'options include|included',
     'risks and benefits of',

@@ -33,6 +33,7 @@ describe.each([
   ['holdout5', 'test/fixtures/holdout5'],
   ['holdout6', 'test/fixtures/holdout6'],
   ['holdout7', 'test/fixtures/holdout7'],
+  ['holdout8', 'test/fixtures/holdout8'],
 ])('regression set %s', (_name, dir) => {
   const score = evaluateCorpus(`${dir}/notes`, `${dir}/expected.json`);
 

@@ -219,6 +219,11 @@ describe('operative-note cases', () => {
     expect(a('The lead was not removed, and the generator was replaced.', 'replaced')).toBe('affirmed');
   });
 
+  it('stops a backward negation at a dash between two clauses, not after a short label', () => {
+    expect(a('The SAME IPG was reconnected - a new generator was not needed.', 'IPG')).toBe('affirmed');
+    expect(a('Fluoroscopy - not used.', 'Fluoroscopy')).toBe('negated');
+  });
+
   it('scales linearly with note length', () => {
     const run = (steps: number) => {
       const text = Array.from({ length: steps }, (_, i) => `Step ${i}: the lead was not repositioned and no new pocket was needed, but the previously placed generator was removed.`).join('\n');

@@ -314,7 +314,11 @@ function backwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, 
       labelCrossed = true;
       continue;
     }
-    if (BARRIERS.has(tok.norm) || tok.norm === ',' || (term[k - base] & bit && !crossesLabel)) break;
+    // a free-standing dash joins two clauses: "The SAME IPG was reconnected - a new one was not needed"
+    // (not after a short label: "ALLERGIES - NONE", "Fluoroscopy - not used")
+    const dash =
+      (tok.norm === '-' || tok.norm === '–' || tok.norm === '—') && k - sentStart > 3 && tokens[k - 1].end < tok.start && tokens[k + 1]?.start > tok.end;
+    if (BARRIERS.has(tok.norm) || tok.norm === ',' || dash || (term[k - base] & bit && !crossesLabel)) break;
     // "... was placed and | fluoroscopy was not used": a conjunction after a verb ends the clause
     if (tok.pos === 'CCONJ' && k > sentStart && tokens[k - 1].pos === 'VERB') break;
     if (isWord(tok) && ++words > max) break;

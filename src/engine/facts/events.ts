@@ -84,8 +84,9 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   // (PTNS names the service, even in a title; a sacral note names S3, a foramen or the sacrum)
   if (
     target === 'sacral' &&
-    matches.some((m) => m.kind === 'target' && m.value === 'tibial' && counts(m)) &&
-    !matches.some((m) => m.kind === 'target' && m.value === 'sacral' && counts(m) && inWork(m) && /\b(s[1-4]|foram|sacr)/i.test(m.text))
+    // tibial words in the work or the title ("completed 12 weeks of PTNS" in the indication is the past)
+    matches.some((m) => m.kind === 'target' && m.value === 'tibial' && counts(m) && (inWork(m) || m.section === 'procedure' || m.section === 'preamble')) &&
+    !matches.some((m) => m.kind === 'target' && m.value === 'sacral' && counts(m) && inWork(m) && /\b(s[1-4]|foram|sacr|tined)/i.test(m.text))
   )
     target = 'tibial';
 
@@ -369,7 +370,9 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     case 'sacral':
     case 'peripheral':
     case 'tibial':
-      if (open.length && open.length >= perc.length) pick('open', open);
+      // a paddle (plate) electrode on a peripheral nerve is laid on the exposed nerve
+      if (paddle.length && !perc.length) pick('open', [...open, ...paddle]);
+      else if (open.length && open.length >= perc.length) pick('open', open);
       else pick('percutaneous', perc);
       break;
     default:
