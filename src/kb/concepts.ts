@@ -62,6 +62,10 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'component.device', kind: 'component', value: 'device', label: 'device (generic)', patterns: ['device|devices', 'unit', 'stimulator|stimulators|neurostimulator|neurostimulators', 'neuromodulator', 'hardware'] },
   { id: 'component.system', kind: 'component', value: 'system', label: 'whole system', patterns: ['system|systems', 'entire|whole ~2 system|hardware|device', 'all hardware', 'all components'] },
+  // a mask: "implant" naming a record or a point in time, not an act ("the implant record lengths", "since implant")
+  { id: 'mask.implantRecord', kind: 'mask', value: 'implantRecord', label: '"implant" as a record or a time', patterns: ['implant|implantation record|records|card|cards|log|logs|sheet|data|registry|lengths|report|date', 'since|at|after|post implant|implantation'] },
+  // a mask: spinal-fusion anatomy ("sacral ala", "S1 screws") is not a sacral-nerve target
+  { id: 'mask.sacralAnatomy', kind: 'mask', value: 'sacralAnatomy', label: 'sacral bone anatomy', patterns: ['sacral|s1|s2 ala|alae|slope|screw|screws|promontory|fracture|insufficiency'] },
   // a mask: "system" describing a check or a reading is not the device ("system diagnostics normal")
   { id: 'mask.systemCheck', kind: 'mask', value: 'systemCheck', label: '"system" describing a check', patterns: ['system diagnostics|diagnostic|check|checks|integrity|impedance|impedances|interrogation|test|testing|status|parameters|settings|data|diagnosis'] },
   { id: 'component.sensor', kind: 'component', value: 'sensor', label: 'respiratory sensor', patterns: ['sensor|sensors', 'sensing lead', 'pressure sensing'] },
@@ -150,7 +154,7 @@ const RAW: ConceptInput[] = [
   // ---- count ---------------------------------------------------------------
   { id: 'count.two', kind: 'count', value: '2', label: 'two arrays', patterns: [
     'two|2|dual|both|bilateral|pair ~4 lead|leads|arrays|electrodes|paddles|octrodes|microstimulators', 'leads|arrays|electrodes x|× 2', 'leads|arrays|electrodes x2', 'x2|×2 ~2 lead|leads|arrays|electrodes', 'x|× 2 ~2 lead|leads|arrays|electrodes',
-    'second|2nd|another|additional|contralateral ~2 lead|array|electrode|microstimulator|octrode|paddle|tuohy', 'lead|array|electrode # 2', 'lead|array|electrode 2|two -|:', 'number|no . of leads|arrays|electrodes :|= 2|two', '# of leads|arrays|electrodes :|= 2|two', 'number of leads|arrays|electrodes 2|two',
+    'second|2nd|another|additional|contralateral ~2 lead|array|electrode|microstimulator|octrode|paddle|tuohy', 'lead|array|electrode # 2', 'lead|array|electrode 2|two -|:', '# 2 ( x|✓ )', '# 2 [ x|✓ ]', 'number|no . of leads|arrays|electrodes :|= 2|two', '# of leads|arrays|electrodes :|= 2|two', 'number of leads|arrays|electrodes 2|two',
     // integrated (leadless) devices: each unit is an array
     'two|2|second|2nd|both|pair ~2 integrated|leadless|wireless|injectable ~4 device|devices|stimulator|stimulators|implant|implants|units',
     // a dual-channel generator drives two arrays (DBS: Activa PC/RC, Percept PC/RC)
@@ -160,7 +164,7 @@ const RAW: ConceptInput[] = [
     'two|2|separate|bilateral ~3 generators|ipgs|batteries|neurostimulators', 'two|2 single - channel ~4 generators|ipgs|batteries|neurostimulators', 'both generators|ipgs|batteries', 'one|a generator|ipg|battery ~1 under|below|beneath each', 'two|2|separate|bilateral ~2 pulse generators', 'second|contralateral ~3 ipg|generator|battery|neurostimulator',
     'ipgs|generators x|× 2', 'one|a ~2 generator|ipg|battery for|on each side', 'each ~3 own generator|ipg|battery',
   ] },
-  { id: 'count.three', kind: 'count', value: '3', label: 'three arrays', patterns: ['three|3 ~4 lead|leads|arrays|electrodes|microstimulators', 'third ~2 lead|array|electrode|microstimulator', 'leads|arrays x|× 3', 'leads|arrays x3', 'lead|array|electrode 3|three -|:', 'number of leads|arrays|electrodes :|= 3|three'] },
+  { id: 'count.three', kind: 'count', value: '3', label: 'three arrays', patterns: ['three|3 ~4 lead|leads|arrays|electrodes|microstimulators', 'third ~2 lead|array|electrode|microstimulator', 'leads|arrays x|× 3', 'leads|arrays x3', 'lead|array|electrode 3|three -|:', '# 3 ( x|✓ )', '# 3 [ x|✓ ]', 'number of leads|arrays|electrodes :|= 3|three'] },
   { id: 'count.four', kind: 'count', value: '4', label: 'four arrays', patterns: ['four|4 ~4 lead|leads|arrays|electrodes|microstimulators', 'fourth ~2 lead|array|electrode', 'leads|arrays x|× 4', 'leads|arrays x4', 'lead|array|electrode 4|four -|:', 'number of leads|arrays|electrodes :|= 4|four'] },
 
   // ---- trial / permanent / external -----------------------------------------
@@ -185,7 +189,7 @@ const RAW: ConceptInput[] = [
   { id: 'outOfScope.tens', kind: 'outOfScope', value: 'tens', label: 'TENS unit (external, surface electrodes)', patterns: ['tens', 'transcutaneous electrical nerve stimulation', 'surface electrodes', 'transcutaneous', 'self - adhesive', 'adhesive pads|electrodes', 'electrode pads', 'skin pads|electrodes', 'surface pads'] },
   { id: 'outOfScope.cochlear', kind: 'outOfScope', value: 'cochlear', label: 'cochlear implant', patterns: ['cochlear|cochleostomy', 'mastoidectomy', 'round window'] },
   { id: 'outOfScope.vascular', kind: 'outOfScope', value: 'vascular', label: 'vascular surgery', patterns: ['endarterectomy', 'arteriotomy', 'shunt', 'plaque'] },
-  { id: 'outOfScope.bone', kind: 'outOfScope', value: 'boneStimulator', label: 'bone growth stimulator', patterns: ['bone growth|healing stimulator', 'osteogenic', 'bone stimulator', 'spinal fusion'] },
+  { id: 'outOfScope.bone', kind: 'outOfScope', value: 'boneStimulator', label: 'bone growth stimulator', patterns: ['bone growth|healing stimulator', 'osteogenic', 'bone stimulator', 'spinal fusion', 'fusion stimulator', 'direct - current', 'direct current', 'cathode|cathodes', 'interbody fusion', 'arthrodesis', 'pseudarthrosis|pseudoarthrosis', 'nonunion|non-union', 'bone graft|grafts', 'autograft|allograft'] },
   { id: 'outOfScope.phrenic', kind: 'outOfScope', value: 'phrenic', label: 'phrenic nerve / diaphragm pacing', patterns: ['phrenic', 'diaphragm pacing|pacer', 'remede'] },
   { id: 'outOfScope.baroreflex', kind: 'outOfScope', value: 'baroreflex', label: 'baroreflex activation', patterns: ['baroreflex', 'barostim', 'carotid sinus'] },
   { id: 'outOfScope.categoryIII', kind: 'outOfScope', value: 'categoryIII', label: 'Category III integrated spinal/sacral/tibial device', patterns: ['/^0(78[4-9]|58[78]|81[6-9])t$/', 'revi', 'ecoin', 'bluewind', 'implantable tibial'] },

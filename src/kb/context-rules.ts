@@ -147,6 +147,9 @@ const RAW_RULES: ContextRule[] = [
   // template check boxes: "Lead revision: [ ] Yes  [x] No", "Pocket revised: Yes [ ] No [x]",
   // "Laparoscopy: [ ] Yes [x] N/A"; an unchecked box before an item ("[ ] generator placement")
   ...rules(N, 'BACKWARD', 'opnote', ['[ x ] no|none|not', '[ x ] n/a', '[ x ] na', 'no|none [ x ]', '( x ) no'], { maxScope: 12, crossesLabel: true }),
+  // a label answered in words: "Right side: Not done", "| Generator | None placed today |"
+  ...rules(N, 'BACKWARD', 'opnote', ['not done|performed|placed|used|needed|required|opened|entered|touched', 'none placed|used|made|created|implanted'], { maxScope: 4, crossesLabel: true }),
+  ...rules(N, 'FORWARD', 'opnote', ['none|nothing placed|implanted|inserted|created|made|used'], { maxScope: 2 }),
   ...rules(N, 'FORWARD', 'opnote', ['[ ]', '( )'], { maxScope: 8, checkboxItem: true }),
   ...rules(N, 'FORWARD', 'opnote', ['no part|portion|component|element of', 'none of the', 'neither the'], { maxScope: 14, throughVerbs: true }),
   ...rules(N, 'BACKWARD', 'opnote', [
@@ -248,7 +251,7 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HYP, 'FORWARD', 'opnote', ['being evaluated|considered|assessed|screened for', 'being worked up for', 'candidacy for', 'work - up for', 'workup for'], { maxScope: 8 }),
   ...rules(HYP, 'BACKWARD', 'opnote', ['will|would|shall|may@AUX|might|could|should'], { maxScope: 4 }),
   ...rules(HYP, 'BIDIRECTIONAL', 'opnote', ['pending'], { maxScope: 4 }),
-  ...rules(HYP, 'BACKWARD', 'opnote', ['was|were|is|are planned|discussed|recommended|scheduled|considered', 'to be determined', 'at a later date|time', 'in the future', 'to follow', 'if successful|indicated|needed|required'], { maxScope: 6 }),
+  ...rules(HYP, 'BACKWARD', 'opnote', ['was|were|is|are planned|discussed|recommended|scheduled|considered', 'to be determined', 'at a later date|time', 'in the future', 'to follow', 'if successful|indicated|needed|required', 'only if|when'], { maxScope: 6 }),
 
   // ---------------------------------------------------------------- pseudo-triggers (do nothing)
   ...rules('PSEUDO', 'PSEUDO', 'negex', [

@@ -57,7 +57,7 @@ export interface ContextAxes {
 }
 
 const DEFAULT_SCOPE = 8;
-const BARRIERS = new Set([';', ':']);
+const BARRIERS = new Set([';', ':', '|']); // "|" separates the cells of a pipe table like a label colon
 /** Parts of speech after which a verb starts a new phrase rather than continuing a list. */
 const PHRASE_END = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
@@ -283,7 +283,7 @@ function forwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, m
     const tok = tokens[k];
     // ":" ends negated and historical scopes (a header glued to the line: "Not obtained  DIAGNOSIS: ...");
     // a plan runs on over it ("options include: ...", "call if any of the following: ...")
-    if (tok.norm === ';' || (tok.norm === ':' && category !== 'HYPOTHETICAL') || term[k - base] & bit) break;
+    if (tok.norm === ';' || tok.norm === '|' || (tok.norm === ':' && category !== 'HYPOTHETICAL') || term[k - base] & bit) break;
     if (isWord(tok) && ++words > max) break;
     if (category === 'HISTORICAL' && startsVerbGroup(tokens, k, sentEnd)) break;
     end = k + 1;
@@ -310,7 +310,7 @@ function backwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, 
   for (let k = hit.start - 1; k >= sentStart; k--) {
     const tok = tokens[k];
     // a check box reaches back over one label colon ("Lead revision: [ ] Yes [x] No")
-    if (crossesLabel && !labelCrossed && tok.norm === ':') {
+    if (crossesLabel && !labelCrossed && (tok.norm === ':' || tok.norm === '|')) {
       labelCrossed = true;
       continue;
     }
@@ -366,7 +366,7 @@ function sentenceContext(doc: Doc, index: number): SentenceContext {
       // a negation cue that ends with its own verb ("was not replaced", "were not revised") negates that verb
       const last = tokens[h.end - 1];
       const ownVerb =
-        category === 'NEGATED_EXISTENCE' && r.direction === 'BACKWARD' && last && last.pos === 'VERB' && h.end - h.start >= 2 && tokens.slice(h.start, h.end - 1).some((t) => t.norm === 'not' || t.norm === "n't" || t.norm === 'never')
+        category === 'NEGATED_EXISTENCE' && r.direction === 'BACKWARD' && last && last.pos === 'VERB' && h.end - h.start >= 2 && tokens.slice(h.start, h.end - 1).some((t) => t.norm === 'not' || t.norm === "n't" || t.norm === 'never' || t.norm === 'none' || t.norm === 'nothing')
           ? h.end - 1
           : undefined;
       // ... and the verbs coordinated with it: "was not removed or repositioned", "not revised, replaced or removed"

@@ -20,6 +20,12 @@ describe('sentences dated before the date of service', () => {
     expect(assertionOf(t, 'removed')).toBe('affirmed');
   });
 
+  it('read a month and year before the service month ("placed 03/2025") as a date', () => {
+    const t = 'DOS: 12/02/2025\nPercutaneous lead placed 03/2025 over the right occipital nerve.\nToday the lead was repositioned.';
+    expect(assertionOf(t, 'placed')).toBe('historical');
+    expect(assertionOf(t, 'repositioned')).toBe('affirmed');
+  });
+
   it('ignore a date of birth and notes without a date of service', () => {
     expect(assertionOf('DOS: 10/21/2025   DOB: 01/02/1960 Two epidural leads were placed.', 'epidural')).toBe('affirmed');
     expect(assertionOf('The leads were placed on 09/03/2025.', 'placed')).toBe('affirmed');

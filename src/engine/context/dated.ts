@@ -11,11 +11,27 @@ import { findDates, findYearlessDates, serviceDate } from '../modifiers/dates';
 const WORK_KINDS = new Set(['target', 'component', 'action', 'approach', 'pocket', 'connection', 'imaging', 'count', 'side', 'trial', 'external', 'tunnel']);
 const BIRTH = /\b(dob|d\.o\.b|birth|born)\b[^\n]{0,12}$/i;
 
+/** "placed 03/2025", "attempts in 09/2025": a month before the service month (as its first day). */
+const MONTH_YEAR = /\b(0?[1-9]|1[0-2])\/((?:19|20)\d\d)\b(?![/\d])/g;
+function findMonthYears(text: string, serviceDay: number): { start: number; end: number; text: string; day: number }[] {
+  const out: { start: number; end: number; text: string; day: number }[] = [];
+  const service = new Date(serviceDay * 86_400_000);
+  const serviceMonth = service.getUTCFullYear() * 12 + service.getUTCMonth();
+  MONTH_YEAR.lastIndex = 0;
+  for (let m = MONTH_YEAR.exec(text); m; m = MONTH_YEAR.exec(text)) {
+    if (m.index > 0 && /[\d/]/.test(text[m.index - 1])) continue; // part of 01/02/2025
+    const month = Number(m[2]) * 12 + Number(m[1]) - 1;
+    if (month >= serviceMonth) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], day: Math.round(Date.UTC(Number(m[2]), Number(m[1]) - 1, 1) / 86_400_000) });
+  }
+  return out;
+}
+
 export function applyDatedHistory(doc: Doc, matches: ConceptMatch[]): void {
   const full = findDates(doc.text);
   const service = serviceDate(doc.text, full);
   if (!service) return;
-  const dates = [...full, ...findYearlessDates(doc.text, service)];
+  const dates = [...full, ...findYearlessDates(doc.text, service), ...findMonthYears(doc.text, service.day)];
   const earlier = new Map<number, (typeof dates)[number]>();
   const today = new Set<number>();
   // the sentence of the first token at or after pos (binary search: notes can hold thousands of dates)

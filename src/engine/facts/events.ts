@@ -258,6 +258,9 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const collectSides = (accept: (m: ConceptMatch) => boolean) => {
     for (const m of matches) {
       if (m.kind !== 'side' || m.assertion === 'negated' || m.assertion === 'hypothetical' || !accept(m)) continue;
+      // a side in a sentence dated before today ("attempts in 09/2025 ... both S3 foramina") is
+      // not today's side ("the existing left lead" still is)
+      if (m.assertion === 'historical' && /\d{1,2}\/\d{2,4}|\b(19|20)\d\d\b/.test(m.cue?.text ?? '')) continue;
       const next = tokens[m.tokenEnd];
       if (next && POSITION_AFTER.has(next.norm) && doc.sentences[m.sentence].tokenEnd > m.tokenEnd) {
         // "left lateral decubitus", "right side down": patient position, not the target's side
@@ -303,6 +306,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const countEv: Span[] = [];
   for (const m of matches) {
     if (m.kind !== 'count' || !counts(m) || !inWork(m)) continue;
+    // "Four-contact lead", "8-contact leads": contacts on one lead, not a number of leads
+    if (/^\w+\s*-?\s*(contact|electrode|column|channel|polar)/i.test(m.text) && !/^(both|two|2|second|2nd|pair|dual)\b/i.test(m.text)) continue;
     const n = Number(m.value);
     if (n > arrayCount) {
       arrayCount = n;

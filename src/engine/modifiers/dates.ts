@@ -37,8 +37,20 @@ function dayNumber(y: number, m: number, d: number): number | null {
   return Math.round(t / 86_400_000);
 }
 
-/** Every calendar date written in the text. */
+/** The last text read and its dates: the context and modifier stages both ask for the same note. */
+let lastText: string | null = null;
+let lastDates: NoteDate[] = [];
+
+/** Every calendar date written in the text (the returned array is shared: do not modify it). */
 export function findDates(text: string): NoteDate[] {
+  if (text === lastText) return lastDates;
+  const out = scanDates(text);
+  lastText = text;
+  lastDates = out;
+  return out;
+}
+
+function scanDates(text: string): NoteDate[] {
   const out: NoteDate[] = [];
   DATE_RE.lastIndex = 0;
   for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {

@@ -31,7 +31,7 @@ function hardBreaks(text: string, sections: Section[]): number[] {
     const nextTrim = next.trimStart();
     const blank = trimmed.length === 0;
     const endsSentence = /[.:;!?)]$/.test(trimmed);
-    const nextIsItem = /^([-*•#]|\d{1,2}[.)]\s|[A-Z][A-Za-z0-9 /#-]{0,40}:|\[[ xX✓✔]?\]|\([ xX]\))/.test(nextTrim);
+    const nextIsItem = /^([-*•#|]|\d{1,2}[.)]\s|[A-Z][A-Za-z0-9 /#-]{0,40}:|\[[ xX✓✔]?\]|\([ xX]\))/.test(nextTrim);
     const shortLine = trimmed.length > 0 && trimmed.length < 45 && /^[A-Z]/.test(nextTrim);
     if (blank || endsSentence || nextIsItem || shortLine || nextTrim.length === 0) breaks.push(eol + 1);
     pos = eol + 1;
