@@ -34,6 +34,7 @@ describe.each([
   ['holdout6', 'test/fixtures/holdout6'],
   ['holdout7', 'test/fixtures/holdout7'],
   ['holdout8', 'test/fixtures/holdout8'],
+  ['holdout9', 'test/fixtures/holdout9'],
 ])('regression set %s', (_name, dir) => {
   const score = evaluateCorpus(`${dir}/notes`, `${dir}/expected.json`);
 

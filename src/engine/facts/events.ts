@@ -35,6 +35,8 @@ const DISTRACTORS = new Set([
 ]);
 const PRONOUNS = new Set(['it', 'they', 'them', 'these', 'both', 'this', 'each']);
 const POSITION_AFTER = new Set(['lateral', 'decubitus', 'side', 'prone', 'supine']);
+/** Words of movement or deviation: a side after them is a direction ("deviated to the left"). */
+const DIRECTION_WORDS = /^(protrusion|protruded|protrudes|protruding|deviation|deviated|deviates|deviating|rotated|rotation|rotates|tilted|tilting|tilt|shifted|shift|migrated|drifted|veered|curved)$/;
 
 function span(m: { start: number; end: number; text: string }): Span {
   return { start: m.start, end: m.end, text: m.text };
@@ -268,6 +270,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
         if (next.norm !== 'side' || (after && ['down', 'up'].includes(after.norm))) continue;
       }
       const sentence = doc.sentences[m.sentence];
+      // "tongue protrusion slightly to the left", "paddle rotated to the right": a direction, not the side operated on
+      if (tokens.slice(Math.max(sentence.tokenStart, m.tokenStart - 7), m.tokenStart).some((t) => DIRECTION_WORDS.test(t.norm))) continue;
       const short = sentence.tokenEnd - sentence.tokenStart <= 4 && sentence.section === 'other';
       // "Same on the right.", "The same steps were repeated on the left side."
       const repeat = /\b(same|repeated|likewise|identical|identically|mirror)\b/i.test(doc.text.slice(sentence.start, sentence.end));
@@ -278,7 +282,9 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
             // "toward the RT side with a second lead"
             (next?.norm === 'side' && (t.kind === 'target' || t.value === 'array' || t.value === 'paddle') && Math.abs(t.tokenStart - m.tokenStart) <= 8)),
       );
-      if (!near && !short) {
+      // a ticked template box: "Side: [ ] Left  [x] Right", "(x) Right"
+      const ticked = /^[\])]$/.test(tokens[m.tokenStart - 1]?.norm ?? '') && /^[x✓✔]$/.test(tokens[m.tokenStart - 2]?.norm ?? '');
+      if (!near && !short && !ticked) {
         // "Same on the right." complements a side found elsewhere; it never stands alone
         if (repeat) repeatSides.push(m);
         continue;
@@ -314,6 +320,11 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       countEv.length = 0;
     }
     if (n === arrayCount) countEv.push(span(m));
+  }
+  // a hypoglossal system's two leads are the stimulation lead and the sensing lead, not two sides
+  if (target === 'hypoglossal' && arrayCount === 2 && compList.some((c) => compClass.get(c) === 'sensor' && c.assertion === 'affirmed')) {
+    arrayCount = 1;
+    countEv.length = 0;
   }
   if (sideVals.size === 2 && arrayCount < 2 && target !== 'vagus') {
     arrayCount = 2;

@@ -55,12 +55,16 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
     if (/^[A-Z0-9 /&()'-]+$/.test(raw.trim()) && /[A-Z]{3}/.test(raw) && raw.trim().split(/\s+/).length <= 6) {
       return { length: colon + 1, kind: 'other', known: false };
     }
+    // an unknown label alone on its line, its content below ("Arrays placed today:") → other
+    if (line.slice(colon + 1).trim() === '' && /^[A-Z][A-Za-z /&()'-]*$/.test(raw.trim()) && raw.trim().split(/\s+/).length <= 5) {
+      return { length: colon + 1, kind: 'other', known: false };
+    }
     return null;
   }
   // A header alone on its line, without a colon (e.g. "DESCRIPTION OF PROCEDURE").
   const rest = line.slice(start).trim();
   // A known header in Title case alone on its line also counts ("Indication", "Plan", "Procedure details").
-  const capsOrTitle = rest === rest.toUpperCase() || /^[A-Z][a-z]+(?: [A-Za-z][a-z]*){0,3}$/.test(rest);
+  const capsOrTitle = rest === rest.toUpperCase() || /^[A-Z][a-z]+(?:\s*[/&]?\s*[A-Za-z][a-z]*){0,6}$/.test(rest);
   if (rest.length > 0 && rest.length <= MAX_HEADER && capsOrTitle && /[A-Z]/.test(rest)) {
     const kind = HEADER_MAP.get(normaliseHeader(rest));
     if (kind) return { length: line.length, kind, known: true };
