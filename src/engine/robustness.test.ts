@@ -170,6 +170,8 @@ const SHAPES: Record<string, (n: number) => string> = {
   'many newlines': (n) => '\n'.repeat(n),
   'many colons': (n) => ':'.repeat(n),
   'header lines': (n) => 'PROCEDURE:\n'.repeat(n / 11),
+  'title-case lines that fail at the end': (n) => 'Procedure details and more words here1\n'.repeat(n / 39),
+  'one long title-case line': (n) => `${'Abcdefgh '.repeat(n / 9)}1`,
   'colon lines': (n) => 'A:\n'.repeat(n / 3),
   'pocket pocket': (n) => 'pocket '.repeat(n / 7),
   'negation run': (n) => 'no lead was placed, '.repeat(n / 20),

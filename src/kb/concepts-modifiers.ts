@@ -41,7 +41,7 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
   { id: 'increasedWork.time', kind: 'increasedWork', value: 'time', label: 'substantially greater work (time documented)', patterns: [
     'additional|extra ~2 /^\\d+$/ minutes|hours|hour|min', 'additional|extra ~1 one|two|three|thirty|forty|sixty|ninety ~1 minutes|hours|hour',
     'twice as long', 'three times as long', 'added|adding|adds|lengthened|prolonged ~2 the case|procedure|operation by', 'added|adding|adds ~3 /^\\d+$/ minutes|hours|hour|min|mins', 'added|adding|adds ~3 one|two|three|forty|sixty|ninety ~1 minutes|hours|hour|min|mins', '/^\\d+$/ minutes|minute|hours|hour|hrs|min ~2 beyond|longer|more|over', '/^\\d+$/ minutes|hours|hour|min|mins ~3 extra|additional|added', 'than|versus|vs ~4 usual|typical|standard|expected|routine|average|uncomplicated|straightforward', 'compared with|to ~6 typically|usual|usually|normally|typical|standard|routine|average|uncomplicated|straightforward',
-    'increase|increased in ~2 time|duration', 'usual|typical|average|normal|standard|expected operative|operating time|duration', 'usual|typical|average|normal|standard|expected time|duration for|of', 'our|my usual time', 'increase in operative|operating time', 'substantially|significantly|markedly ~3 longer',
+    'increase|increased in ~2 time|duration', 'usual|typical ~2 time|duration', 'increase in operative|operating time', 'substantially|significantly|markedly ~3 longer',
   ] },
   { id: 'increasedWork.weak', kind: 'increasedWork', value: 'weak', label: 'harder than usual (no cause or time stated)', patterns: [
     'tedious', 'prolonged dissection|procedure|case', 'took ~4 longer', 'difficult dissection', 'encapsulated',
@@ -71,7 +71,7 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
   ] },
   { id: 'staged.plan', kind: 'staged', value: 'plan', label: 'planned / staged procedure', patterns: ['staged', 'as planned', 'originally planned'] },
   { id: 'globalPeriod.within', kind: 'globalPeriod', value: 'within', label: 'inside a global period', patterns: [
-    'global period', 'within the global', 'inside|within|in ~5 global', 'postoperative|postop day /^\\d+$/', 'post - operative|op day /^\\d+$/', 'post-operative|post-op day /^\\d+$/', 'pod /^\\d+$/', '/^pod#?\\d+$/',
+    'global period', 'within the global', 'inside|within ~4 global', 'postoperative|postop day /^\\d+$/', 'post - operative|op day /^\\d+$/', 'post-operative|post-op day /^\\d+$/', 'pod /^\\d+$/', '/^pod#?\\d+$/',
     '/^\\d+$/ days|day after|following|ago|since', '/^\\d+$/ days|weeks ago|later', 'days ago', 'week|weeks ago', 'one|two|three|four|five|six|seven|eight|nine|ten|1|2|3|4|5|6|7|8|9|10|11|12 weeks|days after|following|ago|later',
   ] },
   { id: 'programming.done', kind: 'programming', value: 'done', label: 'device programmed', patterns: ['programmed', 'programming', 'parameters were|set', 'programs were created', 'device was interrogated'] },

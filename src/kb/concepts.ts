@@ -154,14 +154,14 @@ const RAW: ConceptInput[] = [
   // ---- count ---------------------------------------------------------------
   { id: 'count.two', kind: 'count', value: '2', label: 'two arrays', patterns: [
     'two|2|dual|both|bilateral|pair ~4 lead|leads|arrays|electrodes|paddles|octrodes|microstimulators', 'leads|arrays|electrodes x|× 2', 'leads|arrays|electrodes x2', 'x2|×2 ~2 lead|leads|arrays|electrodes', 'x|× 2 ~2 lead|leads|arrays|electrodes',
-    'second|2nd|another|additional|contralateral ~2 lead|array|electrode|microstimulator|octrode|paddle|tuohy', 'lead|array|electrode # 2', 'lead|array|electrode 2|two -|:', '# 2 ( x|✓ )', '# 2 [ x|✓ ]', 'number|no . of leads|arrays|electrodes :|= 2|two', '# of leads|arrays|electrodes :|= 2|two', 'number of leads|arrays|electrodes 2|two',
+    'second|2nd|another|additional|contralateral ~2 lead|array|electrode|microstimulator|octrode|paddle|tuohy', 'lead|array|electrode # 2', 'lead|array|electrode 2|two -|:', '# 2 ( x|✓ )', '# 2 [ x|✓ ]', 'number of leads|arrays|electrodes :|= 2|two', '# of leads|arrays|electrodes :|= 2|two', 'number of leads|arrays|electrodes 2|two',
     // integrated (leadless) devices: each unit is an array
     'two|2|second|2nd|both|pair ~2 integrated|leadless|wireless|injectable ~4 device|devices|stimulator|stimulators|implant|implants|units',
     // a dual-channel generator drives two arrays (DBS: Activa PC/RC, Percept PC/RC)
     'dual|two|2 - channel', 'dual-channel|two-channel|2-channel', 'dual|two ~1 channel|channels', 'activa|percept pc|rc', 'both extensions',
   ] },
   { id: 'generatorCount.two', kind: 'generatorCount', value: '2', label: 'two generators', patterns: [
-    'two|2|separate|bilateral ~3 generators|ipgs|batteries|neurostimulators', 'two|2 single - channel ~4 generators|ipgs|batteries|neurostimulators', 'both generators|ipgs|batteries', 'one|a generator|ipg|battery ~1 under|below|beneath each', 'two|2|separate|bilateral ~2 pulse generators', 'second|contralateral ~3 ipg|generator|battery|neurostimulator',
+    'two|2|separate|bilateral ~3 generators|ipgs|batteries|neurostimulators', 'two|2 single - channel ~4 generators|ipgs|batteries|neurostimulators', 'both generators|ipgs|batteries', 'under|below|beneath each clavicle', 'two|2|separate|bilateral ~2 pulse generators', 'second|contralateral ~3 ipg|generator|battery|neurostimulator',
     'ipgs|generators x|× 2', 'one|a ~2 generator|ipg|battery for|on each side', 'each ~3 own generator|ipg|battery',
   ] },
   { id: 'count.three', kind: 'count', value: '3', label: 'three arrays', patterns: ['three|3 ~4 lead|leads|arrays|electrodes|microstimulators', 'third ~2 lead|array|electrode|microstimulator', 'leads|arrays x|× 3', 'leads|arrays x3', 'lead|array|electrode 3|three -|:', '# 3 ( x|✓ )', '# 3 [ x|✓ ]', 'number of leads|arrays|electrodes :|= 3|three'] },

@@ -64,8 +64,8 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
   // A header alone on its line, without a colon (e.g. "DESCRIPTION OF PROCEDURE").
   const rest = line.slice(start).trim();
   // A known header in Title case alone on its line also counts ("Indication", "Plan", "Procedure details").
-  const capsOrTitle = rest === rest.toUpperCase() || /^[A-Z][a-z]+(?:\s*[/&]?\s*[A-Za-z][a-z]*){0,6}$/.test(rest);
-  if (rest.length > 0 && rest.length <= MAX_HEADER && capsOrTitle && /[A-Z]/.test(rest)) {
+  if (rest.length === 0 || rest.length > MAX_HEADER || !/[A-Z]/.test(rest)) return null;
+  if (rest === rest.toUpperCase() || /^[A-Z][a-z]+(?:(?: +| *[/&] *)[A-Za-z][a-z]*){0,6}$/.test(rest)) {
     const kind = HEADER_MAP.get(normaliseHeader(rest));
     if (kind) return { length: line.length, kind, known: true };
   }
