@@ -154,7 +154,7 @@ const RAW: ConceptInput[] = [
   // ---- count ---------------------------------------------------------------
   { id: 'count.two', kind: 'count', value: '2', label: 'two arrays', patterns: [
     'two|2|dual|both|bilateral|pair ~4 lead|leads|arrays|electrodes|paddles|octrodes|microstimulators', 'leads|arrays|electrodes x|× 2', 'leads|arrays|electrodes x2', 'x2|×2 ~2 lead|leads|arrays|electrodes', 'x|× 2 ~2 lead|leads|arrays|electrodes',
-    'second|2nd|another|additional|contralateral ~2 lead|array|electrode|microstimulator|octrode|paddle|tuohy', 'lead|array|electrode # 2', 'lead|array|electrode 2|two -|:', '# 2 ( x|✓ )', '# 2 [ x|✓ ]', 'number of leads|arrays|electrodes :|= 2|two', '# of leads|arrays|electrodes :|= 2|two', 'number of leads|arrays|electrodes 2|two',
+    'second|2nd|another|additional|contralateral ~2 lead|array|electrode|microstimulator|octrode|paddle|tuohy', 'lead|array|electrode # 2', 'lead|array|electrode 2|two -|:', '# 2 ( x|✓ )', '# 2 [ x|✓ ]', 'stimulator|stimulators|stim|lead|leads|electrodes ( 2|two total )', 'number of ~2 leads|arrays|electrodes :|= 2|two', '# of leads|arrays|electrodes :|= 2|two', 'number of leads|arrays|electrodes 2|two',
     // integrated (leadless) devices: each unit is an array
     'two|2|second|2nd|both|pair ~2 integrated|leadless|wireless|injectable ~4 device|devices|stimulator|stimulators|implant|implants|units',
     // a dual-channel generator drives two arrays (DBS: Activa PC/RC, Percept PC/RC)
@@ -164,8 +164,8 @@ const RAW: ConceptInput[] = [
     'two|2|separate|bilateral ~3 generators|ipgs|batteries|neurostimulators', 'two|2 single - channel ~4 generators|ipgs|batteries|neurostimulators', 'both generators|ipgs|batteries', 'under|below|beneath each clavicle', 'two|2|separate|bilateral ~2 pulse generators', 'second|contralateral ~3 ipg|generator|battery|neurostimulator',
     'ipgs|generators x|× 2', 'one|a ~2 generator|ipg|battery for|on each side', 'each ~3 own generator|ipg|battery',
   ] },
-  { id: 'count.three', kind: 'count', value: '3', label: 'three arrays', patterns: ['three|3 ~4 lead|leads|arrays|electrodes|microstimulators', 'third ~2 lead|array|electrode|microstimulator', 'leads|arrays x|× 3', 'leads|arrays x3', 'lead|array|electrode 3|three -|:', '# 3 ( x|✓ )', '# 3 [ x|✓ ]', 'number of leads|arrays|electrodes :|= 3|three'] },
-  { id: 'count.four', kind: 'count', value: '4', label: 'four arrays', patterns: ['four|4 ~4 lead|leads|arrays|electrodes|microstimulators', 'fourth ~2 lead|array|electrode', 'leads|arrays x|× 4', 'leads|arrays x4', 'lead|array|electrode 4|four -|:', 'number of leads|arrays|electrodes :|= 4|four'] },
+  { id: 'count.three', kind: 'count', value: '3', label: 'three arrays', patterns: ['three|3 ~4 lead|leads|arrays|electrodes|microstimulators', 'third ~2 lead|array|electrode|microstimulator', 'leads|arrays x|× 3', 'leads|arrays x3', 'lead|array|electrode 3|three -|:', '# 3 ( x|✓ )', '# 3 [ x|✓ ]', 'number of ~2 leads|arrays|electrodes :|= 3|three'] },
+  { id: 'count.four', kind: 'count', value: '4', label: 'four arrays', patterns: ['four|4 ~4 lead|leads|arrays|electrodes|microstimulators', 'fourth ~2 lead|array|electrode', 'leads|arrays x|× 4', 'leads|arrays x4', 'lead|array|electrode 4|four -|:', 'number of ~2 leads|arrays|electrodes :|= 4|four'] },
 
   // ---- trial / permanent / external -----------------------------------------
   { id: 'trial.trial', kind: 'trial', value: 'trial', label: 'trial', patterns: ['trial|trialing|trialling', 'temporary', 'test lead|leads', 'pne', 'percutaneous nerve evaluation', 'stage 1|i', 'first stage', 'stage one', 'test stimulation period', 'externalized'] },

@@ -150,7 +150,7 @@ const RAW_RULES: ContextRule[] = [
   // a label answered in words: "Right side: Not done", "| Generator | None placed today |"
   ...rules(N, 'BACKWARD', 'opnote', ['not done|performed|placed|used|needed|required|opened|entered|touched', 'none placed|used|made|created|implanted'], { maxScope: 4, crossesLabel: true }),
   ...rules(N, 'FORWARD', 'opnote', ['none|nothing placed|implanted|inserted|created|made|used'], { maxScope: 2 }),
-  ...rules(N, 'FORWARD', 'opnote', ['[ ]', '( )'], { maxScope: 8, checkboxItem: true }),
+  ...rules(N, 'FORWARD', 'opnote', ['[ ]', '( )', '☐', '□', '❏'], { maxScope: 8, checkboxItem: true }),
   ...rules(N, 'FORWARD', 'opnote', ['no part|portion|component|element of', 'none of the', 'neither the'], { maxScope: 14, throughVerbs: true }),
   ...rules(N, 'BACKWARD', 'opnote', [
     // passive negation: "fluoroscopy was not used", "a new pocket was not created"
@@ -308,7 +308,7 @@ const RAW_RULES: ContextRule[] = [
     'cause|causes|etiology|reason|reasons|source|sources|origin|origins for|of',
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['because', 'since']),
-  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['[ x ]']),
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['[ x ]', '☒', '☑', '■']),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', [
     'which', 'who', 'whereas', 'while', 'then', 'and then', 'after which', 'subsequently', 'afterwards', 'thereafter',
     'and|or|but <AUX>', // a second clause: "... and was removed"

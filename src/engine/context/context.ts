@@ -57,6 +57,10 @@ export interface ContextAxes {
 }
 
 const DEFAULT_SCOPE = 8;
+/** Check-box characters: an item runs to the next box. */
+const BOX_CHARS = new Set(['☐', '□', '❏', '☒', '☑', '■']);
+/** Device nouns the tagger sometimes reads as verbs ("no stimulator leads/VERB or electrodes were placed"). */
+const NOUNISH = new Set(['lead', 'leads', 'wire', 'wires', 'paddle', 'paddles', 'battery', 'batteries', 'anchor', 'anchors', 'extension', 'extensions', 'stimulator', 'stimulators', 'cuff', 'cuffs']);
 const BARRIERS = new Set([';', ':', '|']); // "|" separates the cells of a pipe table like a label colon
 /** Parts of speech after which a verb starts a new phrase rather than continuing a list. */
 const PHRASE_END = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
@@ -273,7 +277,7 @@ function forwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, m
       const n = tokens[k].norm;
       // the next box: "[", or "( )" / "(x)" (a parenthesis that opens a remark is part of the item)
       const nextBox = n === '(' && (tokens[k + 1]?.norm === ')' || (/^[x✓]$/.test(tokens[k + 1]?.norm ?? '') && tokens[k + 2]?.norm === ')'));
-      if (n === '[' || nextBox || n === ';' || n === ':') break;
+      if (n === '[' || nextBox || n === ';' || n === ':' || BOX_CHARS.has(n)) break;
       if (isWord(tokens[k]) && ++words > max) break;
       end = k + 1;
     }
@@ -290,12 +294,16 @@ function forwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, m
     if (category === 'NEGATED_EXISTENCE') {
       // a verb that does not close a verb group and is not the cue's own verb starts a new
       // phrase after a noun: "without fluoroscopy | using landmarks" (but "no nausea, vomiting")
-      if (tok.pos === 'VERB' && !auxSeen && k > hit.end && PHRASE_END.has(tokens[k - 1].pos)) {
+      if (tok.pos === 'VERB' && !NOUNISH.has(tok.norm) && !auxSeen && k > hit.end && PHRASE_END.has(tokens[k - 1].pos)) {
         end = k;
         break;
       }
       if (tok.pos === 'AUX') auxSeen = true;
-      else if (tok.pos === 'VERB' && auxSeen) break;
+      else if (tok.pos === 'VERB' && auxSeen) {
+        // "no stimulator leads or electrodes were placed": the verb of the negated subject is not done either
+        if (tokens[hit.start]?.norm === 'no') end = k + 1;
+        break;
+      }
       else if (!isFiller(tok)) auxSeen = false;
     }
   }

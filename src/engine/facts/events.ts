@@ -36,7 +36,7 @@ const DISTRACTORS = new Set([
 const PRONOUNS = new Set(['it', 'they', 'them', 'these', 'both', 'this', 'each']);
 const POSITION_AFTER = new Set(['lateral', 'decubitus', 'side', 'prone', 'supine']);
 /** Words of movement or deviation: a side after them is a direction ("deviated to the left"). */
-const DIRECTION_WORDS = /^(protrusion|protruded|protrudes|protruding|deviation|deviated|deviates|deviating|rotated|rotation|rotates|tilted|tilting|tilt|shifted|shift|migrated|drifted|veered|curved)$/;
+const DIRECTION_WORDS = /^(turned|turn|turning|facing|protrusion|protruded|protrudes|protruding|deviation|deviated|deviates|deviating|rotated|rotation|rotates|tilted|tilting|tilt|shifted|shift|migrated|drifted|veered|curved)$/;
 
 function span(m: { start: number; end: number; text: string }): Span {
   return { start: m.start, end: m.end, text: m.text };
@@ -272,6 +272,9 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       const sentence = doc.sentences[m.sentence];
       // "tongue protrusion slightly to the left", "paddle rotated to the right": a direction, not the side operated on
       if (tokens.slice(Math.max(sentence.tokenStart, m.tokenStart - 7), m.tokenStart).some((t) => DIRECTION_WORDS.test(t.norm))) continue;
+      // where a trial extension leaves the skin is not the side of the lead ("brought out ... on the left side")
+      const before = tokens.slice(sentence.tokenStart, m.tokenStart);
+      if (before.some((t) => t.norm === 'extension' || t.norm === 'extensions') && before.slice(-10).some((t) => /^(out|exit|exits|exiting|exited|externali[sz]ed)$/.test(t.norm))) continue;
       const short = sentence.tokenEnd - sentence.tokenStart <= 4 && sentence.section === 'other';
       // "Same on the right.", "The same steps were repeated on the left side."
       const repeat = /\b(same|repeated|likewise|identical|identically|mirror)\b/i.test(doc.text.slice(sentence.start, sentence.end));
@@ -649,7 +652,7 @@ function isPrepObject(tokens: Doc['tokens'], i: number, sentenceStart: number): 
 }
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const TIME_ANCHOR = new RegExp(`\\b(ago|last (week|month|year|spring|summer|fall|winter)|earlier this (week|month|year)|in (${MONTHS})\\b|in (19|20)\\d\\d|(19|20)\\d\\d\\b|years? (earlier|before|prior)|months? (earlier|before|prior)|on \\d{1,2}/\\d{1,2}\\b|\\d{1,2}/\\d{1,2}/\\d{2,4})`, 'i');
+const TIME_ANCHOR = new RegExp(`\\b(ago|last (week|month|year|spring|summer|fall|winter)|earlier this (week|month|year)|in (${MONTHS})\\b|in (19|20)\\d\\d|(19|20)\\d\\d\\b|years? (earlier|before|prior)|months? (earlier|before|prior)|on \\d{1,2}/\\d{1,2}\\b(?!\\s*(contacts?|electrodes?|leads?|channels?|strength|power))|\\d{1,2}/\\d{1,2}/\\d{2,4})`, 'i');
 const NOW = /\b(today|now|this (procedure|session|operation|surgery)|currently)\b/i;
 
 /**

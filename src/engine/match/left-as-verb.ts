@@ -4,7 +4,7 @@
  */
 import type { ConceptMatch, Doc } from '../types';
 
-const AFTER = new Set(['out', 'in', 'behind', 'alone', 'intact', 'undisturbed', 'untouched', 'open', 'unchanged', 'attached', 'connected', 'capped', 'coiled', 'at', 'on', 'off', 'there', 'as', 'to', 'for', 'with', 'without', 'unplugged', 'disconnected']);
+const AFTER = new Set(['out', 'outside', 'inside', 'within', 'free', 'in', 'behind', 'alone', 'intact', 'undisturbed', 'untouched', 'open', 'unchanged', 'attached', 'connected', 'capped', 'coiled', 'at', 'on', 'off', 'there', 'as', 'to', 'for', 'with', 'without', 'unplugged', 'disconnected']);
 const BEFORE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 /** "battery ~6 yrs left", "20% left": what remains, not a side. */
 const REMAINING = new Set(['yrs', 'yr', 'years', 'year', 'months', 'month', 'mo', 'mos', 'weeks', 'week', 'wks', 'days', 'day', 'hours', 'hrs', 'minutes', 'min', 'mins', '%', 'percent', 'life', 'time', 'capacity', 'charge']);
