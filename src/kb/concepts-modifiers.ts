@@ -36,12 +36,12 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
     'scar tissue ~4 extensive|dense|significant', 'morbid obesity|morbidly obese', 'heavily|densely encapsulated', 'extensive encapsulation', 'distorted anatomy',
   ] },
   { id: 'increasedWork.statement', kind: 'increasedWork', value: 'statement', label: 'substantially greater work stated', patterns: [
-    'unusually difficult', 'increased complexity', 'substantially|significantly|markedly ~3 difficult|more difficult|greater|increased work|more work', 'far beyond|well beyond ~3 usual|typical|standard', 'much|far|considerably more than ~3 usually|usual|typically|normally', 'more difficult than ~3 usual|usually|typical|expected', 'additional|extra|increased time and|was|were|required', 'additional|extra|increased time ~3 due to|because|attributable',
+    'unusually difficult', 'increased complexity', 'increased procedural|operative|surgical|intraoperative work', 'substantially|significantly|markedly ~3 difficult|more difficult|greater|increased work|more work', 'far beyond|well beyond ~3 usual|typical|standard', 'much|far|considerably more than ~3 usually|usual|typically|normally', 'more difficult than ~3 usual|usually|typical|expected', 'additional|extra|increased time and|was|were|required', 'additional|extra|increased time ~3 due to|because|attributable',
   ] },
   { id: 'increasedWork.time', kind: 'increasedWork', value: 'time', label: 'substantially greater work (time documented)', patterns: [
     'additional|extra ~2 /^\\d+$/ minutes|hours|hour|min', 'additional|extra ~1 one|two|three|thirty|forty|sixty|ninety ~1 minutes|hours|hour',
     'twice as long', 'three times as long', 'added|adding|adds|lengthened|prolonged ~2 the case|procedure|operation by', 'added|adding|adds ~3 /^\\d+$/ minutes|hours|hour|min|mins', 'added|adding|adds ~3 one|two|three|forty|sixty|ninety ~1 minutes|hours|hour|min|mins', '/^\\d+$/ minutes|minute|hours|hour|hrs|min ~2 beyond|longer|more|over', '/^\\d+$/ minutes|hours|hour|min|mins ~3 extra|additional|added', 'than|versus|vs ~4 usual|typical|standard|expected|routine|average|uncomplicated|straightforward', 'compared with|to ~6 typically|usual|usually|normally|typical|standard|routine|average|uncomplicated|straightforward',
-    'increase|increased in ~2 time|duration', 'usual|typical ~2 time|duration', 'increase in operative|operating time', 'substantially|significantly|markedly ~3 longer',
+    'increase|increased in ~2 time|duration', 'usual|typical ~2 time|duration', '/^\\d+$/|one|two|three|four extra|additional|more hours|hour|minutes|min|mins', 'normally|usually|typically takes|lasts|requires', 'increase in operative|operating time', 'substantially|significantly|markedly ~3 longer',
   ] },
   { id: 'increasedWork.weak', kind: 'increasedWork', value: 'weak', label: 'harder than usual (no cause or time stated)', patterns: [
     'tedious', 'prolonged dissection|procedure|case', 'took ~4 longer', 'difficult dissection', 'encapsulated',

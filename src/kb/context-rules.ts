@@ -147,6 +147,8 @@ const RAW_RULES: ContextRule[] = [
   // template check boxes: "Lead revision: [ ] Yes  [x] No", "Pocket revised: Yes [ ] No [x]",
   // "Laparoscopy: [ ] Yes [x] N/A"; an unchecked box before an item ("[ ] generator placement")
   ...rules(N, 'BACKWARD', 'opnote', ['[ x ] no|none|not', '[ x ] n/a', '[ x ] na', 'no|none [ x ]', '( x ) no'], { maxScope: 12, crossesLabel: true }),
+  // "today's operation is unrelated to the VNS": that system is not what was worked on
+  ...rules(N, 'FORWARD', 'opnote', ['unrelated to', 'not related to', 'separate from'], { maxScope: 5 }),
   // a label answered in words: "Right side: Not done", "| Generator | None placed today |"
   ...rules(N, 'BACKWARD', 'opnote', ['not done|performed|placed|used|needed|required|opened|entered|touched', 'none placed|used|made|created|implanted'], { maxScope: 4, crossesLabel: true }),
   ...rules(N, 'FORWARD', 'opnote', ['none|nothing placed|implanted|inserted|created|made|used'], { maxScope: 2 }),

@@ -35,6 +35,7 @@ describe.each([
   ['holdout7', 'test/fixtures/holdout7'],
   ['holdout8', 'test/fixtures/holdout8'],
   ['holdout9', 'test/fixtures/holdout9'],
+  ['holdout10', 'test/fixtures/holdout10'],
 ])('regression set %s', (_name, dir) => {
   const score = evaluateCorpus(`${dir}/notes`, `${dir}/expected.json`);
 

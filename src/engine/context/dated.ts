@@ -32,7 +32,7 @@ export function applyDatedHistory(doc: Doc, matches: ConceptMatch[]): void {
   const service = serviceDate(doc.text, full);
   if (!service) return;
   const dates = [...full, ...findYearlessDates(doc.text, service), ...findMonthYears(doc.text, service.day)];
-  const earlier = new Map<number, (typeof dates)[number]>();
+  const earlier = new Map<number, (typeof dates)[number][]>();
   const today = new Set<number>();
   // the sentence of the first token at or after pos (binary search: notes can hold thousands of dates)
   const sentenceOf = (pos: number) => {
@@ -51,17 +51,29 @@ export function applyDatedHistory(doc: Doc, matches: ConceptMatch[]): void {
     const si = sentenceOf(d.start);
     if (si < 0) continue;
     if (d.day >= service.day) today.add(si);
-    else if (!BIRTH.test(doc.text.slice(Math.max(0, d.start - 30), d.start)) && !earlier.has(si)) earlier.set(si, d);
+    else if (!BIRTH.test(doc.text.slice(Math.max(0, d.start - 30), d.start))) {
+      const list = earlier.get(si);
+      if (list) list.push(d);
+      else earlier.set(si, [d]);
+    }
   }
   if (!earlier.size) return;
-  for (const s of doc.sentences) {
-    if (!earlier.has(s.index)) continue;
-    if (/\btoday\b|\bthis (procedure|operation|session)\b/i.test(doc.text.slice(s.start, s.end))) today.add(s.index);
-  }
+  // the clause (between ";" in its sentence) holding a match decides: "GPi leads placed by me
+  // 01/13/2026; today = day 14" dates the leads, not today's work
+  const clauseOf = (m: ConceptMatch): [number, number] => {
+    const s = doc.sentences[m.sentence];
+    const text = doc.text.slice(s.start, s.end);
+    const before = text.lastIndexOf(';', m.start - s.start);
+    const after = text.indexOf(';', m.end - s.start);
+    return [s.start + before + 1, after < 0 ? s.end : s.start + after];
+  };
+  const TODAY = /\btoday\b|\bthis (procedure|operation|session)\b/i;
   for (const m of matches) {
-    if (m.assertion !== 'affirmed' || !WORK_KINDS.has(m.kind) || today.has(m.sentence)) continue;
-    const d = earlier.get(m.sentence);
-    if (!d) continue;
+    const inSentence = earlier.get(m.sentence);
+    if (m.assertion !== 'affirmed' || !WORK_KINDS.has(m.kind) || today.has(m.sentence) || !inSentence) continue;
+    const [from, to] = clauseOf(m);
+    const d = inSentence.find((x) => x.start >= from && x.end <= to);
+    if (!d || TODAY.test(doc.text.slice(from, to))) continue;
     m.assertion = 'historical';
     m.cue = { start: d.start, end: d.end, text: d.text, category: 'HISTORICAL' };
   }

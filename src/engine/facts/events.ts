@@ -178,7 +178,9 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     const subj = tokens[a.tokenStart].pos === 'VERB' ? passiveSubject(tokens, a.tokenStart, s.tokenStart) : -1;
     const cands = [...(bySentence.get(a.sentence) ?? []), ...(a.value === 'revision' ? (pocketBySentence.get(a.sentence) ?? []) : [])];
     for (const c of cands) {
-      if (c.tokenStart < a.tokenEnd && c.tokenEnd > a.tokenStart && a.value !== 'putBack') continue; // overlapping words
+      // overlapping words; but a terse "IPG out" names its own device
+      const ownDevice = a.value === 'removal' && c.tokenStart === a.tokenStart && /\bout\b/i.test(a.text);
+      if (c.tokenStart < a.tokenEnd && c.tokenEnd > a.tokenStart && a.value !== 'putBack' && !ownDevice) continue;
       let d = c.tokenStart >= a.tokenEnd ? c.tokenStart - a.tokenEnd : a.tokenStart - c.tokenEnd;
       // "disconnected from the lead and removed": a device after a preposition is rarely what is acted on
       if (c.tokenStart < a.tokenStart && isPrepObject(tokens, c.tokenStart, s.tokenStart)) d += 6;
@@ -363,10 +365,13 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     defaulted = ev.length === 0;
   };
   switch (target) {
-    case 'spinal':
-      if (lam.length || paddle.length) pick('laminectomy', [...lam, ...paddle]);
+    case 'spinal': {
+      // "Tuohy advanced to the lamina" touches the lamina; only removing bone (or a paddle) is open
+      const strongLam = lam.filter((m) => !/^lamina[e]?$/i.test(m.text));
+      if (strongLam.length || paddle.length || (lam.length && !perc.length)) pick('laminectomy', [...lam, ...paddle]);
       else pick('percutaneous', perc);
       break;
+    }
     case 'gastric': {
       // converted to open: the open part decides
       const converted = matches.find((m) => m.kind === 'approach' && m.value === 'open' && counts(m) && inWork(m) && /convert/i.test(doc.text.slice(Math.max(0, m.start - 20), m.end)));
