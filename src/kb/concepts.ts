@@ -64,6 +64,11 @@ const RAW: ConceptInput[] = [
   { id: 'component.system', kind: 'component', value: 'system', label: 'whole system', patterns: ['system|systems', 'entire|whole ~2 system|hardware|device', 'all hardware', 'all components'] },
   // a mask: "implant" naming a record or a point in time, not an act ("the implant record lengths", "since implant")
   { id: 'mask.implantRecord', kind: 'mask', value: 'implantRecord', label: '"implant" as a record or a time', patterns: ['implant|implantation record|records|card|cards|log|logs|sheet|data|registry|lengths|report|date', 'since|at|after|post implant|implantation'] },
+  // a mask: central sleep apnea is treated with phrenic stimulation, not hypoglossal
+  { id: 'mask.centralApnea', kind: 'mask', value: 'centralApnea', label: 'central sleep apnea', patterns: ['central sleep apnea|apnoea', 'central apnea|apnoea'] },
+  // masks: a connector pin taken out of the header is a disconnection; "single-lead" describes a generator
+  { id: 'mask.pinOut', kind: 'mask', value: 'pinOut', label: 'connector pin out of the header', patterns: ['pin|pins|connector|connectors|terminal ~3 out of ~1 header|headers|port|ports|block'] },
+  { id: 'mask.leadAdjective', kind: 'mask', value: 'leadAdjective', label: '"single-lead" as an adjective', patterns: ['single|dual|one|two - lead|channel', 'single-lead|dual-lead'] },
   // a mask: spinal-fusion anatomy ("sacral ala", "S1 screws") is not a sacral-nerve target
   { id: 'mask.sacralAnatomy', kind: 'mask', value: 'sacralAnatomy', label: 'sacral bone anatomy', patterns: ['sacral|s1|s2 ala|alae|slope|screw|screws|promontory|fracture|insufficiency'] },
   // a mask: "system" describing a check or a reading is not the device ("system diagnostics normal")
@@ -191,7 +196,7 @@ const RAW: ConceptInput[] = [
   { id: 'outOfScope.cochlear', kind: 'outOfScope', value: 'cochlear', label: 'cochlear implant', patterns: ['cochlear|cochleostomy', 'mastoidectomy', 'round window'] },
   { id: 'outOfScope.vascular', kind: 'outOfScope', value: 'vascular', label: 'vascular surgery', patterns: ['endarterectomy', 'arteriotomy', 'shunt', 'plaque'] },
   { id: 'outOfScope.bone', kind: 'outOfScope', value: 'boneStimulator', label: 'bone growth stimulator', patterns: ['bone growth|healing stimulator', 'osteogenic', 'bone stimulator', 'spinal fusion', 'fusion stimulator', 'direct - current', 'direct current', 'cathode|cathodes', 'interbody fusion', 'arthrodesis', 'pseudarthrosis|pseudoarthrosis', 'nonunion|non-union', 'bone graft|grafts', 'autograft|allograft'] },
-  { id: 'outOfScope.phrenic', kind: 'outOfScope', value: 'phrenic', label: 'phrenic nerve / diaphragm pacing', patterns: ['phrenic', 'diaphragm pacing|pacer', 'remede'] },
+  { id: 'outOfScope.phrenic', kind: 'outOfScope', value: 'phrenic', label: 'phrenic nerve / diaphragm pacing', patterns: ['phrenic', 'diaphragm pacing|pacer', 'remede', 'transvenous', 'pericardiophrenic', 'azygos', 'brachiocephalic vein', 'diaphragmatic contraction|capture'] },
   { id: 'outOfScope.baroreflex', kind: 'outOfScope', value: 'baroreflex', label: 'baroreflex activation', patterns: ['baroreflex', 'barostim', 'carotid sinus'] },
   { id: 'outOfScope.categoryIII', kind: 'outOfScope', value: 'categoryIII', label: 'Category III integrated spinal/sacral/tibial device', patterns: ['/^0(78[4-9]|58[78]|81[6-9])t$/', 'revi', 'ecoin', 'bluewind', 'implantable tibial'] },
 ];

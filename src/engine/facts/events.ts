@@ -185,7 +185,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       // "disconnected from the lead and removed": a device after a preposition is rarely what is acted on
       if (c.tokenStart < a.tokenStart && isPrepObject(tokens, c.tokenStart, s.tokenStart)) d += 6;
       // "a new 8-contact lead", "the new Intellis IPG" — not "a new program created on lead 2"
-      if (a.value === 'insertion' && a.text.toLowerCase() === 'new' && !(c.tokenStart >= a.tokenEnd && d <= 3 && onlyModifiersBetween(tokens, a.tokenEnd, c.tokenStart))) continue;
+      if (a.value === 'insertion' && a.text.toLowerCase() === 'new' && !(c.tokenStart >= a.tokenEnd && d <= 5 && onlyModifiersBetween(tokens, a.tokenEnd, c.tokenStart))) continue;
       // "... and placed in the pocket": only a generator goes into a pocket
       if (intoPocket && compClass.get(c) !== 'generator') d += 8;
       // "connected to the existing lead, implanted": what goes in today is not the existing device
@@ -274,6 +274,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       const sentence = doc.sentences[m.sentence];
       // "tongue protrusion slightly to the left", "paddle rotated to the right": a direction, not the side operated on
       if (tokens.slice(Math.max(sentence.tokenStart, m.tokenStart - 7), m.tokenStart).some((t) => DIRECTION_WORDS.test(t.norm))) continue;
+      if (['head', 'neck', 'face', 'eyes', 'gaze'].includes(tokens[m.tokenStart - 1]?.norm ?? '')) continue; // "head right": position
       // where a trial extension leaves the skin is not the side of the lead ("brought out ... on the left side")
       const before = tokens.slice(sentence.tokenStart, m.tokenStart);
       if (before.some((t) => t.norm === 'extension' || t.norm === 'extensions') && before.slice(-10).some((t) => /^(out|exit|exits|exiting|exited|externali[sz]ed)$/.test(t.norm))) continue;
@@ -613,7 +614,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
 }
 
 function onlyModifiersBetween(tokens: Doc['tokens'], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!['ADJ', 'NUM', 'PROPN', 'PUNCT', 'SYM', 'DET'].includes(tokens[k].pos) && !/^\d|contact|channel|polar/.test(tokens[k].norm)) return false;
+  for (let k = from; k < to; k++) if (!['ADJ', 'NUM', 'PROPN', 'PUNCT', 'SYM', 'DET'].includes(tokens[k].pos) && !/^\d|contact|channel|polar|^(single|dual|lead|rechargeable|non|primary|cell)$/.test(tokens[k].norm)) return false;
   return true;
 }
 
