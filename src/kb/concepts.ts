@@ -57,7 +57,8 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'component.integrated', kind: 'component', value: 'integrated', label: 'integrated (single-unit) system', patterns: [
     'integrated', 'microstimulator|microstimulators', 'micro - stimulator', 'single - component|unit', 'leadless', 'battery - free', 'built into the array|arrays|lead|electrode', 'receiver built into', 'receiver - array',
-    'built - in|embedded|integral|onboard|on-board ~2 receiver|stimulator|receiver-stimulator|electronics|pulse generator', 'built-in|embedded|integral ~2 receiver|stimulator|receiver-stimulator|electronics',
+    // (an alternative group is one token: "receiver|pulse generator" would need "generator" after it)
+    'built - in ~2 receiver|stimulator|electronics|generator', 'embedded|integral|onboard ~2 receiver|stimulator|electronics|generator', 'on - board ~2 receiver|stimulator|electronics', 'receiver - stimulator', 'built-in ~2 receiver|stimulator|electronics',
     'wireless|injectable lead|leads|stimulator|stimulators|microstimulator', 'its own ~2 receiver|stimulator|receiver-stimulator|electronics',
   ] },
   { id: 'component.device', kind: 'component', value: 'device', label: 'device (generic)', patterns: ['device|devices', 'unit', 'stimulator|stimulators|neurostimulator|neurostimulators', 'neuromodulator', 'hardware'] },
@@ -183,8 +184,9 @@ const RAW: ConceptInput[] = [
   // ---- discontinued procedures (see also concepts-modifiers.ts) ----------------
   { id: 'discontinued.stop', kind: 'discontinued', value: 'stopped', label: 'procedure stopped', patterns: [
     'stop|stopped|halt|halted|ended|terminate|abort|discontinue ~2 the procedure|case|operation|attempt', // not "at the end of the case"
+    'procedure|case|operation|attempt|trial ~2 stopped|halted|aborted|terminated|discontinued|abandoned',
   ] },
-  { id: 'discontinued.title', kind: 'discontinued', value: 'title', label: 'procedure marked as discontinued', patterns: ['discontinued|aborted|terminated|abandoned|attempted|incomplete'] },
+  { id: 'discontinued.title', kind: 'discontinued', value: 'title', label: 'procedure marked as discontinued', patterns: ['discontinued|aborted|terminated|abandoned|attempted|incomplete|stopped'] },
 
   // ---- procedures outside the family (for the plain "does not apply" reason) ---
   { id: 'outOfScope.pacemaker', kind: 'outOfScope', value: 'pacemaker', label: 'cardiac pacemaker / defibrillator', patterns: ['pacemaker|pacemakers', 'defibrillator', 'icd', 'aicd', 'cardiac rhythm', 'pacing lead|leads', 'atrial|ventricular lead', 'atrial|ventricular ~3 lead|leads', 'sick sinus', 'dual|single chamber', 'pacer|pacers', 'pacer-dependent', 'elective replacement indicator', 'cied', 'right ventricle|atrium', 'loop recorder'] },

@@ -295,7 +295,8 @@ function forwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, m
       // a verb that does not close a verb group and is not the cue's own verb starts a new
       // phrase after a noun: "without fluoroscopy | using landmarks" (but "no nausea, vomiting")
       if (tok.pos === 'VERB' && !NOUNISH.has(tok.norm) && !auxSeen && k > hit.end && PHRASE_END.has(tokens[k - 1].pos)) {
-        end = k;
+        // telegraphic "no lead placed", "no pocket created": the participle is what did not happen
+        end = tokens[hit.start]?.norm === 'no' && /ed$/.test(tok.norm) ? k + 1 : k;
         break;
       }
       if (tok.pos === 'AUX') auxSeen = true;

@@ -402,7 +402,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
   }
 
   // ---- 53 discontinued, 73/74 facility notes ----------------------------------------------------
-  const stoppedAll = affirmed('discontinued');
+  const stoppedAll = affirmed('discontinued', inWorkOrHeader);
   const stopped = stoppedAll.filter((m) => m.value === 'stopped');
   const familyWork = reading.target !== null && matches.some((m) => m.kind === 'component' && m.assertion === 'affirmed' && work.has(m.sentence));
   if (!stopped.length && stoppedAll.length && lines.length) {
