@@ -67,6 +67,8 @@ const RAW: ConceptInput[] = [
   { id: 'mask.implantRecord', kind: 'mask', value: 'implantRecord', label: '"implant" as a record or a time', patterns: ['implant|implantation record|records|card|cards|log|logs|sheet|data|registry|lengths|report|date', 'since|at|after|post implant|implantation'] },
   // a mask: central sleep apnea is treated with phrenic stimulation, not hypoglossal
   { id: 'mask.centralApnea', kind: 'mask', value: 'centralApnea', label: 'central sleep apnea', patterns: ['central sleep apnea|apnoea', 'central apnea|apnoea'] },
+  // a mask: tunnelling pulls the lead through to the pocket; nothing comes out
+  { id: 'mask.pulledThrough', kind: 'mask', value: 'pulledThrough', label: 'pulled through a tunnel', patterns: ['pulled|drawn|brought ~4 through to|into the ~2 pocket|incision|wound'] },
   // masks: a connector pin taken out of the header is a disconnection; "single-lead" describes a generator
   { id: 'mask.pinOut', kind: 'mask', value: 'pinOut', label: 'connector pin out of the header', patterns: ['pin|pins|connector|connectors|terminal ~3 out of ~1 header|headers|port|ports|block'] },
   { id: 'mask.leadAdjective', kind: 'mask', value: 'leadAdjective', label: '"single-lead" as an adjective', patterns: ['single|dual|one|two - lead|channel', 'single-lead|dual-lead'] },

@@ -32,6 +32,8 @@ const DISTRACTORS = new Set([
   'sponge', 'sponges', 'retractor', 'retractors', 'dilator', 'patient', 'suture', 'sutures', 'staples', 'dressing', 'catheter', 'cannula', 'probe', 'tunneler',
   'tunneller', 'frame', 'microelectrode', 'microelectrodes', 'cannulas', 'clips', 'gauze', 'bovie', 'tape', 'end', 'screw', 'screws', 'setscrew', 'setscrews', 'connector', 'connectors', 'ends', 'tails', 'tail', 'pins', 'obturator', 'stylet', 'needles',
   'packing', 'cautery', 'template', 'sizer', 'tool', 'hemostat', 'clamp', 'instruments', 'towel', 'tube', 'foley', 'dilators', 'sheaths', 'guide', 'cannulae', 'coil',
+  // anatomy removed on the way in ("removed the ligamentum flavum and passed the paddle")
+  'ligamentum', 'flavum', 'lamina', 'laminae', 'osteophyte', 'osteophytes',
 ]);
 const PRONOUNS = new Set(['it', 'they', 'them', 'these', 'both', 'this', 'each']);
 const POSITION_AFTER = new Set(['lateral', 'decubitus', 'side', 'prone', 'supine']);

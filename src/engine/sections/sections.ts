@@ -56,7 +56,7 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
       return { length: colon + 1, kind: 'other', known: false };
     }
     // an unknown label alone on its line, its content below ("Arrays placed today:") → other
-    if (line.slice(colon + 1).trim() === '' && /^[A-Z][A-Za-z /&()'-]*$/.test(raw.trim()) && raw.trim().split(/\s+/).length <= 5) {
+    if (line.slice(colon + 1).trim() === '' && /^[A-Z][A-Za-z /&()',-]*$/.test(raw.trim()) && raw.trim().split(/\s+/).length <= 8) {
       return { length: colon + 1, kind: 'other', known: false };
     }
     return null;
