@@ -113,6 +113,7 @@ const RAW: ConceptInput[] = [
   { id: 'action.connect', kind: 'action', value: 'connect', label: 'plugged into the generator (a connection, not a placement)', patterns: [
     'seated|inserted|advanced|placed|pushed|plugged|introduced ~6 header|headers|port|ports|receptacle|receptacles|connector',
     'pin|pins|connector|connectors ~2 seated|inserted|advanced|plugged|pushed|engaged',
+    'inserted|plugged|seated|placed into ~3 generator|ipg|battery|neurostimulator',
   ] },
   { id: 'action.putBack', kind: 'action', value: 'putBack', label: 'put back (same device)', patterns: [
     'replaced|returned|reinserted|placed|put|re - inserted|re - placed|seated ~1 back', 'replaced|returned|reinserted|replaced ~3 to|into|in ~2 pocket|pockets', 'back into|in ~2 pocket', 'same ipg|generator|battery|device',

@@ -36,6 +36,7 @@ describe.each([
   ['holdout8', 'test/fixtures/holdout8'],
   ['holdout9', 'test/fixtures/holdout9'],
   ['holdout10', 'test/fixtures/holdout10'],
+  ['holdout11', 'test/fixtures/holdout11'],
 ])('regression set %s', (_name, dir) => {
   const score = evaluateCorpus(`${dir}/notes`, `${dir}/expected.json`);
 

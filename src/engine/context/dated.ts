@@ -58,6 +58,20 @@ export function applyDatedHistory(doc: Doc, matches: ConceptMatch[]): void {
     }
   }
   if (!earlier.size) return;
+  // A paragraph signed off with its own earlier date ("... Procedure date 05/28/2019.") is text
+  // carried forward from that earlier procedure: every sentence of it is dated, unless it says today.
+  for (const [si, list] of [...earlier]) {
+    const st = doc.sentences[si];
+    const sentenceText = doc.text.slice(st.start, st.end);
+    if (!/^\W*(procedure|surgery|operation|implant|implantation|dictation|note|op)\s*(date|dated|done|of|on)?\W*$/i.test(sentenceText.slice(0, list[0].start - st.start))) continue;
+    const paraStart = Math.max(doc.text.lastIndexOf('\n\n', st.start), 0);
+    const nextBlank = doc.text.indexOf('\n\n', st.end);
+    const paraEnd = nextBlank < 0 ? doc.text.length : nextBlank;
+    for (const other of doc.sentences) {
+      if (other.start < paraStart || other.end > paraEnd || earlier.has(other.index) || today.has(other.index)) continue;
+      earlier.set(other.index, list);
+    }
+  }
   // the clause (between ";" in its sentence) holding a match decides: "GPi leads placed by me
   // 01/13/2026; today = day 14" dates the leads, not today's work
   const clauseOf = (m: ConceptMatch): [number, number] => {
@@ -72,7 +86,8 @@ export function applyDatedHistory(doc: Doc, matches: ConceptMatch[]): void {
     const inSentence = earlier.get(m.sentence);
     if (m.assertion !== 'affirmed' || !WORK_KINDS.has(m.kind) || today.has(m.sentence) || !inSentence) continue;
     const [from, to] = clauseOf(m);
-    const d = inSentence.find((x) => x.start >= from && x.end <= to);
+    const st = doc.sentences[m.sentence];
+    const d = inSentence.find((x) => (x.start >= from && x.end <= to) || x.start >= st.end || x.end <= st.start);
     if (!d || TODAY.test(doc.text.slice(from, to))) continue;
     m.assertion = 'historical';
     m.cue = { start: d.start, end: d.end, text: d.text, category: 'HISTORICAL' };

@@ -80,7 +80,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   for (const [t, sc] of Object.entries(targetScores)) if (target === null || sc > targetScores[target]) target = t;
   // another kind of procedure that happens to share words (a cochlear "electrode array and receiver")
   let outScore = 0;
-  for (const m of matches) if (m.kind === 'outOfScope' && (m.assertion === 'affirmed' || m.assertion === 'historical')) outScore += inWork(m) ? 1 : 0.5;
+  // (out-of-scope words where a device is placed weigh double, as target words do)
+  for (const m of matches) if (m.kind === 'outOfScope' && (m.assertion === 'affirmed' || m.assertion === 'historical')) outScore += (inWork(m) ? 1 : 0.5) * (deviceWork.has(m.sentence) ? 2 : 1);
   if (target && outScore > targetScores[target]) target = null;
   // a percutaneous posterior-tibial needle session is PTNS, not an implant
   if (target === 'peripheral' && (targetScores.tibial ?? 0) > 0) target = 'tibial';
@@ -314,6 +315,23 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     }
   }
   if (sideVals.size === 0) collectSides((m) => ['preop_dx', 'postop_dx', 'procedure', 'indications'].includes(m.section));
+  // An addendum that corrects the side ("placed in the RIGHT S3 foramen, not the left as dictated")
+  // replaces the sides read from the body of the note.
+  for (const st of doc.sentences) {
+    const t = doc.text.slice(st.start, st.end);
+    if (!/\baddendum\b/i.test(t) && !/^\s*addendum\b/i.test(doc.text.slice(doc.sections[st.sectionIndex]?.start ?? st.start, st.start + 20))) continue;
+    const wrong = /\bnot (?:on )?(?:the )?(left|right)\b/i.exec(t);
+    if (!wrong) continue;
+    const said = matches.filter((m) => m.kind === 'side' && m.sentence === st.index && m.assertion === 'affirmed' && (m.value === 'left' || m.value === 'right') && m.value !== wrong[1].toLowerCase());
+    if (!said.length) continue;
+    sideVals.clear();
+    sideEv.length = 0;
+    for (const m of said) {
+      sideVals.add(m.value);
+      sideEv.push(span(m));
+    }
+    break;
+  }
 
   // ---- number of arrays ----------------------------------------------------
   let arrayCount = 1;
