@@ -656,6 +656,27 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
     return null;
   };
   if (cos.length) {
+    // "Dr. X created the generator pocket ... I was not scrubbed for that portion and he will
+    // dictate it separately": the co-surgeon's own part is not on this author's claim
+    const NOT_MINE = /\b(i was not scrubbed|i was not present|not scrubbed for|(he|she|they) will dictate|dictates? (it|that|this)( portion| part)? separately|dictated separately by)\b/i;
+    const kept: Suggestion[] = [];
+    for (const l of lines) {
+      const comp = ruleOf(l)?.component;
+      const PART = comp === 'generator' ? /\b(generator|ipg|battery|pocket|receiver)\b/i : null;
+      const st = PART ? doc.sentences.find((x) => work.has(x.index) && NOT_MINE.test(doc.text.slice(x.start, x.end)) && PART.test(doc.text.slice(x.start, x.end))) : undefined;
+      if (!st || lines.length < 2) {
+        kept.push(l);
+        continue;
+      }
+      const mm = NOT_MINE.exec(doc.text.slice(st.start, st.end))!;
+      warnings.push({
+        kind: 'modifier',
+        message: `${l.code} is not on this author's claim: the note says the co-surgeon did that part and reports it separately ("${mm[0]}").`,
+        codes: [l.code],
+        evidence: [{ start: st.start + mm.index, end: st.start + mm.index + mm[0].length, text: mm[0] }],
+      });
+    }
+    lines = kept;
     for (const l of lines) {
       const r = ruleOf(l);
       if (!r) continue;
