@@ -300,11 +300,8 @@ function forwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, m
         break;
       }
       if (tok.pos === 'AUX') auxSeen = true;
-      else if (tok.pos === 'VERB' && auxSeen) {
-        // "no stimulator leads or electrodes were placed": the verb of the negated subject is not done either
-        if (tokens[hit.start]?.norm === 'no') end = k + 1;
-        break;
-      }
+      // "no stimulator leads or electrodes were placed": the verb closing the group is in scope (end is past it)
+      else if (tok.pos === 'VERB' && auxSeen) break;
       else if (!isFiller(tok)) auxSeen = false;
     }
   }

@@ -5,50 +5,23 @@
  * that also names the date of service (or "today") is left alone.
  */
 import type { ConceptMatch, Doc } from '../types';
-import { findDates, findYearlessDates, serviceDate } from '../modifiers/dates';
+import { findDates, findMonthYears, findYearlessDates, serviceDate, type NoteDate } from '../modifiers/dates';
+import { targetForSpan } from './context';
 
 /** Kinds that describe the work itself; the modifier facts read their own timing. */
 const WORK_KINDS = new Set(['target', 'component', 'action', 'approach', 'pocket', 'connection', 'imaging', 'count', 'side', 'trial', 'external', 'tunnel']);
 const BIRTH = /\b(dob|d\.o\.b|birth|born)\b[^\n]{0,12}$/i;
 
-/** "placed 03/2025", "attempts in 09/2025": a month before the service month (as its first day). */
-const MONTH_YEAR = /\b(0?[1-9]|1[0-2])\/((?:19|20)\d\d)\b(?![/\d])/g;
-function findMonthYears(text: string, serviceDay: number): { start: number; end: number; text: string; day: number }[] {
-  const out: { start: number; end: number; text: string; day: number }[] = [];
-  const service = new Date(serviceDay * 86_400_000);
-  const serviceMonth = service.getUTCFullYear() * 12 + service.getUTCMonth();
-  MONTH_YEAR.lastIndex = 0;
-  for (let m = MONTH_YEAR.exec(text); m; m = MONTH_YEAR.exec(text)) {
-    if (m.index > 0 && /[\d/]/.test(text[m.index - 1])) continue; // part of 01/02/2025
-    const month = Number(m[2]) * 12 + Number(m[1]) - 1;
-    if (month >= serviceMonth) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], day: Math.round(Date.UTC(Number(m[2]), Number(m[1]) - 1, 1) / 86_400_000) });
-  }
-  return out;
-}
-
 export function applyDatedHistory(doc: Doc, matches: ConceptMatch[]): void {
   const full = findDates(doc.text);
   const service = serviceDate(doc.text, full);
   if (!service) return;
-  const dates = [...full, ...findYearlessDates(doc.text, service), ...findMonthYears(doc.text, service.day)];
-  const earlier = new Map<number, (typeof dates)[number][]>();
+  const dates = [...full, ...findYearlessDates(doc.text, service), ...findMonthYears(doc.text, service)];
+  const earlier = new Map<number, NoteDate[]>();
   const today = new Set<number>();
-  // the sentence of the first token at or after pos (binary search: notes can hold thousands of dates)
-  const sentenceOf = (pos: number) => {
-    const { tokens } = doc;
-    let lo = 0;
-    let hi = tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (tokens[mid].start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < tokens.length ? tokens[lo].sentence : -1;
-  };
   for (const d of dates) {
     if (d === service) continue;
-    const si = sentenceOf(d.start);
+    const si = targetForSpan(doc, d.start, d.end)?.sentence ?? -1;
     if (si < 0) continue;
     if (d.day >= service.day) today.add(si);
     else if (!BIRTH.test(doc.text.slice(Math.max(0, d.start - 30), d.start))) {
@@ -87,6 +60,7 @@ export function applyDatedHistory(doc: Doc, matches: ConceptMatch[]): void {
     if (m.assertion !== 'affirmed' || !WORK_KINDS.has(m.kind) || today.has(m.sentence) || !inSentence) continue;
     const [from, to] = clauseOf(m);
     const st = doc.sentences[m.sentence];
+    // a date in the clause, or the date of the paragraph this sentence was carried forward with
     const d = inSentence.find((x) => (x.start >= from && x.end <= to) || x.start >= st.end || x.end <= st.start);
     if (!d || TODAY.test(doc.text.slice(from, to))) continue;
     m.assertion = 'historical';

@@ -317,9 +317,10 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   if (sideVals.size === 0) collectSides((m) => ['preop_dx', 'postop_dx', 'procedure', 'indications'].includes(m.section));
   // An addendum that corrects the side ("placed in the RIGHT S3 foramen, not the left as dictated")
   // replaces the sides read from the body of the note.
+  const addendumSection = doc.sections.map((sec) => /^\s*addendum\b/i.test(doc.text.slice(sec.start, sec.start + 20)));
   for (const st of doc.sentences) {
     const t = doc.text.slice(st.start, st.end);
-    if (!/\baddendum\b/i.test(t) && !/^\s*addendum\b/i.test(doc.text.slice(doc.sections[st.sectionIndex]?.start ?? st.start, st.start + 20))) continue;
+    if (!/\baddendum\b/i.test(t) && !addendumSection[st.sectionIndex]) continue;
     const wrong = /\bnot (?:on )?(?:the )?(left|right)\b/i.exec(t);
     if (!wrong) continue;
     const said = matches.filter((m) => m.kind === 'side' && m.sentence === st.index && m.assertion === 'affirmed' && (m.value === 'left' || m.value === 'right') && m.value !== wrong[1].toLowerCase());

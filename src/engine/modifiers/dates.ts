@@ -13,6 +13,8 @@ export interface NoteDate {
   day: number;
 }
 
+const DAY_MS = 86_400_000;
+
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6, jul: 7, july: 7,
   aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
@@ -34,7 +36,7 @@ function dayNumber(y: number, m: number, d: number): number | null {
   const t = Date.UTC(y, m - 1, d);
   const back = new Date(t);
   if (back.getUTCDate() !== d) return null; // 02/31
-  return Math.round(t / 86_400_000);
+  return Math.round(t / DAY_MS);
 }
 
 /** The last text read and its dates: the context and modifier stages both ask for the same note. */
@@ -89,7 +91,7 @@ const NO_YEAR_RE = /\b(?:on|from|of|dated|since)\s+(\d{1,2})\/(\d{1,2})\b(?![/.-
 /** Year-less dates, in the year of the date of service (or the year before, if that would be later). */
 export function findYearlessDates(text: string, service: NoteDate): NoteDate[] {
   const out: NoteDate[] = [];
-  const year = new Date(service.day * 86_400_000).getUTCFullYear();
+  const year = new Date(service.day * DAY_MS).getUTCFullYear();
   NO_YEAR_RE.lastIndex = 0;
   for (let m = NO_YEAR_RE.exec(text); m; m = NO_YEAR_RE.exec(text)) {
     const month = Number(m[1]);
@@ -99,6 +101,23 @@ export function findYearlessDates(text: string, service: NoteDate): NoteDate[] {
     if (day === null) continue;
     const start = m.index + m[0].length - `${m[1]}/${m[2]}`.length;
     out.push({ start, end: start + m[1].length + 1 + m[2].length, text: `${m[1]}/${m[2]}`, day });
+  }
+  return out;
+}
+
+/** "placed 03/2025", "attempts in 09/2025": a month and year before the service month, as its first day. */
+const MONTH_YEAR = /\b(0?[1-9]|1[0-2])\/((?:19|20)\d\d)\b(?![/\d])/g;
+
+export function findMonthYears(text: string, service: NoteDate): NoteDate[] {
+  const out: NoteDate[] = [];
+  const s = new Date(service.day * DAY_MS);
+  const serviceMonth = s.getUTCFullYear() * 12 + s.getUTCMonth();
+  MONTH_YEAR.lastIndex = 0;
+  for (let m = MONTH_YEAR.exec(text); m; m = MONTH_YEAR.exec(text)) {
+    if (m.index > 0 && /[\d/]/.test(text[m.index - 1])) continue; // part of 01/02/2025
+    const month = Number(m[2]) * 12 + Number(m[1]) - 1;
+    if (month >= serviceMonth) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], day: Math.round(Date.UTC(Number(m[2]), Number(m[1]) - 1, 1) / DAY_MS) });
   }
   return out;
 }

@@ -28,6 +28,29 @@ const FUTURE_SECTIONS: ReadonlySet<SectionKind> = new Set(['plan', 'disposition'
 
 const sp = (m: { start: number; end: number; text: string }): Span => ({ start: m.start, end: m.end, text: m.text });
 
+// ---- co-surgery: who did which part ----------------------------------------------------------
+const ALONE = /\b(by me alone|by myself|alone|solely by me|without the co-?surgeon)\b/i;
+const GONE = /\b(left the (room|operating room|or|field)|scrubbed out|broke scrub|departed)\b/i;
+const NOT_MINE = /\b(i was not scrubbed|i was not present|not scrubbed for|(he|she|they) will dictate|dictates? (it|that|this)( portion| part)? separately|dictated separately by)\b/i;
+const GENERATOR_PART = /\b(generator|ipg|battery|pocket|receiver)\b/i;
+const ARRAY_PART = /\b(lead|leads|paddle|array|electrode)s?\b/i;
+
+/** 52 on a whole-system removal: a part of the system named as left behind. */
+const SYSTEM_PART = /\b(sens(?:or|ing lead)|lead|electrode|array|cuff|generator|ipg|battery)s?\b/i;
+const LEFT_BEHIND = /\bleft (in (place|situ)|in its|behind)|\b(retained|abandoned) in (place|situ)\b/i;
+
+/** Words that name the part of a case a code covers (the generator part, the lead part). */
+function partWords(component: string | undefined): RegExp | null {
+  return component === 'generator' ? GENERATOR_PART : component === 'array' ? ARRAY_PART : null;
+}
+
+/** "(Dr. Osei only)" where Dr. Osei is the note's surgeon: the part is the author's alone. */
+function authorOnlyPattern(text: string): RegExp | null {
+  const surgeon = /^[ \t]*(?:surgeon|primary surgeon|attending surgeon|attending)\b[^:\n]{0,20}:\s*(?:dr\.?\s+)?([^\n,]{2,60})/im.exec(text.slice(0, 1500));
+  const surname = surgeon?.[1].replace(/\b(md|do|mbbs|frcs|phd)\b.*$/i, '').trim().split(/\s+/).pop()?.replace(/[^A-Za-z'-]/g, '');
+  return surname && surname.length > 1 ? new RegExp(`\\b(?:dr\\.?\\s+)?${surname}\\s+only\\b`, 'i') : null;
+}
+
 /** Lines the modifier and edit stages work on: a copy, so the input stays untouched. */
 function cloneLine(s: Suggestion): Suggestion {
   return { ...s, modifiers: [...s.modifiers], warnings: [...(s.warnings ?? [])], unitReasons: [...(s.unitReasons ?? [])], reasons: [...s.reasons] };
@@ -475,14 +498,13 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
   for (const l of lines) {
     const r = ruleOf(l);
     if (!r || r.component !== 'system' || !r.action.includes('removal') || l.modifiers.some((x) => x.code === '52' || x.code === '53')) continue;
-    const partWords = /\b(sens(?:or|ing lead)|lead|electrode|array|cuff|generator|ipg|battery)s?\b/i;
     const left = matches.find((m) => {
       if (!inWork(m)) return false;
       const st = doc.sentences[m.sentence];
       const t = doc.text.slice(st.start, st.end);
-      if (!partWords.test(t)) return false;
+      if (!SYSTEM_PART.test(t)) return false;
       if (m.kind === 'action' && m.value === 'removal' && m.assertion === 'negated' && m.cue && /\b(not|n't|never)\b/i.test(m.cue.text)) return true;
-      return m.kind === 'component' && m.assertion === 'affirmed' && /\bleft (in (place|situ)|in its|behind)|\b(retained|abandoned) in (place|situ)\b/i.test(t);
+      return m.kind === 'component' && m.assertion === 'affirmed' && LEFT_BEHIND.test(t);
     });
     if (!left) continue;
     const st = doc.sentences[left.sentence];
@@ -514,6 +536,8 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
 
   // ---- 58 / 78 / 79 -------------------------------------------------------------------------------
   const timing = readTiming(ctx);
+  /** How the note places this session in the global period: "global period stated" or "9 days after". */
+  const when = (stated = 'global period stated', after = '') => (timing.explicitGlobal ? stated : `${timing.days} days after${after}`);
   // "this return to the OR was not planned" / "not planned - unplanned return": the negation is of the plan, not the return
   const notPlanned = (m: ConceptMatch) =>
     m.assertion === 'negated' && !!m.cue && (/planned/i.test(m.cue.text) || /^\W*planned/i.test(doc.text.slice(m.cue.end, m.cue.end + 12)));
@@ -552,8 +576,8 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
         addModifier(l, mod, {
           text:
             mod === '78'
-              ? `78: unplanned return to the operating room for a related problem inside the earlier procedure's global period (${timing.explicitGlobal ? 'global period stated' : `${timing.days} days after`}).`
-              : `79: procedure unrelated to the earlier surgery, inside its global period (${timing.explicitGlobal ? 'global period stated' : `${timing.days} days after`}).`,
+              ? `78: unplanned return to the operating room for a related problem inside the earlier procedure's global period (${when()}).`
+              : `79: procedure unrelated to the earlier surgery, inside its global period (${when()}).`,
           evidence: mod === '79' ? [...ev, ...unrelated.slice(0, 1).map(sp)] : ev,
         });
       }
@@ -570,12 +594,12 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
     }
   } else if (unrelated.length && !staged.length) {
     // a new, unrelated procedure inside another surgery's global period (no return to the OR)
-    const v = timing.explicitGlobal ? 'within' : verdictFor(timing, null);
+    const v = verdictFor(timing, null); // 'within' when the note states the global period
     const ev = [...unrelated.slice(0, 1).map(sp), ...timing.evidence.slice(0, 2)];
     if (v === 'within') {
       for (const l of globalLines()) {
         addModifier(l, '79', {
-          text: `79: procedure unrelated to an earlier surgery, inside its global period (${timing.explicitGlobal ? 'global period stated' : `${timing.days} days after`}).`,
+          text: `79: procedure unrelated to an earlier surgery, inside its global period (${when()}).`,
           evidence: ev,
         });
       }
@@ -594,7 +618,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
     if (v === 'within') {
       for (const l of globalLines()) {
         addModifier(l, '58', {
-          text: `58: this session is a planned later stage, inside the global period of the earlier stage (${timing.explicitGlobal ? 'global period stated in the note' : `${timing.days} days after${earlier ? ` ${earlier.label}` : ''}`}).`,
+          text: `58: this session is a planned later stage, inside the global period of the earlier stage (${when('global period stated in the note', earlier ? ` ${earlier.label}` : '')}).`,
           evidence: ev,
         });
       }
@@ -617,58 +641,56 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
 
   // ---- 62 co-surgery ------------------------------------------------------------------------------
   const cos = affirmed('cosurgeon', (m) => inWork(m) || m.section === 'procedure');
-  /** A sentence of the line's own evidence that says the author did that part alone. */
-  const aloneEvidence = (l: Suggestion): Span | null => {
-    const ev = l.event !== undefined ? (reading.events[l.event]?.evidence ?? []) : [];
-    const seen = new Set<number>();
-    const find = (re: RegExp, i: number): Span | null => {
-      const s = doc.sentences[i];
-      const mm = s ? re.exec(doc.text.slice(s.start, s.end)) : null;
-      return mm && s ? { start: s.start + mm.index, end: s.start + mm.index + mm[0].length, text: mm[0] } : null;
-    };
-    const ALONE = /\b(by me alone|by myself|alone|solely by me|without the co-?surgeon)\b/i;
-    const GONE = /\b(left the (room|operating room|or|field)|scrubbed out|broke scrub|departed)\b/i;
-    for (const e of ev) {
-      const s = doc.sentences.find((x) => x.start <= e.start && e.start < x.end);
-      if (!s || seen.has(s.index)) continue;
-      seen.add(s.index);
-      const hit = find(ALONE, s.index) ?? find(GONE, s.index) ?? find(GONE, s.index - 1);
-      if (hit) return hit;
-    }
-    // a statement elsewhere: "I did the generator part of the case alone"
-    const comp = ruleOf(l)?.component;
-    const PART = comp === 'generator' ? /\b(generator|ipg|battery|pocket|receiver)\b/i : comp === 'array' ? /\b(lead|leads|paddle|array|electrode)s?\b/i : null;
-    if (PART) {
-      // "(Dr. Osei only)" where Dr. Osei is the note's surgeon: that part is the author's alone
-      const surgeon = /^[ \t]*(?:surgeon|primary surgeon|attending surgeon|attending)\b[^:\n]{0,20}:\s*(?:dr\.?\s+)?([^\n,]{2,60})/im.exec(doc.text.slice(0, 1500));
-      const surname = surgeon?.[1].replace(/\b(md|do|mbbs|frcs|phd)\b.*$/i, '').trim().split(/\s+/).pop()?.replace(/[^A-Za-z'-]/g, '');
-      const ONLY = surname && surname.length > 1 ? new RegExp(`\\b(?:dr\\.?\\s+)?${surname}\\s+only\\b`, 'i') : null;
-      for (const st of doc.sentences) {
-        if (seen.has(st.index)) continue;
-        const t = doc.text.slice(st.start, st.end);
-        const mm = ALONE.exec(t) ?? (ONLY ? ONLY.exec(t) : null);
-        if (!mm) continue;
-        // the part named in the same clause, before "alone": "I did the generator part alone"
-        const clause = t.slice(Math.max(t.lastIndexOf(';', mm.index), t.lastIndexOf(':', mm.index)) + 1, mm.index);
-        if (PART.test(clause)) return { start: st.start + mm.index, end: st.start + mm.index + mm[0].length, text: mm[0] };
-      }
-    }
-    return null;
-  };
   if (cos.length) {
+    const ONLY = authorOnlyPattern(doc.text);
+    const sentenceAt = (i: number) => {
+      const st = doc.sentences[i];
+      return st ? doc.text.slice(st.start, st.end) : '';
+    };
+    /** A sentence of the line's own evidence (or a statement elsewhere) that says the author did that part alone. */
+    const aloneEvidence = (l: Suggestion): Span | null => {
+      const ev = l.event !== undefined ? (reading.events[l.event]?.evidence ?? []) : [];
+      const seen = new Set<number>();
+      const find = (re: RegExp, i: number): Span | null => {
+        const s = doc.sentences[i];
+        const mm = s ? re.exec(sentenceAt(i)) : null;
+        return mm && s ? { start: s.start + mm.index, end: s.start + mm.index + mm[0].length, text: mm[0] } : null;
+      };
+      for (const e of ev) {
+        const s = doc.sentences.find((x) => x.start <= e.start && e.start < x.end);
+        if (!s || seen.has(s.index)) continue;
+        seen.add(s.index);
+        const hit = find(ALONE, s.index) ?? find(GONE, s.index) ?? find(GONE, s.index - 1);
+        if (hit) return hit;
+      }
+      // a statement elsewhere: "I did the generator part of the case alone", "(Dr. Osei only)"
+      const PART = partWords(ruleOf(l)?.component);
+      if (PART) {
+        for (const st of doc.sentences) {
+          if (seen.has(st.index)) continue;
+          const t = sentenceAt(st.index);
+          const mm = ALONE.exec(t) ?? (ONLY ? ONLY.exec(t) : null);
+          if (!mm) continue;
+          // the part named in the same clause, before "alone": "I did the generator part alone"
+          const clause = t.slice(Math.max(t.lastIndexOf(';', mm.index), t.lastIndexOf(':', mm.index)) + 1, mm.index);
+          if (PART.test(clause)) return { start: st.start + mm.index, end: st.start + mm.index + mm[0].length, text: mm[0] };
+        }
+      }
+      return null;
+    };
     // "Dr. X created the generator pocket ... I was not scrubbed for that portion and he will
     // dictate it separately": the co-surgeon's own part is not on this author's claim
-    const NOT_MINE = /\b(i was not scrubbed|i was not present|not scrubbed for|(he|she|they) will dictate|dictates? (it|that|this)( portion| part)? separately|dictated separately by)\b/i;
+    const notMine = doc.sentences.filter((x) => work.has(x.index) && NOT_MINE.test(sentenceAt(x.index)));
     const kept: Suggestion[] = [];
     for (const l of lines) {
       const comp = ruleOf(l)?.component;
-      const PART = comp === 'generator' ? /\b(generator|ipg|battery|pocket|receiver)\b/i : null;
-      const st = PART ? doc.sentences.find((x) => work.has(x.index) && NOT_MINE.test(doc.text.slice(x.start, x.end)) && PART.test(doc.text.slice(x.start, x.end))) : undefined;
+      const PART = comp === 'generator' ? partWords(comp) : null;
+      const st = PART ? notMine.find((x) => PART.test(sentenceAt(x.index))) : undefined;
       if (!st || lines.length < 2) {
         kept.push(l);
         continue;
       }
-      const mm = NOT_MINE.exec(doc.text.slice(st.start, st.end))!;
+      const mm = NOT_MINE.exec(sentenceAt(st.index))!;
       warnings.push({
         kind: 'modifier',
         message: `${l.code} is not on this author's claim: the note says the co-surgeon did that part and reports it separately ("${mm[0]}").`,
