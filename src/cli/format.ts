@@ -24,6 +24,7 @@ export function toJsonLine(file: string, a: Analysis, note?: string): Record<str
     warnings: note ? [{ kind: 'input', message: note }, ...a.warnings] : a.warnings,
     questions: a.questions,
     events: a.events,
+    devices: a.devices,
     headerCodes: a.headerCodes,
     stats: a.stats,
   };

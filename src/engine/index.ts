@@ -13,6 +13,9 @@ import { applyModifiers } from './modifiers/modifiers';
 import { applyEdits } from './edits/edits';
 import { scopeVerdict } from './decide/scope';
 import { headerCodes, headerWarnings } from './decide/header';
+import { buildLedger } from './ledger/ledger';
+import { deviceRecords } from './ledger/summary';
+import { reconcileEvents } from './ledger/reconcile';
 
 export type { Analysis } from './types';
 
@@ -48,7 +51,8 @@ export function analyze(input: string): Analysis {
   const doc = buildDoc(text);
   const matches = readConcepts(doc);
   const work = workSentenceSet(doc, matches);
-  const reading = readEvents(doc, matches, work);
+  const ledger = buildLedger(doc, matches, work);
+  const { reading } = reconcileEvents(readEvents(doc, matches, work), ledger);
   const decision = decide(reading, matches, work);
   const ctx = { doc, matches, work, reading };
   const mods = applyModifiers(ctx, decision.suggestions);
@@ -79,6 +83,7 @@ export function analyze(input: string): Analysis {
       evidence,
       ...(generators ? { generators } : {}),
     })),
+    devices: deviceRecords(ledger),
     matches,
     sections: doc.sections,
     headerCodes: claimed,

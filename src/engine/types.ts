@@ -215,6 +215,9 @@ export interface ProcedureEvent {
   generators?: number;
 }
 
+export type { DeviceRecord } from './ledger/summary';
+import type { DeviceRecord } from './ledger/summary';
+
 export interface Analysis {
   inScope: boolean;
   /** Why nothing applies, when inScope is false. */
@@ -224,6 +227,8 @@ export interface Analysis {
   warnings: Warning[];
   questions: Question[];
   events: ProcedureEvent[];
+  /** The device ledger: each device of the session and what was done to it, with evidence. */
+  devices: DeviceRecord[];
   matches: ConceptMatch[];
   sections: Section[];
   /** Codes the header claims (e.g. "PROCEDURE: 63685"), for comparison with the narrative. */

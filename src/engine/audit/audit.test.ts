@@ -26,6 +26,7 @@ function fake(over: Partial<Analysis> & { lines?: [string, number, string[]][] }
     warnings: [],
     questions: [],
     events: [],
+    devices: [],
     matches: [],
     sections: [],
     headerCodes: [],

@@ -109,6 +109,7 @@ export function decide(reading: Reading, matches: ConceptMatch[], work: Set<numb
       text: `${cap(label(ev.action))} of the ${label(ev.component)}${ev.parts.length > 1 ? ` (${ev.parts.join(', ')})` : ''}.`,
       evidence: dedupe([...ev.actionEvidence.slice(0, 3), ...ev.componentEvidence.slice(0, 3)]),
     });
+    if (ev.ledgerReason) reasons.push(ev.ledgerReason);
     if (rule.approach) {
       reasons.push({
         text: reading.approach.defaulted

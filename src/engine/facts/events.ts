@@ -23,11 +23,13 @@ export interface EventDetail extends ProcedureEvent {
   parts: string[];
   actionEvidence: Span[];
   componentEvidence: Span[];
+  /** Why the device ledger changed this event (kb/ledger-rules.ts), when it did. */
+  ledgerReason?: { text: string; evidence: Span[] };
 }
 
 const SPECIFIC = new Set(['sacral', 'gastric', 'vagus', 'hypoglossal', 'intracranial', 'tibial', 'neuromuscular']);
 /** Objects that are not devices: an action nearer to one of these is about it, not the device. */
-const DISTRACTORS = new Set([
+export const DISTRACTORS: ReadonlySet<string> = new Set([
   'needle', 'needles', 'stylet', 'stylets', 'introducer', 'introducers', 'sheath', 'guidewire', 'trocar', 'trocars', 'tuohy', 'drain', 'drape', 'drapes',
   'sponge', 'sponges', 'retractor', 'retractors', 'dilator', 'patient', 'suture', 'sutures', 'staples', 'dressing', 'catheter', 'cannula', 'probe', 'tunneler',
   'tunneller', 'frame', 'microelectrode', 'microelectrodes', 'cannulas', 'clips', 'gauze', 'bovie', 'tape', 'end', 'screw', 'screws', 'setscrew', 'setscrews', 'connector', 'connectors', 'ends', 'tails', 'tail', 'pins', 'obturator', 'stylet', 'needles',

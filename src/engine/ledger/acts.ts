@@ -1,0 +1,202 @@
+import type { ConceptMatch, Doc, Span, Token } from '../types';
+import { DISTRACTORS } from '../facts/events';
+import type { Act, ActKind, ActStatus, Clause, DeviceInstance, Mention } from './types';
+import type { Resolution } from './instances';
+
+/** An act read from the note, before it is attached to instances. */
+interface RawAct {
+  act: ActKind;
+  status: ActStatus;
+  clause: number;
+  tokenStart: number;
+  tokenEnd: number;
+  evidence: Span;
+}
+
+const ACTION_ACT: Record<string, ActKind> = {
+  insertion: 'placed',
+  implied: 'anchored',
+  removal: 'removed',
+  replacement: 'replaced',
+  revision: 'revised',
+  putBack: 'putBack',
+  connect: 'connected',
+};
+const STATUS: Record<string, ActStatus> = { affirmed: 'done', negated: 'negated', historical: 'historical', hypothetical: 'planned' };
+const LEFT_IN = /\b(?:left|remain(?:ed|s|ing)?|kept|retained)\s+(?:in\s+(?:place|situ|position)|intact|undisturbed|alone|in\s+the\s+patient)\b/gi;
+/** Acts too common around tools and tissue to flag when no device takes them. */
+const MINOR_ACTS: ReadonlySet<ActKind> = new Set(['anchored', 'connected', 'disconnected', 'tunneled', 'leftInPlace']);
+/** Device nouns the tagger sometimes reads as verbs ("lead removal"). */
+const DEVICE_NOUNS = new Set(['lead', 'leads', 'generator', 'battery', 'ipg', 'electrode', 'electrodes']);
+const PLURAL_PRONOUN = new Set(['they', 'them', 'both', 'these', 'those', 'all', 'each']);
+const SINGULAR_PRONOUN = new Set(['it', 'which', 'this', 'that']);
+
+function toAct(m: ConceptMatch, tokens: Token[]): ActKind | null {
+  if (m.kind === 'action') {
+    const a = ACTION_ACT[m.value] ?? null;
+    // "replaced into the foramen", "replaced back": put back in position, not a device replacement
+    if (a === 'replaced' && /^(into|back|in)$/.test(tokens[m.tokenEnd]?.norm ?? '') && tokens[m.tokenEnd + 1]?.norm !== 'with') return 'putBack';
+    if (a === 'removed' && /discard/i.test(m.text)) return 'discarded';
+    return a;
+  }
+  if (m.kind === 'connection') return /^dis/i.test(m.text) || tokens[m.tokenStart - 1]?.norm === 'dis' ? 'disconnected' : 'connected';
+  if (m.kind === 'tunnel' && /ed$/i.test(m.text)) return 'tunneled';
+  return null;
+}
+
+/**
+ * "to be placed", "will be removed": the infinitive or future of a plan; "return in 5 days for
+ * lead removal", "scheduled for generator replacement": a named procedure after "for" is a purpose.
+ */
+function plannedForm(tokens: Token[], k: number, clauseStart: number): boolean {
+  const p1 = tokens[k - 1]?.norm;
+  const p2 = tokens[k - 2]?.norm;
+  if (p1 === 'be' && (p2 === 'to' || p2 === 'will' || p2 === 'would' || p2 === 'can' || p2 === 'may')) return true;
+  if (tokens[k].pos !== 'NOUN') return false;
+  for (let j = k - 1; j >= Math.max(clauseStart, k - 4); j--) {
+    if (tokens[j].norm === 'for') return true;
+    if (!['NOUN', 'ADJ', 'DET', 'PROPN', 'NUM'].includes(tokens[j].pos) && !DEVICE_NOUNS.has(tokens[j].norm)) return false;
+  }
+  return false;
+}
+
+function regexActs(doc: Doc, clauses: Clause[], clauseOf: Int32Array, tokenAt: (offset: number) => number): RawAct[] {
+  const out: RawAct[] = [];
+  for (const [re, act] of [[LEFT_IN, 'leftInPlace']] as const) {
+    re.lastIndex = 0;
+    for (let x = re.exec(doc.text); x; x = re.exec(doc.text)) {
+      const k = tokenAt(x.index);
+      const clause = k >= 0 ? clauseOf[k] : -1;
+      if (clause < 0 || !clauses[clause].work) continue;
+      const last = tokenAt(x.index + x[0].length - 1);
+      out.push({ act, status: 'done', clause, tokenStart: k, tokenEnd: Math.max(k, last) + 1, evidence: { start: x.index, end: x.index + x[0].length, text: x[0] } });
+    }
+  }
+  return out;
+}
+
+/** Every act word in the work clauses, with its status. */
+export function readActs(doc: Doc, matches: ConceptMatch[], clauses: Clause[], clauseOf: Int32Array, tokenAt: (offset: number) => number): RawAct[] {
+  const out: RawAct[] = [];
+  for (const m of matches) {
+    const act = toAct(m, doc.tokens);
+    const clause = clauseOf[m.tokenStart];
+    if (!act || clause < 0 || !clauses[clause].work) continue;
+    const status = plannedForm(doc.tokens, m.tokenStart, clauses[clause].tokenStart) ? 'planned' : (STATUS[m.assertion] ?? 'done');
+    out.push({ act, status, clause, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, evidence: { start: m.start, end: m.end, text: m.text } });
+  }
+  out.push(...regexActs(doc, clauses, clauseOf, tokenAt));
+  return out.sort((a, b) => a.tokenStart - b.tokenStart);
+}
+
+interface AttachCtx {
+  doc: Doc;
+  clauses: Clause[];
+  mentionsByClause: Map<number, Mention[]>;
+  res: Resolution;
+  byId: Map<string, DeviceInstance>;
+}
+
+/** A tool or other non-device noun is what the verb acts on ("the needle was removed"). */
+function toolIsObject(tokens: Token[], a: RawAct, c: Clause, chosen: Mention | undefined): boolean {
+  const limit = chosen ? Math.min(Math.abs(chosen.tokenStart - a.tokenEnd), Math.abs(a.tokenStart - chosen.tokenEnd)) : 4;
+  for (let d = 1; d <= limit; d++) {
+    for (const k of [a.tokenStart - d, a.tokenEnd - 1 + d]) {
+      if (k < c.tokenStart || k >= c.tokenEnd) continue;
+      if (DISTRACTORS.has(tokens[k].norm) && tokens[k].pos !== 'VERB') return true;
+    }
+  }
+  return false;
+}
+
+function pickMention(a: RawAct, cands: Mention[]): Mention | undefined {
+  const direct = cands.filter((m) => !m.oblique && !(m.tokenStart < a.tokenEnd && m.tokenEnd > a.tokenStart));
+  const pool = direct.length ? direct : cands;
+  let best: Mention | undefined;
+  let bestD = Infinity;
+  for (const m of pool) {
+    const d = m.tokenStart >= a.tokenEnd ? m.tokenStart - a.tokenEnd : a.tokenStart - m.tokenEnd;
+    if (Math.abs(d) < bestD) {
+      best = m;
+      bestD = Math.abs(d);
+    }
+  }
+  return best;
+}
+
+function intoPocket(tokens: Token[], a: RawAct): boolean {
+  const after = tokens.slice(a.tokenEnd, a.tokenEnd + 5).map((t) => t.norm);
+  return ['in', 'into', 'within'].includes(after[0]) && after.includes('pocket');
+}
+
+/** Instances an act with no device word in its clause carries on with (pronoun or subjectless verb). */
+function carriedOver(ctx: AttachCtx, a: RawAct): string[] {
+  const c = ctx.clauses[a.clause];
+  const words = ctx.doc.tokens.slice(c.tokenStart, c.tokenEnd);
+  const plural = words.some((t) => PLURAL_PRONOUN.has(t.norm));
+  const singular = words.some((t) => SINGULAR_PRONOUN.has(t.norm));
+  // "and replaced into the foramen", "Placed in the existing pocket": no subject before the verb
+  const subjectless = !ctx.doc.tokens.slice(c.tokenStart, a.tokenStart).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  for (let k = a.clause - 1; k >= Math.max(0, a.clause - 3); k--) {
+    const prev = ctx.clauses[k];
+    if (ctx.doc.sentences[prev.sentence].sectionIndex !== ctx.doc.sentences[c.sentence].sectionIndex) return [];
+    const ms = ctx.mentionsByClause.get(k) ?? [];
+    if (!ms.length) continue;
+    const ids = (m: Mention) => ctx.res.refs.get(m.id) ?? [];
+    if (intoPocket(ctx.doc.tokens, a)) {
+      const gens = ms.flatMap(ids).filter((id) => ctx.byId.get(id)?.kind === 'generator');
+      if (gens.length) return [gens[gens.length - 1]];
+    }
+    const direct = ms.filter((m) => !m.oblique);
+    const use = direct.length ? direct : ms;
+    if (plural) return [...new Set(use.flatMap(ids))];
+    return singular || subjectless ? ids(use[use.length - 1]) : [];
+  }
+  return [];
+}
+
+/** The instances an act applies to; 'tool' when it is about an instrument, not a device. */
+function attachOne(ctx: AttachCtx, a: RawAct): string[] | 'tool' {
+  const c = ctx.clauses[a.clause];
+  const cands = ctx.mentionsByClause.get(a.clause) ?? [];
+  if (!cands.length) {
+    const words = ctx.doc.tokens.slice(c.tokenStart, c.tokenEnd);
+    return words.some((t) => DISTRACTORS.has(t.norm) && t.pos !== 'VERB') ? 'tool' : carriedOver(ctx, a);
+  }
+  const chosen = a.act === 'connected' ? cands.find((m) => !m.oblique) ?? cands[0] : pickMention(a, cands);
+  if (a.act !== 'connected' && toolIsObject(ctx.doc.tokens, a, c, chosen)) return 'tool';
+  return chosen ? (ctx.res.refs.get(chosen.id) ?? []) : [];
+}
+
+function partnersOf(ctx: AttachCtx, a: RawAct, own: string[]): string[] {
+  const ms = (ctx.mentionsByClause.get(a.clause) ?? []).filter((m) => m.oblique || !own.some((id) => (ctx.res.refs.get(m.id) ?? []).includes(id)));
+  return [...new Set(ms.flatMap((m) => ctx.res.refs.get(m.id) ?? []))].filter((id) => !own.includes(id));
+}
+
+/** Attach acts to instances; returns the done device acts no instance took. */
+export function attachActs(doc: Doc, raw: RawAct[], clauses: Clause[], mentions: Mention[], res: Resolution): Span[] {
+  const mentionsByClause = new Map<number, Mention[]>();
+  for (const m of mentions) if (res.refs.has(m.id)) mentionsByClause.set(m.clause, [...(mentionsByClause.get(m.clause) ?? []), m]);
+  const byId = new Map(res.instances.map((i) => [i.id, i]));
+  const ctx: AttachCtx = { doc, clauses, mentionsByClause, res, byId };
+  const unexplained: Span[] = [];
+  const seen = new Set<string>();
+  for (const a of raw) {
+    const ids = attachOne(ctx, a);
+    if (ids === 'tool') continue;
+    if (!ids.length) {
+      if (a.status === 'done' && !MINOR_ACTS.has(a.act)) unexplained.push(a.evidence);
+      continue;
+    }
+    const partners = a.act === 'connected' ? partnersOf(ctx, a, ids) : undefined;
+    for (const id of ids) {
+      // one act word per instance and clause ("a new lead was advanced" is one placement)
+      const key = `${id}:${a.clause}:${a.act}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const act: Act = { act: a.act, status: a.status, clause: a.clause, evidence: [a.evidence], ...(partners?.length ? { partners } : {}) };
+      byId.get(id)!.acts.push(act);
+    }
+  }
+  return unexplained;
+}

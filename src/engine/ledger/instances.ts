@@ -1,0 +1,119 @@
+import type { DeviceInstance, DeviceKind, Mention } from './types';
+
+/** Mention → instance resolution (coreference) over one note's work clauses. */
+export interface Resolution {
+  instances: DeviceInstance[];
+  /** Instance ids each mention refers to (by mention id). */
+  refs: Map<number, string[]>;
+}
+
+const PREFIX: Record<DeviceKind, string> = { array: 'A', generator: 'G', integrated: 'I', sensor: 'S', extension: 'E', external: 'X' };
+
+class Resolver {
+  instances: DeviceInstance[] = [];
+  refs = new Map<number, string[]>();
+  private recent = new Map<string, number>();
+  private tick = 0;
+
+  ofKind(kind: DeviceKind): DeviceInstance[] {
+    return this.instances.filter((i) => i.kind === kind);
+  }
+
+  open(m: Mention, kind: DeviceKind, openedAs: DeviceInstance['openedAs'], number?: number): DeviceInstance {
+    const same = this.ofKind(kind);
+    const inst: DeviceInstance = {
+      id: `${PREFIX[kind]}${same.length + 1}`,
+      kind,
+      number: number ?? same.length + 1,
+      preExisting: openedAs === 'old',
+      openedAs,
+      mentions: [],
+      acts: [],
+      state: 'mentioned',
+      evidence: [],
+      ...(m.form ? { form: m.form } : {}),
+    };
+    this.instances.push(inst);
+    return inst;
+  }
+
+  touch(inst: DeviceInstance, m: Mention): void {
+    inst.mentions.push(m.id);
+    if (inst.evidence.length < 6) inst.evidence.push({ start: m.start, end: m.end, text: m.text });
+    if (!inst.side && m.side) inst.side = m.side;
+    if (!inst.level && m.level) inst.level = m.level;
+    if (!inst.brand && m.brand) inst.brand = m.brand;
+    if (!inst.target && m.target) inst.target = m.target;
+    if (m.form === 'paddle') inst.form = 'paddle';
+    this.recent.set(inst.id, ++this.tick);
+    this.refs.set(m.id, [...(this.refs.get(m.id) ?? []), inst.id]);
+  }
+
+  byRecency(list: DeviceInstance[]): DeviceInstance[] {
+    return [...list].sort((a, b) => (this.recent.get(b.id) ?? 0) - (this.recent.get(a.id) ?? 0));
+  }
+}
+
+const compatible = (i: DeviceInstance, m: Mention) => !m.side || !i.side || i.side === m.side;
+
+function resolvePlural(r: Resolver, m: Mention, kind: DeviceKind, acted: boolean): DeviceInstance[] {
+  const pool = r.ofKind(kind).filter((i) => (m.determiner === 'old' ? i.preExisting : true) && compatible(i, m));
+  const want = m.count || Math.max(pool.length, 1);
+  const chosen = r.byRecency(pool).slice(0, want);
+  // a count in a clause with no act ("trial, two leads", "two leads total") describes; it opens nothing
+  if (!acted) return chosen;
+  // "two leads were placed" opens new leads; "both leads were removed" names leads of unknown age
+  const age = m.determiner === 'old' ? 'old' : m.determiner === 'new' || (m.plural === 'stated' && m.determiner === 'bare') ? 'new' : 'unknown';
+  while (chosen.length < want) chosen.push(r.open(m, kind, age));
+  return chosen;
+}
+
+function resolveOrdinal(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstance[] {
+  const same = r.ofKind(kind).filter((i) => !i.preExisting);
+  if (m.ordinal === -1) {
+    const rest = r.byRecency(same).slice(1);
+    return [rest[0] ?? r.open(m, kind, 'new')];
+  }
+  const found = same.find((i) => i.number === m.ordinal);
+  if (found) return [found];
+  const n = m.ordinal ?? 1;
+  while (r.ofKind(kind).filter((i) => !i.preExisting).length < n - 1) r.open(m, kind, 'new');
+  return [r.open(m, kind, 'new')];
+}
+
+function resolveSingular(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstance[] {
+  const pool = r.ofKind(kind).filter((i) => compatible(i, m));
+  if (m.determiner === 'old') {
+    const old = r.byRecency(pool.filter((i) => i.preExisting))[0];
+    return [old ?? r.open(m, kind, 'old')];
+  }
+  if (m.determiner === 'new') {
+    // "the new lead" refers back to a new one; "a new lead" opens one
+    const definite = /^(the|this|that)\b/i.test(m.text) || m.plural !== null;
+    const prior = definite ? r.byRecency(pool.filter((i) => !i.preExisting))[0] : undefined;
+    return [prior ?? r.open(m, kind, 'new')];
+  }
+  const latest = r.byRecency(pool)[0];
+  return [latest ?? r.open(m, kind, m.historical ? 'old' : 'unknown')];
+}
+
+function resolveOne(r: Resolver, m: Mention, acted: boolean): DeviceInstance[] {
+  const kind = m.kind === 'pronoun' ? null : m.kind;
+  if (!kind) return [];
+  if (kind === 'external') return [r.ofKind('external')[0] ?? r.open(m, 'external', 'new')];
+  // "no generator was placed" names nothing in the patient; it refers back only to a device already named
+  if (m.negated) return r.byRecency(r.ofKind(kind)).slice(0, 1);
+  if (m.ordinal !== undefined) return resolveOrdinal(r, m, kind);
+  if (m.plural) return resolvePlural(r, m, kind, acted);
+  return resolveSingular(r, m, kind);
+}
+
+/** Link every work-clause mention to the device instances it names, in reading order. */
+export function resolveInstances(mentions: Mention[], isWork: (m: Mention) => boolean, hasAct: (clause: number) => boolean): Resolution {
+  const r = new Resolver();
+  for (const m of mentions) {
+    if (!isWork(m)) continue;
+    for (const inst of resolveOne(r, m, hasAct(m.clause))) r.touch(inst, m);
+  }
+  return { instances: r.instances, refs: r.refs };
+}

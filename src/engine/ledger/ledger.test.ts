@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../index';
+import type { DeviceRecord } from './summary';
+
+const devices = (note: string): DeviceRecord[] => analyze(note).devices;
+const leftIn = (ds: DeviceRecord[]) => ds.filter((d) => d.kind === 'array' && d.state === 'new-left-in');
+
+describe('device ledger', () => {
+  it('counts a lead opened and discarded once, not as an array left in', () => {
+    const ds = devices(
+      'OPERATIVE NOTE\nDESCRIPTION: A Tuohy needle was placed at L1-2. The first lead would not pass above T12; it was removed and discarded. A new lead was advanced to the top of T8. A second needle was placed at L2-3 and another lead was steered to T8-9. Both leads were tested and connected to the external trial stimulator. No generator was implanted.',
+    );
+    expect(leftIn(ds)).toHaveLength(2);
+    expect(ds.filter((d) => d.state === 'new-discarded')).toHaveLength(1);
+    expect(ds.some((d) => d.kind === 'external' && d.state === 'external')).toBe(true);
+    expect(ds.some((d) => d.kind === 'generator')).toBe(false);
+  });
+
+  it('keeps a previously placed lead as pre-existing and a new generator as placed', () => {
+    const ds = devices('DESCRIPTION: The old generator was removed from the pocket. The previously placed lead was found intact and left in place. A new generator was connected to the lead and placed in the pocket.');
+    const gens = ds.filter((d) => d.kind === 'generator');
+    expect(gens.map((g) => g.state).sort()).toEqual(['new-left-in', 'pre-removed']);
+    const lead = ds.find((d) => d.kind === 'array');
+    expect(lead?.preExisting).toBe(true);
+    expect(lead?.state).toBe('pre-kept');
+  });
+
+  it('reads "replaced into the foramen" as putting the same lead back, not a replacement', () => {
+    const ds = devices('DESCRIPTION: The existing tined lead had migrated. It was withdrawn 1 cm and replaced into the S3 foramen under fluoroscopy.');
+    const lead = ds.find((d) => d.kind === 'array');
+    expect(lead?.acts.map((a) => a.act)).toContain('putBack');
+    expect(lead?.acts.map((a) => a.act)).not.toContain('replaced');
+  });
+
+  it('opens one lead per side when each side is dictated under its own label', () => {
+    const ds = devices('Done:\nRIGHT: occipital nerve identified under ultrasound, lead deployed.\nLEFT: same technique, lead deployed.\nBoth leads attached to the external stimulator.');
+    expect(leftIn(ds).map((d) => d.side).sort()).toEqual(['left', 'right']);
+  });
+
+  it('does not open devices for a count in a title or a plan', () => {
+    const ds = devices('PROCEDURE: Spinal cord stimulator trial, two leads.\nDESCRIPTION: One lead was advanced to T8 and connected to the external stimulator. Return in 5 days for lead removal.');
+    expect(leftIn(ds)).toHaveLength(1);
+    expect(ds.flatMap((d) => d.acts).find((a) => a.act === 'removed')?.status).toBe('planned');
+  });
+
+  it('treats "all four electrodes" after a lead as that lead\'s contacts', () => {
+    const ds = devices('DESCRIPTION: The tined lead was advanced into the left S3 foramen, all four electrodes with motor response. The lead was tunneled and connected to the extension.');
+    expect(leftIn(ds)).toHaveLength(1);
+  });
+
+  it('ties every act to words of the note', () => {
+    const note = 'DESCRIPTION: The IPG was explanted. A new IPG was connected to both leads and placed in the existing pocket.';
+    for (const d of analyze(note).devices) for (const a of d.acts) for (const e of a.evidence) expect(note.slice(e.start, e.end)).toBe(e.text);
+  });
+});

@@ -1,0 +1,74 @@
+import type { ConceptMatch, Doc, Span, Token } from '../types';
+import { clauseOfToken, splitClauses } from './clauses';
+import { findMentions } from './mentions';
+import { resolveInstances } from './instances';
+import { attachActs, readActs } from './acts';
+import { resolveLifecycle } from './lifecycle';
+import type { Clause, DeviceInstance, Ledger, PocketAct } from './types';
+
+export type { Ledger, DeviceInstance } from './types';
+
+const REPEAT = /\b(?:same|identical(?:ly)?|likewise|similar(?:ly)?|mirror(?:ed)?|repeated)\b/i;
+const OTHER_SIDE = /\b(?:contralateral|opposite|other)\s+side\b/i;
+const SIDE_WORD = /\b(left|right)\b/i;
+const STATUS = { affirmed: 'done', negated: 'negated', historical: 'historical', hypothetical: 'planned' } as const;
+
+function tokenFinder(tokens: Token[]): (offset: number) => number {
+  return (offset) => {
+    let lo = 0;
+    let hi = tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (tokens[mid].end <= offset) lo = mid + 1;
+      else if (tokens[mid].start > offset) hi = mid - 1;
+      else return mid;
+    }
+    return lo < tokens.length ? lo : -1;
+  };
+}
+
+/** "The identical procedure was performed on the left": copy the arrays placed on the other side. */
+function mirrorSides(doc: Doc, clauses: Clause[], instances: DeviceInstance[]): void {
+  for (const c of clauses) {
+    if (!c.work) continue;
+    const text = doc.text.slice(c.start, c.end);
+    if (!REPEAT.test(text)) continue;
+    const named = SIDE_WORD.exec(text)?.[1]?.toLowerCase() as 'left' | 'right' | undefined;
+    if (!named && !OTHER_SIDE.test(text)) continue;
+    const before = instances.filter((i) => i.kind === 'array' && !i.preExisting && i.acts.some((a) => a.clause < c.index && a.status === 'done'));
+    const sides = new Set(before.map((i) => i.side).filter(Boolean));
+    const side = named ?? (sides.has('left') ? 'right' : sides.has('right') ? 'left' : undefined);
+    if (!side || sides.has(side) || !before.length) continue;
+    const source = before.filter((i) => i.side !== side);
+    for (const src of source) {
+      const ev: Span = { start: c.start, end: c.end, text };
+      instances.push({ ...src, id: `A${instances.filter((i) => i.kind === 'array').length + 1}`, number: instances.filter((i) => i.kind === 'array').length + 1, side, mentions: [], evidence: [ev], acts: src.acts.map((a) => ({ ...a, clause: c.index, evidence: [ev] })) });
+    }
+  }
+}
+
+function pocketActs(matches: ConceptMatch[], work: Set<number>): PocketAct[] {
+  return matches
+    .filter((m) => m.kind === 'pocket' && m.value !== 'mention' && work.has(m.sentence))
+    .map((m) => ({ act: m.value as PocketAct['act'], status: STATUS[m.assertion], evidence: [{ start: m.start, end: m.end, text: m.text }] }));
+}
+
+function statedCounts(matches: ConceptMatch[], work: Set<number>): Ledger['statedArrayCounts'] {
+  return matches
+    .filter((m) => m.kind === 'count' && m.assertion === 'affirmed' && work.has(m.sentence) && !/contact|channel|polar|column/i.test(m.text))
+    .map((m) => ({ n: Number(m.value), evidence: { start: m.start, end: m.end, text: m.text } }));
+}
+
+/** Read the note as a ledger of device instances and what was done to each in this session. */
+export function buildLedger(doc: Doc, matches: ConceptMatch[], work: Set<number>): Ledger {
+  const clauses = splitClauses(doc, work);
+  const clauseOf = clauseOfToken(clauses, doc.tokens.length);
+  const mentions = findMentions(doc, matches, clauses, clauseOf);
+  const raw = readActs(doc, matches, clauses, clauseOf, tokenFinder(doc.tokens));
+  const acted = new Set(raw.map((a) => a.clause));
+  const res = resolveInstances(mentions, (m) => clauses[m.clause].work, (c) => acted.has(c));
+  const unexplained = attachActs(doc, raw, clauses, mentions, res);
+  mirrorSides(doc, clauses, res.instances);
+  resolveLifecycle(res.instances);
+  return { clauses, mentions, instances: res.instances, pockets: pocketActs(matches, work), unexplained, statedArrayCounts: statedCounts(matches, work) };
+}

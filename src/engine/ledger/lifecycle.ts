@@ -1,0 +1,56 @@
+import type { Act, ActKind, DeviceInstance, FinalState } from './types';
+
+const OUT: ReadonlySet<ActKind> = new Set(['removed', 'discarded']);
+const IN: ReadonlySet<ActKind> = new Set(['placed', 'putBack']);
+const WORKED_ON: ReadonlySet<ActKind> = new Set(['revised', 'putBack', 'replaced', 'removed', 'discarded']);
+
+const lastIndex = (acts: Act[], set: ReadonlySet<ActKind>) => {
+  for (let i = acts.length - 1; i >= 0; i--) if (set.has(acts[i].act)) return i;
+  return -1;
+};
+
+/**
+ * An instance was in the patient before today when it was named as old or historical, or when
+ * the first thing done to it today is work on an existing device (revised, removed, replaced,
+ * put back) rather than a placement.
+ */
+function wasThere(inst: DeviceInstance, done: Act[]): boolean {
+  if (inst.openedAs === 'old') return true;
+  if (inst.acts.some((a) => a.act === 'placed' && a.status === 'historical')) return true;
+  // a device opened as new today, or opened and thrown away, was not in the patient before
+  if (inst.openedAs === 'new' || done.some((a) => a.act === 'discarded')) return false;
+  const first = done.find((a) => a.act !== 'connected' && a.act !== 'tunneled' && a.act !== 'anchored');
+  if (first?.act === 'leftInPlace' || (first && first.act === 'disconnected')) return true;
+  return !!first && WORKED_ON.has(first.act) && first.act !== 'putBack';
+}
+
+function stateOfNew(done: Act[]): FinalState {
+  const placed = lastIndex(done, IN);
+  const out = lastIndex(done, OUT);
+  if (out >= 0 && placed < out && !done.slice(out).some((a) => a.act === 'leftInPlace')) return 'new-discarded';
+  if (placed < 0 && !done.some((a) => a.act === 'anchored' || a.act === 'leftInPlace' || a.act === 'connected' || a.act === 'tunneled')) return 'mentioned';
+  if (out > placed && !done.slice(out).some((a) => a.act === 'leftInPlace')) return 'new-discarded';
+  return 'new-left-in';
+}
+
+function stateOfOld(done: Act[]): FinalState {
+  const out = lastIndex(done, OUT);
+  const back = lastIndex(done, IN);
+  if (done.some((a) => a.act === 'replaced')) return 'pre-replaced';
+  if (out >= 0 && back < out) return 'pre-removed';
+  if (done.some((a) => a.act === 'revised' || a.act === 'putBack') || (out >= 0 && back > out)) return 'pre-revised';
+  return 'pre-kept';
+}
+
+/** Settle each instance's final state from its ordered acts that were done today. */
+export function resolveLifecycle(instances: DeviceInstance[]): void {
+  for (const inst of instances) {
+    const done = inst.acts.filter((a) => a.status === 'done');
+    if (inst.kind === 'external') {
+      inst.state = 'external';
+      continue;
+    }
+    inst.preExisting = wasThere(inst, done);
+    inst.state = inst.preExisting ? stateOfOld(done) : stateOfNew(done);
+  }
+}

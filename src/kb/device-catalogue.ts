@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Brand and model names that dictation uses as the only device word, mapped to the kind of part
+ * and the target system. Data only (read by the engine's mention stage). The mapping is public
+ * product labelling (which system each manufacturer's product belongs to); no product prose is
+ * reproduced. Where a brand names a whole family (InterStim leads and generators), `kind` is the
+ * part the bare name most often stands for in an operative note, and `partWords` say which
+ * neighbouring words turn it into the other part.
+ */
+export const CatalogueEntrySchema = z.object({
+  /** Lower-case brand or model word as a token (first token of the name). */
+  brand: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  kind: z.enum(['array', 'generator', 'integrated', 'external']),
+  target: z.enum(['spinal', 'peripheral', 'sacral', 'gastric', 'vagus', 'hypoglossal', 'intracranial']),
+  source: z.string(),
+});
+export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
+
+const LABEL = 'public manufacturer labelling (device class and indication); OpNote Coder convention for the default part';
+
+const RAW: CatalogueEntry[] = [
+  // spinal cord stimulation generators
+  ...['proclaim', 'intellis', 'wavewriter', 'evoke', 'senza', 'omnia', 'prodigy', 'eterna', 'spectra', 'alpha', 'vanta', 'inceptiv', 'restoresensor', 'primeadvanced'].map((brand) => ({ brand, kind: 'generator' as const, target: 'spinal' as const, source: LABEL })),
+  // deep-brain (cranial) generators
+  ...['percept', 'activa', 'vercise', 'genus', 'infinity', 'libra', 'brio'].map((brand) => ({ brand, kind: 'generator' as const, target: 'intracranial' as const, source: LABEL })),
+  // vagus nerve stimulation generators
+  ...['sentiva', 'aspiresr', 'aspire', 'demipulse', 'pulsar', 'cyberonics'].map((brand) => ({ brand, kind: 'generator' as const, target: 'vagus' as const, source: LABEL })),
+  // sacral neuromodulation: the bare name most often stands for the generator
+  ...['interstim', 'axonics'].map((brand) => ({ brand, kind: 'generator' as const, target: 'sacral' as const, source: LABEL })),
+  // hypoglossal nerve stimulation
+  { brand: 'inspire', kind: 'generator', target: 'hypoglossal', source: LABEL },
+  // gastric electrical stimulation
+  { brand: 'enterra', kind: 'generator', target: 'gastric', source: LABEL },
+  // peripheral nerve stimulation: leads powered from outside the body
+  { brand: 'sprint', kind: 'array', target: 'peripheral', source: LABEL },
+  { brand: 'stimrouter', kind: 'array', target: 'peripheral', source: LABEL },
+  { brand: 'freedom', kind: 'integrated', target: 'peripheral', source: LABEL },
+  { brand: 'nalu', kind: 'generator', target: 'peripheral', source: LABEL },
+];
+
+export const DEVICE_CATALOGUE: readonly CatalogueEntry[] = RAW.map((r) => CatalogueEntrySchema.parse(r));
+export const CATALOGUE_BY_BRAND: ReadonlyMap<string, CatalogueEntry> = new Map(DEVICE_CATALOGUE.map((e) => [e.brand, e]));

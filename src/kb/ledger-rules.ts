@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * Rules that reconcile the procedure events with the device ledger, as data. Each rule names
+ * an event pattern, a named condition on the ledger (evaluated by the engine's ledger
+ * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
+ * the event. Reasons are our own words; sources point at the coding reference.
+ */
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays'] as const;
+
+export const LedgerRuleSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]+$/),
+  when: z.object({
+    component: z.enum(['array', 'generator', 'integrated', 'system']),
+    actions: z.array(z.enum(['insertion', 'replacement', 'revision', 'removal'])).min(1),
+  }),
+  ledger: z.enum(LEDGER_CONDITIONS),
+  then: z.union([z.object({ action: z.enum(['insertion', 'replacement', 'revision', 'removal']), arrays: z.enum(['newLeftIn']).optional() }), z.object({ drop: z.literal(true) })]),
+  reason: z.string().min(20),
+  source: z.string(),
+});
+export type LedgerRule = z.infer<typeof LedgerRuleSchema>;
+
+const CONV = 'shared/domain/neurostimulator-coding.md §8 (revision and removal are work on a device already in the patient); test/fixtures/README.md conventions 3-4';
+
+const RAW: LedgerRule[] = [
+  {
+    id: 'new-arrays-are-placements',
+    when: { component: 'array', actions: ['revision', 'replacement', 'removal'] },
+    ledger: 'onlyNewArrays',
+    then: { action: 'insertion', arrays: 'newLeftIn' },
+    reason: 'Every lead worked on was opened in this session (none was in the patient before), so pulling one back, withdrawing or discarding it is part of placing the leads left in, not a revision or removal.',
+    source: CONV,
+  },
+  {
+    id: 'existing-arrays-are-not-placed',
+    when: { component: 'array', actions: ['insertion'] },
+    ledger: 'onlyExistingArrays',
+    then: { drop: true },
+    reason: 'The leads were already in the patient and were only connected or kept; no lead was placed in this session.',
+    source: CONV,
+  },
+];
+
+export const LEDGER_RULES: readonly LedgerRule[] = RAW.map((r) => LedgerRuleSchema.parse(r));
