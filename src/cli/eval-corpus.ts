@@ -33,6 +33,15 @@ export interface CorpusScore {
   perCode: CodeScore[];
   modifiers: { tp: number; fp: number; fn: number; precision: number; recall: number; f1: number };
   failures: { file: string; expected: string; got: string; codesDiffer: boolean }[];
+  /** Per confidence band of the note (its lowest line; 'none' when no line): notes and exact. */
+  bands: Record<string, { notes: number; exact: number; inFamily: number }>;
+}
+
+const BAND_ORDER = ['high', 'medium', 'low'] as const;
+/** A note's band is its least confident line; a note with no line is 'none'. */
+export function noteBand(a: { suggestions: { confidence: string }[] }): string {
+  if (!a.suggestions.length) return 'none';
+  return BAND_ORDER[Math.max(...a.suggestions.map((s) => BAND_ORDER.indexOf(s.confidence as (typeof BAND_ORDER)[number])))];
 }
 
 const key = (l: ExpectedLine) => `${[l.code, ...[...l.modifiers].sort()].join('-')} x${l.units}`;
@@ -52,6 +61,7 @@ export function evaluateCorpus(dir: string, expectedFile: string): CorpusScore {
   let scopeCorrect = 0;
   const mod = { tp: 0, fp: 0, fn: 0 };
   const failures: CorpusScore['failures'] = [];
+  const bands: CorpusScore['bands'] = {};
   for (const e of expected) {
     const a = analyze(readFileSync(join(dir, e.file), 'utf8'));
     const got: ExpectedLine[] = a.suggestions.map((s) => ({ code: s.code, units: s.units, modifiers: s.modifiers.map((m) => m.code) }));
@@ -60,7 +70,12 @@ export function evaluateCorpus(dir: string, expectedFile: string): CorpusScore {
     const ek = e.lines.map(key).sort();
     const gc = got.map((l) => `${l.code} x${l.units}`).sort();
     const ec = e.lines.map((l) => `${l.code} x${l.units}`).sort();
-    if (gk.join('|') === ek.join('|') && a.inScope === e.inScope) exact++;
+    const ok = gk.join('|') === ek.join('|') && a.inScope === e.inScope;
+    const b = (bands[noteBand(a)] ??= { notes: 0, exact: 0, inFamily: 0 });
+    b.notes++;
+    if (ok) b.exact++;
+    if (e.inScope) b.inFamily++;
+    if (ok) exact++;
     else failures.push({ file: e.file, expected: ek.join(', ') || '(none)', got: gk.join(', ') || '(none)', codesDiffer: gc.join('|') !== ec.join('|') });
     if (gc.join('|') === ec.join('|')) codeExact++;
     // per code (multiset of codes)
@@ -102,5 +117,6 @@ export function evaluateCorpus(dir: string, expectedFile: string): CorpusScore {
       .map(([code, s]) => ({ code, ...s, precision: ratio(s.tp, s.tp + s.fp), recall: ratio(s.tp, s.tp + s.fn) })),
     modifiers: { ...mod, precision: mp, recall: mr, f1: mp + mr === 0 ? 0 : (2 * mp * mr) / (mp + mr) },
     failures,
+    bands,
   };
 }

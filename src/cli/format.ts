@@ -19,6 +19,7 @@ export function toJsonLine(file: string, a: Analysis, note?: string): Record<str
       unitReasons: s.unitReasons ?? [],
       alternatives: s.alternatives,
       warnings: s.warnings ?? [],
+      reviewReasons: s.reviewReasons ?? [],
     })),
     facts: a.facts,
     warnings: note ? [{ kind: 'input', message: note }, ...a.warnings] : a.warnings,

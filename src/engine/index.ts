@@ -16,6 +16,7 @@ import { headerCodes, headerWarnings } from './decide/header';
 import { buildLedger } from './ledger/ledger';
 import { deviceRecords } from './ledger/summary';
 import { reconcileEvents } from './ledger/reconcile';
+import { applyChecks } from './confidence/checks';
 
 export type { Analysis } from './types';
 
@@ -57,11 +58,11 @@ export function analyze(input: string): Analysis {
   const ctx = { doc, matches, work, reading };
   const mods = applyModifiers(ctx, decision.suggestions);
   const edits = applyEdits(ctx, mods.suggestions);
-  const suggestions = edits.suggestions;
   const warnings: Warning[] = [...decision.warnings, ...mods.warnings, ...edits.warnings];
   const questions: Question[] = [...mods.questions, ...edits.questions];
   const claimed = headerCodes(doc);
-  warnings.push(...headerWarnings(claimed, suggestions, doc));
+  warnings.push(...headerWarnings(claimed, edits.suggestions, doc));
+  const suggestions = applyChecks({ doc, matches, reading, ledger, suggestions: edits.suggestions, warnings });
   if (truncated) {
     warnings.push({ kind: 'truncated', message: `The note is ${raw.length.toLocaleString('en-US')} characters; only the first ${MAX_CHARS.toLocaleString('en-US')} were analysed.` });
   }

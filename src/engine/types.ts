@@ -183,6 +183,8 @@ export interface Suggestion {
   warnings?: string[];
   /** The procedure event this line codes (index into `events`). */
   event?: number;
+  /** Why the line needs a coder's look: each fired confidence check, with its words and question. */
+  reviewReasons?: { id: string; text: string; question?: string; evidence: Span[] }[];
 }
 
 export interface Warning {

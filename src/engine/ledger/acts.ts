@@ -155,6 +155,11 @@ function carriedOver(ctx: AttachCtx, a: RawAct): string[] {
   return [];
 }
 
+/** "It was then removed": a pronoun before the act stands for a device the reading could not find. */
+function pronounSubject(doc: Doc, c: Clause, a: RawAct): boolean {
+  return doc.tokens.slice(c.tokenStart, a.tokenStart).some((t) => t.pos === 'PRON' && (PLURAL_PRONOUN.has(t.norm) || SINGULAR_PRONOUN.has(t.norm)));
+}
+
 /** The instances an act applies to; 'tool' when it is about an instrument, not a device. */
 function attachOne(ctx: AttachCtx, a: RawAct): string[] | 'tool' {
   const c = ctx.clauses[a.clause];
@@ -185,7 +190,7 @@ export function attachActs(doc: Doc, raw: RawAct[], clauses: Clause[], mentions:
     const ids = attachOne(ctx, a);
     if (ids === 'tool') continue;
     if (!ids.length) {
-      if (a.status === 'done' && !MINOR_ACTS.has(a.act)) unexplained.push(a.evidence);
+      if (a.status === 'done' && !MINOR_ACTS.has(a.act) && pronounSubject(doc, clauses[a.clause], a)) unexplained.push(a.evidence);
       continue;
     }
     const partners = a.act === 'connected' ? partnersOf(ctx, a, ids) : undefined;

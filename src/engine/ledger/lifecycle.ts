@@ -16,9 +16,9 @@ const lastIndex = (acts: Act[], set: ReadonlySet<ActKind>) => {
  */
 function wasThere(inst: DeviceInstance, done: Act[]): boolean {
   if (inst.openedAs === 'old') return true;
-  if (inst.acts.some((a) => a.act === 'placed' && a.status === 'historical')) return true;
   // a device opened as new today, or opened and thrown away, was not in the patient before
   if (inst.openedAs === 'new' || done.some((a) => a.act === 'discarded')) return false;
+  if (inst.acts.some((a) => a.act === 'placed' && a.status === 'historical')) return true;
   const first = done.find((a) => a.act !== 'connected' && a.act !== 'tunneled' && a.act !== 'anchored');
   if (first?.act === 'leftInPlace' || (first && first.act === 'disconnected')) return true;
   return !!first && WORKED_ON.has(first.act) && first.act !== 'putBack';

@@ -4,6 +4,7 @@ import { useWorkspace } from '../../lib/store';
 import { buildSegments, collectMarks, collectReasons, overlaps, type Mark, type Segment } from '../../lib/highlights';
 import { HIGHLIGHT_KINDS, KIND_CLASS } from '../../lib/kinds';
 import { Legend } from './legend';
+import { DeviceTable } from './device-table';
 import { MAX_CHARS } from '../../../engine/limits';
 
 /** Long notes are drawn in chunks of about this many characters, a few per frame. */
@@ -259,6 +260,7 @@ export function EvidenceView({
           )}
         </div>
       )}
+      {result && !empty && <DeviceTable devices={result.analysis.devices ?? []} />}
     </section>
   );
 }
