@@ -9,18 +9,26 @@ export interface Resolution {
 
 const PREFIX: Record<DeviceKind, string> = { array: 'A', generator: 'G', integrated: 'I', sensor: 'S', extension: 'E', external: 'X' };
 
+/**
+ * No operative note has more devices of one kind than this; past it, mentions join the most recent
+ * instance, which keeps resolution linear on pathological input (a phrase repeated thousands of times).
+ */
+export const MAX_INSTANCES_PER_KIND = 32;
+
 class Resolver {
   instances: DeviceInstance[] = [];
   refs = new Map<number, string[]>();
   private recent = new Map<string, number>();
+  private byKind = new Map<DeviceKind, DeviceInstance[]>();
   private tick = 0;
 
   ofKind(kind: DeviceKind): DeviceInstance[] {
-    return this.instances.filter((i) => i.kind === kind);
+    return this.byKind.get(kind) ?? [];
   }
 
   open(m: Mention, kind: DeviceKind, openedAs: DeviceInstance['openedAs'], number?: number): DeviceInstance {
     const same = this.ofKind(kind);
+    if (same.length >= MAX_INSTANCES_PER_KIND) return this.byRecency(same)[0];
     const inst: DeviceInstance = {
       id: `${PREFIX[kind]}${same.length + 1}`,
       kind,
@@ -34,6 +42,7 @@ class Resolver {
       ...(m.form ? { form: m.form } : {}),
     };
     this.instances.push(inst);
+    this.byKind.set(kind, [...same, inst]);
     return inst;
   }
 
@@ -77,7 +86,7 @@ function resolveOrdinal(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstan
   const found = same.find((i) => i.number === m.ordinal);
   if (found) return [found];
   const n = m.ordinal ?? 1;
-  while (r.ofKind(kind).filter((i) => !i.preExisting).length < n - 1) r.open(m, kind, 'new');
+  for (let k = r.ofKind(kind).filter((i) => !i.preExisting).length; k < n - 1; k++) r.open(m, kind, 'new');
   return [r.open(m, kind, 'new')];
 }
 

@@ -98,13 +98,32 @@ interface Ctx {
   sidesByClause: Map<number, ConceptMatch[]>;
   targetsByClause: Map<number, ConceptMatch[]>;
   externalTokens: Set<number>;
+  lines: number[];
 }
 
 const SIDE_LABEL = /^[ \t*•-]*(left|right|lt|rt)\b\s*(?:side)?\s*[:-]/i;
 
+/** Start offsets of every line of the text (computed once per note). */
+function lineStarts(text: string): number[] {
+  const out = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
+  return out;
+}
+
+function lineStartOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return starts[lo];
+}
+
 /** "RIGHT: GON identified ..., lead deployed": a side label opening the line is the side of its devices. */
-function lineSideLabel(text: string, offset: number): 'left' | 'right' | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+function lineSideLabel(text: string, starts: number[], offset: number): 'left' | 'right' | undefined {
+  const lineStart = lineStartOf(starts, offset);
   const x = SIDE_LABEL.exec(text.slice(lineStart, Math.min(offset, lineStart + 24)));
   if (!x) return undefined;
   return /^l/i.test(x[1]) ? 'left' : 'right';
@@ -167,7 +186,7 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
     count,
     plural,
     ordinal: ordinalOf(pre, after),
-    side: nearestSide(ctx, clause, m.tokenStart, m.tokenEnd) ?? lineSideLabel(ctx.doc.text, m.start),
+    side: nearestSide(ctx, clause, m.tokenStart, m.tokenEnd) ?? lineSideLabel(ctx.doc.text, ctx.lines, m.start),
     level: kind === 'array' ? levelIn(tokens, c) : undefined,
     brand,
     target: brand ? CATALOGUE_BY_BRAND.get(brand)!.target : targets[0]?.value,
@@ -191,7 +210,7 @@ function groupByClause(matches: ConceptMatch[], kind: string, clauseOf: Int32Arr
 export function findMentions(doc: Doc, matches: ConceptMatch[], clauses: Clause[], clauseOf: Int32Array): Mention[] {
   const externalTokens = new Set<number>();
   for (const m of matches) if (m.kind === 'external' && m.assertion !== 'negated') for (let k = m.tokenStart; k < m.tokenEnd; k++) externalTokens.add(k);
-  const ctx: Ctx = { doc, clauses, clauseOf, sidesByClause: groupByClause(matches, 'side', clauseOf), targetsByClause: groupByClause(matches, 'target', clauseOf), externalTokens };
+  const ctx: Ctx = { doc, clauses, clauseOf, sidesByClause: groupByClause(matches, 'side', clauseOf), targetsByClause: groupByClause(matches, 'target', clauseOf), externalTokens, lines: lineStarts(doc.text) };
   const comps = matches
     .filter((m) => m.kind === 'component')
     .sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);

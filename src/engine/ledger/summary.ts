@@ -20,6 +20,8 @@ export interface DeviceRecord {
   evidence: Span[];
 }
 
+/** Acts listed per device (a pathological note can repeat one act thousands of times). */
+const MAX_ACTS_SHOWN = 40;
 const NOUN: Record<DeviceInstance['kind'], string> = { array: 'Lead', generator: 'Generator', integrated: 'Integrated device', sensor: 'Sensor lead', extension: 'Extension', external: 'External stimulator' };
 const ACT_TEXT: Record<ActKind, string> = {
   placed: 'placed', anchored: 'anchored or positioned', revised: 'revised or repositioned', putBack: 'put back', removed: 'removed', discarded: 'discarded',
@@ -63,7 +65,7 @@ export function deviceRecords(ledger: Ledger): DeviceRecord[] {
     preExisting: i.preExisting,
     state: i.state,
     stateText: STATE_TEXT[i.state],
-    acts: i.acts.map((a) => ({ act: a.act, status: a.status, text: actText(a, names), evidence: a.evidence })),
+    acts: i.acts.slice(0, MAX_ACTS_SHOWN).map((a) => ({ act: a.act, status: a.status, text: actText(a, names), evidence: a.evidence })),
     evidence: i.evidence,
   }));
 }
