@@ -34,7 +34,8 @@ const RAW: CatalogueEntry[] = [
   { brand: 'enterra', kind: 'generator', target: 'gastric', source: LABEL },
   // peripheral nerve stimulation: leads powered from outside the body
   { brand: 'sprint', kind: 'array', target: 'peripheral', source: LABEL },
-  { brand: 'stimrouter', kind: 'array', target: 'peripheral', source: LABEL },
+  // a lead with its receiver built in, powered through the skin: integrated (fixtures convention on integrated PNS)
+  { brand: 'stimrouter', kind: 'integrated', target: 'peripheral', source: LABEL },
   { brand: 'freedom', kind: 'integrated', target: 'peripheral', source: LABEL },
   { brand: 'nalu', kind: 'generator', target: 'peripheral', source: LABEL },
 ];

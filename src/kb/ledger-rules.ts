@@ -6,7 +6,7 @@ import { z } from 'zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
@@ -15,7 +15,11 @@ export const LedgerRuleSchema = z.object({
     actions: z.array(z.enum(['insertion', 'replacement', 'revision', 'removal'])).min(1),
   }),
   ledger: z.enum(LEDGER_CONDITIONS),
-  then: z.union([z.object({ action: z.enum(['insertion', 'replacement', 'revision', 'removal']), arrays: z.enum(['newLeftIn']).optional() }), z.object({ drop: z.literal(true) })]),
+  then: z.union([
+    z.object({ action: z.enum(['insertion', 'replacement', 'revision', 'removal']), arrays: z.enum(['newLeftIn']).optional() }),
+    z.object({ component: z.enum(['integrated']) }),
+    z.object({ drop: z.literal(true) }),
+  ]),
   reason: z.string().min(20),
   source: z.string(),
 });
@@ -39,6 +43,22 @@ const RAW: LedgerRule[] = [
     then: { drop: true },
     reason: 'The leads were already in the patient and were only connected or kept; no lead was placed in this session.',
     source: CONV,
+  },
+  {
+    id: 'integrated-brand-is-integrated',
+    when: { component: 'array', actions: ['insertion', 'replacement', 'revision', 'removal'] },
+    ledger: 'integratedBrand',
+    then: { component: 'integrated' },
+    reason: 'The device is named by a brand whose leads carry their own receiver (an integrated system), and no separate generator is placed or worked on.',
+    source: 'src/kb/device-catalogue.ts; test/fixtures/README.md (integrated PNS device decision)',
+  },
+  {
+    id: 'reconnected-generator-is-not-revised',
+    when: { component: 'generator', actions: ['removal', 'revision'] },
+    ledger: 'generatorOnlyReconnected',
+    then: { drop: true },
+    reason: 'The generator already in the patient was only lifted out, disconnected and reconnected (or put back) for the lead work; its pocket was not revised or moved, so no generator code applies.',
+    source: 'test/fixtures/README.md convention 4 (63688/64595/61888 need the generator removed, or the pocket revised with the same generator put back)',
   },
 ];
 

@@ -388,7 +388,14 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     approachEv = ev;
     defaulted = ev.length === 0;
   };
-  switch (target) {
+  // "attempted percutaneous placement, converted to open", "converted to upper midline laparotomy":
+  // whatever the target, the device left in went in through the open approach
+  const conversion = convertedToOpen(doc, work);
+  if (conversion && target !== null && target !== 'intracranial') {
+    pick(target === 'spinal' ? 'laminectomy' : 'open', []);
+    approachEv = [];
+    defaulted = false;
+  } else switch (target) {
     case 'spinal': {
       // "Tuohy advanced to the lamina" touches the lamina; only removing bone (or a paddle) is open
       const strongLam = lam.filter((m) => !/^lamina[e]?$/i.test(m.text));
@@ -676,6 +683,17 @@ function isPrepObject(tokens: Doc['tokens'], i: number, sentenceStart: number): 
     const n = tokens[k].norm;
     if (PREPS.has(n)) return true;
     if (!['DET', 'ADJ', 'NUM', 'PROPN', 'NOUN', 'PRON'].includes(tokens[k].pos) && !['existing', 'old', 'new', 'left', 'right', 'tined'].includes(n)) return false;
+  }
+  return false;
+}
+
+const CONVERTED = /\bconver(?:ted|sion|ting)\s+(?:was\s+made\s+)?(?:to|into)\s+(?:an?\s+)?(?:\w+\s+){0,3}?(?:open|laparotomy|incision|cut-?down|laminotomy|laminectomy|exposure)\b/i;
+
+/** A stated conversion from a percutaneous or laparoscopic attempt to an open approach, in the work. */
+function convertedToOpen(doc: Doc, work: Set<number>): boolean {
+  for (const i of work) {
+    const s = doc.sentences[i];
+    if (CONVERTED.test(doc.text.slice(s.start, s.end))) return true;
   }
   return false;
 }

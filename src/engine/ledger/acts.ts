@@ -37,6 +37,8 @@ function toAct(m: ConceptMatch, tokens: Token[]): ActKind | null {
     // "replaced into the foramen", "replaced back": put back in position, not a device replacement
     if (a === 'replaced' && /^(into|back|in)$/.test(tokens[m.tokenEnd]?.norm ?? '') && tokens[m.tokenEnd + 1]?.norm !== 'with') return 'putBack';
     if (a === 'removed' && /discard/i.test(m.text)) return 'discarded';
+    // "withdrawn 2 cm", "pulled back 1 cm": moved, not taken out
+    if (a === 'removed' && tokens[m.tokenEnd]?.pos === 'NUM' && /^(cm|mm|centimeters?|millimeters?)$/.test(tokens[m.tokenEnd + 1]?.norm ?? '')) return 'revised';
     return a;
   }
   if (m.kind === 'connection') return /^dis/i.test(m.text) || tokens[m.tokenStart - 1]?.norm === 'dis' ? 'disconnected' : 'connected';

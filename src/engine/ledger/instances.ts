@@ -65,14 +65,15 @@ class Resolver {
 
 const compatible = (i: DeviceInstance, m: Mention) => !m.side || !i.side || i.side === m.side;
 
-function resolvePlural(r: Resolver, m: Mention, kind: DeviceKind, acted: boolean): DeviceInstance[] {
+function resolvePlural(r: Resolver, m: Mention, kind: DeviceKind, acts: ReadonlySet<string>): DeviceInstance[] {
+  const acted = acts.size > 0;
   const pool = r.ofKind(kind).filter((i) => (m.determiner === 'old' ? i.preExisting : true) && compatible(i, m));
   const want = m.count || Math.max(pool.length, 1);
   const chosen = r.byRecency(pool).slice(0, want);
   // a count in a clause with no act ("trial, two leads", "two leads total") describes; it opens nothing
   if (!acted) return chosen;
   // "two leads were placed" opens new leads; "both leads were removed" names leads of unknown age
-  const age = m.determiner === 'old' ? 'old' : m.determiner === 'new' || (m.plural === 'stated' && m.determiner === 'bare') ? 'new' : 'unknown';
+  const age = m.determiner === 'old' ? 'old' : m.determiner === 'new' || (m.plural === 'stated' && m.determiner === 'bare' && acts.has('placed')) ? 'new' : 'unknown';
   while (chosen.length < want) chosen.push(r.open(m, kind, age));
   return chosen;
 }
@@ -106,23 +107,25 @@ function resolveSingular(r: Resolver, m: Mention, kind: DeviceKind): DeviceInsta
   return [latest ?? r.open(m, kind, m.historical ? 'old' : 'unknown')];
 }
 
-function resolveOne(r: Resolver, m: Mention, acted: boolean): DeviceInstance[] {
+function resolveOne(r: Resolver, m: Mention, acts: ReadonlySet<string>): DeviceInstance[] {
   const kind = m.kind === 'pronoun' ? null : m.kind;
   if (!kind) return [];
   if (kind === 'external') return [r.ofKind('external')[0] ?? r.open(m, 'external', 'new')];
   // "no generator was placed" names nothing in the patient; it refers back only to a device already named
   if (m.negated) return r.byRecency(r.ofKind(kind)).slice(0, 1);
   if (m.ordinal !== undefined) return resolveOrdinal(r, m, kind);
-  if (m.plural) return resolvePlural(r, m, kind, acted);
+  if (m.plural) return resolvePlural(r, m, kind, acts);
   return resolveSingular(r, m, kind);
 }
 
-/** Link every work-clause mention to the device instances it names, in reading order. */
-export function resolveInstances(mentions: Mention[], isWork: (m: Mention) => boolean, hasAct: (clause: number) => boolean): Resolution {
+const NO_ACTS: ReadonlySet<string> = new Set();
+
+/** Link every work-clause mention to the device instances it names, in reading order; `acts` gives each clause's act kinds. */
+export function resolveInstances(mentions: Mention[], isWork: (m: Mention) => boolean, acts: ReadonlyMap<number, ReadonlySet<string>>): Resolution {
   const r = new Resolver();
   for (const m of mentions) {
     if (!isWork(m)) continue;
-    for (const inst of resolveOne(r, m, hasAct(m.clause))) r.touch(inst, m);
+    for (const inst of resolveOne(r, m, acts.get(m.clause) ?? NO_ACTS)) r.touch(inst, m);
   }
   return { instances: r.instances, refs: r.refs };
 }

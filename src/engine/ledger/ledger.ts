@@ -65,8 +65,9 @@ export function buildLedger(doc: Doc, matches: ConceptMatch[], work: Set<number>
   const clauseOf = clauseOfToken(clauses, doc.tokens.length);
   const mentions = findMentions(doc, matches, clauses, clauseOf);
   const raw = readActs(doc, matches, clauses, clauseOf, tokenFinder(doc.tokens));
-  const acted = new Set(raw.map((a) => a.clause));
-  const res = resolveInstances(mentions, (m) => clauses[m.clause].work, (c) => acted.has(c));
+  const acts = new Map<number, Set<string>>();
+  for (const a of raw) if (a.status === 'done') acts.set(a.clause, (acts.get(a.clause) ?? new Set()).add(a.act));
+  const res = resolveInstances(mentions, (m) => clauses[m.clause].work, acts);
   const unexplained = attachActs(doc, raw, clauses, mentions, res);
   mirrorSides(doc, clauses, res.instances);
   resolveLifecycle(res.instances);

@@ -24,8 +24,11 @@ function wasThere(inst: DeviceInstance, done: Act[]): boolean {
   return !!first && WORKED_ON.has(first.act) && first.act !== 'putBack';
 }
 
+/** For a device opened today, the acts that leave it in position. */
+const IN_NEW: ReadonlySet<ActKind> = new Set(['placed', 'putBack', 'revised']);
+
 function stateOfNew(done: Act[]): FinalState {
-  const placed = lastIndex(done, IN);
+  const placed = lastIndex(done, IN_NEW);
   const out = lastIndex(done, OUT);
   if (out >= 0 && placed < out && !done.slice(out).some((a) => a.act === 'leftInPlace')) return 'new-discarded';
   if (placed < 0 && !done.some((a) => a.act === 'anchored' || a.act === 'leftInPlace' || a.act === 'connected' || a.act === 'tunneled')) return 'mentioned';

@@ -1,10 +1,12 @@
 import type { Reason, Span } from '../types';
 import type { EventDetail, Reading } from '../facts/events';
 import { LEDGER_RULES, type LedgerRule } from '../../kb/ledger-rules';
+import { CATALOGUE_BY_BRAND } from '../../kb/device-catalogue';
 import type { DeviceInstance, Ledger } from './types';
 
-type Condition = (arrays: DeviceInstance[]) => boolean;
+type Condition = (arrays: DeviceInstance[], ledger: Ledger) => boolean;
 
+const firstDone = (i: DeviceInstance) => i.acts.find((a) => a.status === 'done')?.act;
 const acted = (i: DeviceInstance) => i.acts.some((a) => a.status === 'done');
 
 /** The ledger conditions the rules name (kb/ledger-rules.ts), one small predicate each. */
@@ -12,8 +14,19 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
   // leads were placed today and every lead acted on was opened today
   onlyNewArrays: (arrays) =>
     arrays.some((i) => i.state === 'new-left-in') &&
-    arrays.filter(acted).every((i) => !i.preExisting && (i.openedAs === 'new' || i.state === 'new-discarded') && !i.acts.some((a) => a.act === 'leftInPlace')),
+    arrays.filter(acted).every((i) => !i.preExisting && (i.openedAs === 'new' || i.state === 'new-discarded' || firstDone(i) === 'placed') && !i.acts.some((a) => a.act === 'leftInPlace')),
   // leads named as already in the patient, none placed today
+  // the generator already in was lifted, disconnected, reconnected or put back; no new one, no pocket work
+  generatorOnlyReconnected: (_arrays, ledger) => {
+    const gens = ledger.instances.filter((i) => i.kind === 'generator' && i.acts.some((a) => a.status === 'done'));
+    const pocketWork = ledger.pockets.some((p) => p.status === 'done' && (p.act === 'revised' || p.act === 'created'));
+    const backIn = (i: DeviceInstance) => i.state === 'pre-kept' || (i.state === 'pre-revised' && i.acts.some((a) => a.act === 'putBack' && a.status === 'done') && !i.acts.some((a) => a.act === 'revised' && a.status === 'done'));
+    return gens.length > 0 && !pocketWork && gens.every((i) => i.preExisting && backIn(i));
+  },
+  // a brand of integrated device names the leads, and no generator is part of the work
+  integratedBrand: (_arrays, ledger) =>
+    ledger.instances.some((i) => i.brand && CATALOGUE_BY_BRAND.get(i.brand)?.kind === 'integrated') &&
+    !ledger.instances.some((i) => i.kind === 'generator' && i.acts.some((a) => a.status === 'done')),
   onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 
@@ -26,11 +39,12 @@ function applies(rule: LedgerRule, ev: EventDetail): boolean {
 }
 
 /** The reconciled event (or null to drop it), with the reason the ledger gives. */
-function reconcileOne(ev: EventDetail, arrays: DeviceInstance[]): { ev: EventDetail | null; reason?: Reason; rule?: string } {
+function reconcileOne(ev: EventDetail, arrays: DeviceInstance[], ledger: Ledger): { ev: EventDetail | null; reason?: Reason; rule?: string } {
   for (const rule of LEDGER_RULES) {
-    if (!applies(rule, ev) || !CONDITIONS[rule.ledger](arrays)) continue;
+    if (!applies(rule, ev) || !CONDITIONS[rule.ledger](arrays, ledger)) continue;
     const reason: Reason = { text: rule.reason, evidence: evidenceOf(arrays) };
     if ('drop' in rule.then) return { ev: null, reason, rule: rule.id };
+    if ('component' in rule.then) return { ev: { ...ev, component: rule.then.component, ledgerReason: reason }, reason, rule: rule.id };
     const n = arrays.filter((i) => i.state === 'new-left-in').length;
     return { ev: { ...ev, action: rule.then.action, arrays: rule.then.arrays === 'newLeftIn' ? n : ev.arrays, ledgerReason: reason }, reason, rule: rule.id };
   }
@@ -49,7 +63,7 @@ export function reconcileEvents(reading: Reading, ledger: Ledger): Reconciliatio
   const changes: Reconciliation['changes'] = [];
   const events: EventDetail[] = [];
   for (const ev of reading.events) {
-    const out = reconcileOne(ev, arrays);
+    const out = reconcileOne(ev, arrays, ledger);
     if (out.rule && out.reason) changes.push({ rule: out.rule, reason: out.reason, dropped: out.ev === null });
     if (out.ev) events.push(out.ev);
   }

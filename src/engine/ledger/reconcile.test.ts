@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../index';
+import { LEDGER_RULES } from '../../kb/ledger-rules';
+
+const lines = (note: string) => analyze(note).suggestions.map((s) => `${[s.code, ...s.modifiers.map((m) => m.code)].join('-')} x${s.units}`).sort();
+
+describe('ledger rules (kb/ledger-rules.ts)', () => {
+  it('every rule has a reason and a source', () => {
+    for (const r of LEDGER_RULES) {
+      expect(r.reason.length).toBeGreaterThan(20);
+      expect(r.source.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('a lead opened today, pulled back and re-advanced is a placement, not a revision', () => {
+    const note = 'OPERATIVE NOTE\nDESCRIPTION: Under fluoroscopy a Tuohy needle was placed at T12-L1. A new lead was advanced to T8, withdrawn 2 cm and re-advanced to the top of T8, then connected to the external trial stimulator.';
+    expect(lines(note)).toEqual(['63650 x1']);
+    const r = analyze(note).suggestions[0].reasons.map((x) => x.text).join(' ');
+    expect(r).toMatch(/opened in this session/);
+  });
+
+  it('an existing generator lifted out and reconnected for lead work gets no generator code; a revised pocket does', () => {
+    const base = 'DESCRIPTION: The flank incision was opened and the existing spinal cord stimulator IPG was lifted out of its pocket and disconnected. Through the midline incision the existing percutaneous epidural lead was repositioned from T10 to the top of T8 under fluoroscopy. The IPG was reconnected to the lead and put back into the same pocket.';
+    expect(lines(base)).toEqual(['63663 x1']);
+    const revised = base.replace('The IPG was reconnected', 'The pocket was revised and the capsule excised. The IPG was reconnected');
+    expect(lines(revised)).toEqual(['63663 x1', '63688 x1']);
+  });
+
+  it('a percutaneous attempt converted to open takes the open code', () => {
+    const base = 'DESCRIPTION: Percutaneous access to the left S3 foramen was attempted under fluoroscopy. A tined lead was placed in the left S3 foramen and tunneled to the extension.';
+    expect(lines(base)).toEqual(['64561-LT x1']);
+    const converted = base.replace('was attempted under fluoroscopy.', 'was attempted under fluoroscopy and converted to an open approach through a sacral incision.');
+    expect(lines(converted)).toEqual(['64581-LT x1']);
+  });
+});
