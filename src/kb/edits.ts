@@ -71,6 +71,12 @@ const RAW_PAIRS: z.input<typeof PairEditSchema>[] = [
     source: `${SF} (VNS 64568: generator inside, C; hypoglossal 64582 only, C); neurostimulator-coding.md §3; CMS PFS CY2026 descriptors`, year: 2026, confidence: 'high',
   },
   {
+    id: 'hypoglossal-system-includes-generator', column1: ['64583', '64584'], column2: ['61885', '61886', '61888'],
+    rule: 'The hypoglossal revision/replacement and removal codes cover the generator as one of the system\'s parts: no cranial generator code with them.',
+    scope: 'same session', modifierIndicator: 0, status: 'descriptor',
+    source: `shared/domain/sourced-facts.md §1h (64583 covers array, generator or sensor; 64582-64584 never together; MAC billing articles)`, year: 2026, confidence: 'high',
+  },
+  {
     id: 'perc-array-revise-remove', column1: ['63663'], column2: ['63661'],
     rule: 'Removal and revision of the same percutaneous spinal array in one session is one code (63663, revision including replacement).',
     scope: 'same array', modifierIndicator: 1, bypass: ['XS'], status: 'unconfirmed',

@@ -706,7 +706,7 @@ const NOW = /\b(today|now|this (procedure|session|operation|surgery)|currently)\
  * Sentences dated to another time ("implanted in January, about four months ago") tell the
  * history: the actions in them were not done in this session.
  */
-function timeAnchoredSentences(doc: Doc): Set<number> {
+export function timeAnchoredSentences(doc: Doc): Set<number> {
   const out = new Set<number>();
   for (const s of doc.sentences) {
     const text = doc.text.slice(s.start, Math.min(s.end, s.start + 2000));

@@ -1,5 +1,5 @@
 import type { ConceptMatch, Doc, Span, Token } from '../types';
-import { DISTRACTORS } from '../facts/events';
+import { DISTRACTORS, timeAnchoredSentences } from '../facts/events';
 import type { Act, ActKind, ActStatus, Clause, DeviceInstance, Mention } from './types';
 import type { Resolution } from './instances';
 
@@ -80,11 +80,14 @@ function regexActs(doc: Doc, clauses: Clause[], clauseOf: Int32Array, tokenAt: (
 /** Every act word in the work clauses, with its status. */
 export function readActs(doc: Doc, matches: ConceptMatch[], clauses: Clause[], clauseOf: Int32Array, tokenAt: (offset: number) => number): RawAct[] {
   const out: RawAct[] = [];
+  // "Paddle placed 07/2024", "implanted two years ago": an act in a sentence anchored before today
+  const anchored = timeAnchoredSentences(doc);
   for (const m of matches) {
     const act = toAct(m, doc.tokens);
     const clause = clauseOf[m.tokenStart];
     if (!act || clause < 0 || !clauses[clause].work) continue;
-    const status = plannedForm(doc.tokens, m.tokenStart, clauses[clause].tokenStart) ? 'planned' : (STATUS[m.assertion] ?? 'done');
+    const planned = plannedForm(doc.tokens, m.tokenStart, clauses[clause].tokenStart);
+    const status = planned ? 'planned' : anchored.has(m.sentence) && m.assertion === 'affirmed' ? 'historical' : (STATUS[m.assertion] ?? 'done');
     out.push({ act, status, clause, tokenStart: m.tokenStart, tokenEnd: m.tokenEnd, evidence: { start: m.start, end: m.end, text: m.text } });
   }
   out.push(...regexActs(doc, clauses, clauseOf, tokenAt));
