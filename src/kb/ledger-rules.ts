@@ -6,7 +6,7 @@ import { z } from 'zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
@@ -43,6 +43,14 @@ const RAW: LedgerRule[] = [
     then: { drop: true },
     reason: 'The leads were already in the patient and were only connected or kept; no lead was placed in this session.',
     source: CONV,
+  },
+  {
+    id: 'second-stage-leads-were-placed-before',
+    when: { component: 'array', actions: ['insertion'] },
+    ledger: 'secondStageGenerator',
+    then: { drop: true },
+    reason: 'The note says this session is the second stage: the leads went in at the first stage, and today a generator is placed and connected to them (no new lead is named).',
+    source: 'shared/domain/neurostimulator-coding.md (staged sacral and deep-brain procedures); test/fixtures/README.md convention 8',
   },
   {
     id: 'integrated-brand-is-integrated',

@@ -35,6 +35,7 @@ class Resolver {
       number: number ?? same.length + 1,
       preExisting: openedAs === 'old',
       openedAs,
+      fresh: false,
       mentions: [],
       acts: [],
       state: 'mentioned',
@@ -54,6 +55,7 @@ class Resolver {
     if (!inst.brand && m.brand) inst.brand = m.brand;
     if (!inst.target && m.target) inst.target = m.target;
     if (m.form === 'paddle') inst.form = 'paddle';
+    if (m.fresh) inst.fresh = true;
     this.recent.set(inst.id, ++this.tick);
     this.refs.set(m.id, [...(this.refs.get(m.id) ?? []), inst.id]);
   }

@@ -11,6 +11,37 @@ export type { Ledger, DeviceInstance } from './types';
 const REPEAT = /\b(?:same|identical(?:ly)?|likewise|similar(?:ly)?|mirror(?:ed)?|repeated)\b/i;
 const OTHER_SIDE = /\b(?:contralateral|opposite|other)\s+side\b/i;
 const SIDE_WORD = /\b(left|right)\b/i;
+const SECOND_STAGE = /\b(?:second|2nd)[\s-]+stage\b|\bstage\s*(?:2|two|ii)\b/gi;
+const STAGE_SECTIONS = new Set(['procedure', 'preamble', 'narrative', 'indications', 'other', 'findings']);
+
+function sentenceAt(doc: Doc, offset: number): Doc['sentences'][number] | undefined {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (s.end <= offset) lo = mid + 1;
+    else if (s.start > offset) hi = mid - 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** "returns today for the planned second stage", "PROCEDURE: Stage 2 ...": this session is a second stage. */
+function secondStageWords(doc: Doc, matches: ConceptMatch[]): Span[] {
+  const out: Span[] = [];
+  const plannedSentences = new Set(matches.filter((m) => m.kind === 'staged' && m.assertion === 'hypothetical').map((m) => m.sentence));
+  SECOND_STAGE.lastIndex = 0;
+  for (let x = SECOND_STAGE.exec(doc.text); x && out.length < 3; x = SECOND_STAGE.exec(doc.text)) {
+    const at = x.index;
+    const sentence = sentenceAt(doc, at);
+    if (!sentence || !STAGE_SECTIONS.has(sentence.section)) continue;
+    // a stage only planned for later ("second stage in two weeks") is not this session
+    if (!plannedSentences.has(sentence.index)) out.push({ start: at, end: at + x[0].length, text: x[0] });
+  }
+  return out;
+}
+
 const STATUS = { affirmed: 'done', negated: 'negated', historical: 'historical', hypothetical: 'planned' } as const;
 
 function tokenFinder(tokens: Token[]): (offset: number) => number {
@@ -71,5 +102,13 @@ export function buildLedger(doc: Doc, matches: ConceptMatch[], work: Set<number>
   const unexplained = attachActs(doc, raw, clauses, mentions, res);
   mirrorSides(doc, clauses, res.instances);
   resolveLifecycle(res.instances);
-  return { clauses, mentions, instances: res.instances, pockets: pocketActs(matches, work), unexplained, statedArrayCounts: statedCounts(matches, work) };
+  return {
+    clauses,
+    mentions,
+    instances: res.instances,
+    pockets: pocketActs(matches, work),
+    unexplained,
+    statedArrayCounts: statedCounts(matches, work),
+    secondStage: secondStageWords(doc, matches),
+  };
 }

@@ -2,6 +2,7 @@ import type { ConceptMatch, Doc, Token } from '../types';
 import { CATALOGUE_BY_BRAND } from '../../kb/device-catalogue';
 import type { Clause, DeviceKind, Mention } from './types';
 
+const FRESH = new Set(['new', 'another', 'additional', 'replacement', 'fresh']);
 const NEW_WORDS = new Set(['a', 'an', 'another', 'new', 'additional', 'replacement', 'fresh', 'second', '2nd', 'third', '3rd']);
 const OLD_WORDS = new Set([
   'old', 'existing', 'previous', 'previously', 'prior', 'original', 'indwelling', 'current', 'currently', 'chronic', 'preexisting', 'pre-existing',
@@ -183,6 +184,7 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
     kind: kind === 'generator' && external ? 'external' : kind,
     ...(form ? { form } : {}),
     determiner: determinerOf(pre, m.assertion === 'historical'),
+    fresh: pre.some((t) => FRESH.has(t.norm)),
     count,
     plural,
     ordinal: ordinalOf(pre, after),

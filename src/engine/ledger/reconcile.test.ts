@@ -26,6 +26,14 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     expect(lines(revised)).toEqual(['63663 x1', '63688 x1']);
   });
 
+  it('a second stage places the generator on the lead from the first stage; a new lead at stage two is still coded', () => {
+    const stage2 = 'INDICATION: She returns today for the planned second stage of her sacral neuromodulation.\nDESCRIPTION: The buttock incision was opened, the temporary extension disconnected and removed. A pocket was made and the tined lead was connected to the InterStim generator, which was placed in the pocket.';
+    expect(lines(stage2).some((l) => l.startsWith('64561'))).toBe(false);
+    expect(lines(stage2).some((l) => l.startsWith('64590'))).toBe(true);
+    const newLead = stage2.replace('the tined lead was connected', 'a new tined lead was placed in the left S3 foramen and connected');
+    expect(lines(newLead).some((l) => l.startsWith('64561'))).toBe(true);
+  });
+
   it('a percutaneous attempt converted to open takes the open code', () => {
     const base = 'DESCRIPTION: Percutaneous access to the left S3 foramen was attempted under fluoroscopy. A tined lead was placed in the left S3 foramen and tunneled to the extension.';
     expect(lines(base)).toEqual(['64561-LT x1']);

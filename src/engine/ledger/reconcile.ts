@@ -27,6 +27,11 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
   integratedBrand: (_arrays, ledger) =>
     ledger.instances.some((i) => i.brand && CATALOGUE_BY_BRAND.get(i.brand)?.kind === 'integrated') &&
     !ledger.instances.some((i) => i.kind === 'generator' && i.acts.some((a) => a.status === 'done')),
+  // "returns for the planned second stage": a generator goes in today and no lead is opened as new
+  secondStageGenerator: (arrays, ledger) =>
+    ledger.secondStage.length > 0 &&
+    ledger.instances.some((i) => i.kind === 'generator' && i.state === 'new-left-in') &&
+    !arrays.some((i) => i.fresh),
   onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 

@@ -53,6 +53,8 @@ export interface Mention extends Span {
   brand?: string;
   target?: string;
   historical: boolean;
+  /** Named with "new", "another", "additional" or "replacement" (not just "a"). */
+  fresh: boolean;
   /** Named in a negated phrase ("no generator was placed"): it refers to nothing in the patient. */
   negated: boolean;
   /** Named only as a place or partner ("connected to the generator", "into the pocket"). */
@@ -92,6 +94,8 @@ export interface DeviceInstance {
   preExisting: boolean;
   /** How the instance was first named: as new, as old, or with nothing to tell. */
   openedAs: 'new' | 'old' | 'unknown';
+  /** Some mention calls it "new", "another", "additional" or "replacement". */
+  fresh: boolean;
   mentions: number[];
   acts: Act[];
   state: FinalState;
@@ -111,6 +115,8 @@ export interface Ledger {
   pockets: PocketAct[];
   /** Work clauses with a done device act that no instance took (the reading could not place it). */
   unexplained: Span[];
+  /** Words that say this session is the second stage of a staged implant. */
+  secondStage: Span[];
   /** Counts the note states ("two leads were placed", "Number of leads: 2"). */
   statedArrayCounts: { n: number; evidence: Span }[];
 }
