@@ -47,4 +47,11 @@ describe('dates in a note', () => {
     expect(intervalFromDates(buildDoc('Date: 06/30/2025\nDOB: 01/02/1960\nDrainage began on 06/25/2025.\nSeen in clinic on 06/27/2025.'))).toBeNull();
     expect(intervalFromDates(buildDoc('The trial leads were placed on 06/20/2025. They were removed on 06/27/2025.'))).toBeNull();
   });
+
+  it('reads days written as ordinal words, as voice recognition leaves them', () => {
+    const d = findDates('stage one on august fourth 2025; today is September twenty-first, 2025');
+    expect(d.map((x) => x.text)).toEqual(['august fourth 2025', 'September twenty-first, 2025']);
+    expect(d[1].day - d[0].day).toBe(48);
+    expect(findDates('the fourth lead in august 2025')).toEqual([]);
+  });
 });

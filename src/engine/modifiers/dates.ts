@@ -20,12 +20,26 @@ const MONTHS: Record<string, number> = {
   aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
 };
 const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+/** Days written as ordinal words, as voice recognition leaves them ("september eighth 2025"). */
+const UNITS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const TEENS = ['tenth', 'eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'];
+const ORDINAL_DAY = new Map<string, number>([
+  ...UNITS.map((w, i) => [w, i + 1] as [string, number]),
+  ...TEENS.map((w, i) => [w, i + 10] as [string, number]),
+  ['twentieth', 20],
+  ...UNITS.map((w, i) => [`twenty ${w}`, 21 + i] as [string, number]),
+  ['thirtieth', 30],
+  ['thirty first', 31],
+]);
+const ORDINAL_RE = `(${[...ORDINAL_DAY.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(' ', '[- ]')).join('|')})`;
+
 const DATE_RE = new RegExp(
   [
     '\\b(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4}|\\d{2})\\b', // 08/13/2025, 8-13-25 (US order)
     '\\b(\\d{4})-(\\d{2})-(\\d{2})\\b', // 2025-08-13
     `\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\s+(\\d{4})\\b`, // 3 June 2025
     `\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, // June 3, 2025
+    `\\b${MONTH_RE}\\s+${ORDINAL_RE},?\\s+(\\d{4})\\b`, // september eighth 2025
   ].join('|'),
   'gi',
 );
@@ -61,6 +75,7 @@ function scanDates(text: string): NoteDate[] {
     else if (m[4]) day = dayNumber(Number(m[4]), Number(m[5]), Number(m[6]));
     else if (m[7]) day = dayNumber(Number(m[9]), MONTHS[m[8].toLowerCase().replace('.', '')], Number(m[7]));
     else if (m[10]) day = dayNumber(Number(m[12]), MONTHS[m[10].toLowerCase().replace('.', '')], Number(m[11]));
+    else if (m[13]) day = dayNumber(Number(m[15]), MONTHS[m[13].toLowerCase().replace('.', '')], ORDINAL_DAY.get(m[14].toLowerCase().replace('-', ' ')) ?? 0);
     if (day !== null) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], day });
   }
   return out;
