@@ -6,7 +6,7 @@ import { z } from 'zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
@@ -42,6 +42,14 @@ const RAW: LedgerRule[] = [
     ledger: 'onlyExistingArrays',
     then: { drop: true },
     reason: 'The leads were already in the patient and were only connected or kept; no lead was placed in this session.',
+    source: CONV,
+  },
+  {
+    id: 'leads-left-in-place-are-not-revised',
+    when: { component: 'array', actions: ['revision', 'removal', 'replacement'] },
+    ledger: 'arraysLeftInPlace',
+    then: { drop: true },
+    reason: 'The leads already in the patient were left in place (capped, kept or reconnected); none was removed, replaced or moved, so no lead code applies.',
     source: CONV,
   },
   {

@@ -34,6 +34,11 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     expect(lines(newLead).some((l) => l.startsWith('64561'))).toBe(true);
   });
 
+  it('existing leads capped and left in place get no lead code when only the generator comes out', () => {
+    const note = 'DESCRIPTION: The infraclavicular incision was opened over the infected spinal cord stimulator IPG. The existing IPG was disconnected and explanted. The existing percutaneous leads were cut at the anchors, capped and left in place for a later reimplant. No new generator was placed.';
+    expect(lines(note)).toEqual(['63688 x1']);
+  });
+
   it('a percutaneous attempt converted to open takes the open code', () => {
     const base = 'DESCRIPTION: Percutaneous access to the left S3 foramen was attempted under fluoroscopy. A tined lead was placed in the left S3 foramen and tunneled to the extension.';
     expect(lines(base)).toEqual(['64561-LT x1']);

@@ -32,6 +32,12 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     ledger.secondStage.length > 0 &&
     ledger.instances.some((i) => i.kind === 'generator' && i.state === 'new-left-in') &&
     !arrays.some((i) => i.fresh),
+  // every lead acted on was already in and ends kept, at least one said to be left in place
+  arraysLeftInPlace: (arrays, ledger) => {
+    // a sensing lead is one of the arrays of a hypoglossal system
+    const act = [...arrays, ...ledger.instances.filter((i) => i.kind === 'sensor')].filter(acted);
+    return act.length > 0 && act.every((i) => i.preExisting && i.state === 'pre-kept') && act.some((i) => i.acts.some((a) => a.act === 'leftInPlace' && a.status === 'done'));
+  },
   onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 
