@@ -71,6 +71,9 @@ export function winkSafeText(text: string): string {
   });
 }
 
+/** Words at least this long may be read as typos of device words (match/spelling.ts), unless they are English words. */
+const MIN_TYPO_LENGTH = 7;
+
 /** Read a note into sections, sentences and tokens with character offsets. */
 export function buildDoc(text: string): Doc {
   const sections = splitSections(text);
@@ -135,7 +138,10 @@ export function buildDoc(text: string): Doc {
       });
       pendingBreak = false;
     }
-    tokens.push({ start, end: start + v.length, text: v, norm: v.toLowerCase(), pos: pos[i], sentence: sentences.length - 1 });
+    const norm = v.toLowerCase();
+    const token: Token = { start, end: start + v.length, text: v, norm, pos: pos[i], sentence: sentences.length - 1 };
+    if (norm.length >= MIN_TYPO_LENGTH && /^[a-z]+$/.test(norm) && !wdoc.isOOV(norm)) token.lexeme = true;
+    tokens.push(token);
   }
   if (sentences.length) closeSentence(sentences[sentences.length - 1], tokens);
   return { text, sections, sentences, tokens };
