@@ -142,7 +142,7 @@ function CodePicker({ codes, value, onChange }: { codes: string[]; value: string
         id={id}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        className="max-w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+        className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm sm:w-auto sm:max-w-[28rem] dark:border-slate-600 dark:bg-slate-800"
         data-testid="check-against-select"
       >
         {codes.map((c, i) => (

@@ -10,7 +10,7 @@ export function ReferenceView({ param }: { param: string | null }) {
   const results = useMemo(() => searchReference(query), [query]);
   const inputId = useId();
   return (
-    <main className="mx-auto grid max-w-[1800px] gap-3 p-3 sm:gap-4 sm:p-4 lg:grid-cols-[20rem_minmax(0,1fr)]" data-testid="reference-view">
+    <main className="mx-auto grid max-w-[1800px] grid-cols-[minmax(0,1fr)] gap-3 p-3 sm:gap-4 sm:p-4 lg:grid-cols-[20rem_minmax(0,1fr)]" data-testid="reference-view">
       <nav aria-label="Code reference" className={`card flex flex-col gap-2 p-3 lg:max-h-[85vh] ${param ? 'max-h-[20rem]' : 'max-h-[60vh]'}`}>
         <h2 className="card-title">Code reference</h2>
         <form
@@ -52,7 +52,7 @@ export function ReferenceView({ param }: { param: string | null }) {
                 data-code={r.code}
               >
                 <span className="font-mono font-semibold">{r.code}</span> {r.short}
-                <span className="block text-xs text-slate-500 dark:text-slate-400">{CODE_GROUP_LABELS[r.group]}</span>
+                <span className={`block text-xs ${r.code === param ? 'text-sky-900 dark:text-sky-100' : 'text-slate-500 dark:text-slate-400'}`}>{CODE_GROUP_LABELS[r.group]}</span>
               </a>
             </li>
           ))}

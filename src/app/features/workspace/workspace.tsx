@@ -64,7 +64,7 @@ export function Workspace() {
         Each panel has its own error boundary: a failure in one never blanks the others, and
         the note itself lives in the store (memory), so it survives any panel failing.
       */}
-      <main className="mx-auto grid max-w-[1800px] gap-3 p-3 print:hidden sm:gap-4 sm:p-4 lg:grid-cols-2 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)_minmax(0,1fr)]">
+      <main className="mx-auto grid max-w-[1800px] grid-cols-[minmax(0,1fr)] gap-3 p-3 print:hidden sm:gap-4 sm:p-4 lg:grid-cols-2 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)_minmax(0,1fr)]">
         <div className="lg:col-span-2 xl:col-span-3">
           <ErrorBoundary name="Privacy status">
             <PrivacyStatus />
