@@ -79,9 +79,12 @@ function approachText(a: string): string {
   return a === 'any' ? 'any approach' : a === 'none' ? 'no approach (not a procedure)' : a;
 }
 
+/** A reference value in words: "insertion-or-replacement" → "insertion or replacement". */
+const words = (v: string) => v.replace(/-/g, ' ');
+
 /** The four deciding properties of a code. */
 export function decidersText(ref: CodeRef): string {
-  return `target ${list(ref.target)}; component ${ref.component}; approach ${approachText(ref.approach)}; action ${ref.action}`;
+  return `target ${list(ref.target.map(words))}; component ${words(ref.component)}; approach ${approachText(ref.approach)}; action ${words(ref.action)}`;
 }
 
 export function decidesCode(code: string): AnswerSection[] {
@@ -213,10 +216,10 @@ export function contrast(a: string, b: string): AnswerSection[] {
   if (!ra || !rb) return [];
   const diffs: string[] = [];
   const dims: [string, (r: CodeRef) => string][] = [
-    ['target', (r) => list(r.target)],
-    ['component', (r) => r.component],
+    ['target', (r) => list(r.target.map(words))],
+    ['component', (r) => words(r.component)],
     ['approach', (r) => approachText(r.approach)],
-    ['action', (r) => r.action],
+    ['action', (r) => words(r.action)],
   ];
   for (const [name, get] of dims) if (get(ra) !== get(rb)) diffs.push(`${name} — ${a}: ${get(ra)}, ${b}: ${get(rb)}`);
   const same = dims.filter(([, get]) => get(ra) === get(rb)).map(([name, get]) => `${name} ${get(ra)}`);
