@@ -54,5 +54,9 @@ describe('body position is not an implant act', () => {
 
   it('a lead placed in the same sentence still counts', () => {
     expect(acts('The patient was placed prone and two leads were placed into the epidural space.')).toEqual(['placed']);
+    // "placed into the left S3 foramen" is a lead going in, with its side
+    const hits = readConcepts(buildDoc('A foramen needle was placed into the left S3 foramen.')).map((m) => `${m.kind}:${m.text.toLowerCase()}`);
+    expect(hits).toContain('action:placed');
+    expect(hits).toContain('side:left');
   });
 });
