@@ -7,6 +7,7 @@ import { ThemeToggle } from '../features/theme/theme-sync';
 import { EngineStatus } from '../features/status/engine-status';
 import { ErrorBoundary } from './error-boundary';
 import { HelpDialog } from '../features/help/help-dialog';
+import { HistoryRecorder } from '../features/privacy/history-recorder';
 
 /** Where the skip link goes: the claim lines in the workspace, the view's content elsewhere. */
 function skipTarget(view: string): { id: string; label: string } {
@@ -143,6 +144,9 @@ export function Shell() {
         </ErrorBoundary>
       </div>
       <HelpDialog />
+      <ErrorBoundary name="History">
+        <HistoryRecorder />
+      </ErrorBoundary>
     </div>
   );
 }

@@ -9,7 +9,6 @@ import { PrintSummary } from '../print/print-summary';
 import { useCopyActions } from '../copy/use-copy';
 import { ErrorBoundary } from '../../shell/error-boundary';
 import { PrivacyStatus } from '../privacy/privacy-panel';
-import { useHistoryRecorder } from '../privacy/history';
 
 /** The main screen: note on the left, evidence in the middle, claim lines on the right. */
 export function Workspace() {
@@ -18,7 +17,6 @@ export function Workspace() {
   const copy = useCopyActions(data?.analysis);
   const copyRef = useRef(copy);
   copyRef.current = copy;
-  useHistoryRecorder(data, updating);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
