@@ -5,6 +5,7 @@ import { DocCheckView } from './features/doccheck';
 import { CompareView, ReferenceView } from './features/reference';
 import { TrainerView } from './features/trainer';
 import { BatchView } from './features/batch';
+import { PrivacyView } from './features/privacy/privacy-view';
 
 /**
  * The app's views. Each feature adds one entry: an id (the URL hash), a tab label and its
@@ -24,4 +25,5 @@ export const VIEWS: ViewDef[] = [
   { id: 'reference', label: 'Code reference', component: ReferenceView },
   { id: 'compare', label: 'Compare codes', component: CompareView },
   { id: 'trainer', label: 'Trainer', component: TrainerView },
+  { id: 'privacy', label: 'Privacy', component: PrivacyView },
 ];

@@ -55,6 +55,11 @@ export interface Token {
   pos: string;
   /** Index into the sentence list. */
   sentence: number;
+  /**
+   * True when the word is in wink's English lexicon (set for words long enough to be taken for
+   * a typo). A real word is never read as a misspelt device word ("percent" is not "Percept").
+   */
+  lexeme?: boolean;
 }
 
 export interface Sentence {

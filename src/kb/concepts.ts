@@ -74,6 +74,21 @@ const RAW: ConceptInput[] = [
   { id: 'mask.leadAdjective', kind: 'mask', value: 'leadAdjective', label: '"single-lead" as an adjective', patterns: ['single|dual|one|two - lead|channel', 'single-lead|dual-lead'] },
   // a mask: spinal-fusion anatomy ("sacral ala", "S1 screws") is not a sacral-nerve target
   { id: 'mask.sacralAnatomy', kind: 'mask', value: 'sacralAnatomy', label: 'sacral bone anatomy', patterns: ['sacral|s1|s2 ala|alae|slope|screw|screws|promontory|fracture|insufficiency'] },
+  // a mask: the patient's body position is not an implant act ("placed prone", "positioned in the
+  // lateral decubitus position", "placed on the fluoroscopy table"); a lead placed in the same
+  // sentence is a separate hit and still counts
+  { id: 'mask.bodyPosition', kind: 'mask', value: 'bodyPosition', label: 'the patient\'s body position', patterns: [
+    'placed|positioned|turned|laid|put|rolled|flipped|repositioned prone|supine|lateral|sitting|seated|lithotomy|trendelenburg|jackknife|decubitus|semiprone|semisupine',
+    'placed|positioned|turned|laid|put|rolled|flipped|repositioned in|into the|a prone|supine|lateral|sitting|seated|lithotomy|trendelenburg|jackknife|decubitus',
+    'placed|positioned|turned|laid|put|rolled|flipped|repositioned in|into prone|supine|lateral|sitting|lithotomy|trendelenburg|jackknife|decubitus',
+    // two-word positions only: "placed into the left S3 foramen" is a lead, not a position
+    'placed|positioned|turned|laid|put|rolled|flipped|repositioned in|into the|a left|right lateral|decubitus',
+    'placed|positioned|turned|laid|put|rolled|flipped|repositioned in|into left|right lateral|decubitus',
+    'placed|positioned|turned|laid|put|rolled|flipped|repositioned in|into the|a reverse trendelenburg',
+    'placed|positioned|turned|laid|put|rolled|flipped|repositioned in|into the|a beach chair',
+    'placed|positioned|turned|laid|put|rolled|flipped|repositioned in|into the|a park bench',
+    'placed|positioned|laid|put|transferred on|onto the|an ~2 table|bed|stretcher|gurney|frame|bolsters',
+  ] },
   // a mask: "system" describing a check or a reading is not the device ("system diagnostics normal")
   { id: 'mask.systemCheck', kind: 'mask', value: 'systemCheck', label: '"system" describing a check', patterns: ['system diagnostics|diagnostic|check|checks|integrity|impedance|impedances|interrogation|test|testing|status|parameters|settings|data|diagnosis'] },
   { id: 'component.sensor', kind: 'component', value: 'sensor', label: 'respiratory sensor', patterns: ['sensor|sensors', 'sensing lead', 'pressure sensing'] },

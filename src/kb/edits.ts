@@ -163,7 +163,7 @@ export const UNIT_EDITS: UnitEdit[] = [
 ].map((u) => UnitEditSchema.parse(u));
 
 /** National MUE values for the family: not found; say so instead of a number. */
-export const NATIONAL_MUE_NOTE = 'National MUE values for the neurostimulator CPT codes were not found in the sources read (sourced-facts.md §2c); verify units in the current CMS MUE table.';
+export const NATIONAL_MUE_NOTE = 'National MUE (medically unlikely edit) values for the neurostimulator CPT codes are not in our reference; check the units against the current CMS MUE table.';
 
 /**
  * Device HCPCS hints: the C-codes (hospital outpatient / ASC facility claim) and L-codes

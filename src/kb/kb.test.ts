@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CODE_RULES, CodeRuleSchema } from './codes';
 import { CONCEPTS } from './concepts';
 import { compilePattern } from '../engine/match/pattern';
+import { DOC_ITEMS, DOC_REQUIREMENTS } from './doc-requirements';
 
 describe('knowledge base', () => {
   it('validates every code rule with its schema and names a source', () => {
@@ -37,5 +38,18 @@ describe('knowledge base', () => {
   it('compiles every trigger pattern', () => {
     for (const c of CONCEPTS) for (const p of c.patterns) expect(() => compilePattern(p), `${c.id}: ${p}`).not.toThrow();
     expect(new Set(CONCEPTS.map((c) => c.id)).size).toBe(CONCEPTS.length);
+  });
+
+  it('marks every documentation item as blocking the code or good practice, with a source a coder can cite', () => {
+    for (const item of DOC_REQUIREMENTS.items) {
+      expect(['blocking', 'good-practice'], item.id).toContain(item.weight);
+      expect(item.weightSource.title.length, item.id).toBeGreaterThan(20);
+    }
+    const weight = (id: Parameters<typeof DOC_ITEMS.get>[0]) => DOC_ITEMS.get(id)!.weight;
+    for (const id of ['pocket', 'connection', 'target', 'component', 'action', 'approach', 'arrays'] as const) expect(weight(id), id).toBe('blocking');
+    for (const id of ['anesthesia', 'complications', 'device', 'indication'] as const) expect(weight(id), id).toBe('good-practice');
+    // sources are shown to users: no file names or internal shorthand
+    const titles = [...DOC_REQUIREMENTS.items.map((i) => i.weightSource.title), ...DOC_REQUIREMENTS.groups.map((g) => g.source.title)];
+    for (const t of titles) expect(t).not.toMatch(/\.(ts|md|json)\b|src\/|kb\/|§/);
   });
 });

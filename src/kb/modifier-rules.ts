@@ -42,7 +42,7 @@ const CONV = 'neurostimulator-coding.md §8 (product convention)';
 const RAW: z.input<typeof ModifierRuleSchema>[] = [
   {
     id: 'side-one', modifier: 'LT', claim: 'both', needs: ['side'], output: 'modifier',
-    codeCondition: 'rule.sided (array/system codes with a paired nerve target); never generator-only, spinal epidural or gastric codes',
+    codeCondition: 'array and system codes whose nerve is paired (left or right); never generator-only, spinal epidural or gastric codes',
     rule: 'One documented side of a paired structure: LT (left) or RT (right) on the line.',
     source: `${GUIDE} (LT/RT definition, C); ${CONV}`, confidence: 'high',
   },
@@ -54,13 +54,13 @@ const RAW: z.input<typeof ModifierRuleSchema>[] = [
   },
   {
     id: 'bilateral-50', modifier: '50', claim: 'both', needs: ['side'], output: 'modifier',
-    codeCondition: 'rule.bilateral === 1 (PFS BILAT 1: 64561, 61880, 61885, 61888, 64568-64570, 64582-64584); not 61863/61867, whose second side is the add-on 61864/61868',
+    codeCondition: 'codes with Medicare bilateral-surgery indicator 1 (64561, 61880, 61885, 61888, 64568-64570, 64582-64584); not 61863/61867, whose second side is the add-on 61864/61868',
     rule: 'Both sides in one session on a code with bilateral indicator 1: one line, modifier 50, 1 unit (Medicare, 150% of one side).',
     source: `${PFS} BILAT column (C); ${GUIDE} 50 row; ${CONV} (50 vs LT+RT chosen: 50 where BILAT 1)`, confidence: 'high',
   },
   {
     id: 'bilateral-split', modifier: 'LT', claim: 'both', needs: ['side'], output: 'modifier',
-    codeCondition: 'rule.sided, rule.bilateral === 0 and a per-array unit (64553, 64555, 64575, 64580, 64596 + 64597)',
+    codeCondition: 'sided codes with Medicare bilateral-surgery indicator 0 and one unit per array (64553, 64555, 64575, 64580, 64596 + 64597)',
     rule: 'Both sides on a per-array code without bilateral indicator 1: one LT line and one RT line, each with the arrays of its side (split evenly when the note does not say).',
     source: `${PFS} (BILAT 0: "bilateral/multiple arrays shown by units/LT-RT, not 50"); ${CONV}`, confidence: 'medium',
   },
@@ -127,13 +127,13 @@ const RAW: z.input<typeof ModifierRuleSchema>[] = [
   },
   {
     id: 'cosurgery-62', modifier: '62', claim: 'professional', needs: ['cosurgeon'], output: 'modifier',
-    codeCondition: 'rule.coSurgery is 1 (with documentation) or 2; on 0 a warning that 62 is not allowed',
+    codeCondition: 'codes whose Medicare co-surgery indicator is 1 (with documentation) or 2; on indicator 0 a warning that 62 is not allowed',
     rule: 'Two surgeons, each doing a distinct part of one procedure; each reports the code with 62.',
     source: `${PFS} CO-SURG column (C); ${GUIDE} 62 row`, confidence: 'high',
   },
   {
     id: 'assistant-80', modifier: '80', claim: 'professional', needs: ['assistant'], output: 'modifier',
-    codeCondition: 'rule.assistant === 2 (payable) or 0 (with a warning: needs documented medical necessity); on 1 a warning that an assistant is not paid',
+    codeCondition: 'codes whose Medicare assistant-at-surgery indicator is 2 (payable) or 0 (with a warning: needs documented medical necessity); on indicator 1 a warning that an assistant is not paid',
     rule: 'A physician assistant-at-surgery is documented (the assistant\'s own claim carries 80).',
     source: `${PFS} ASST SURG column (C); ${GUIDE} 80/81/82 row`, confidence: 'high',
   },
@@ -151,13 +151,13 @@ const RAW: z.input<typeof ModifierRuleSchema>[] = [
   },
   {
     id: 'distinct-xs', modifier: 'XS', claim: 'both', needs: ['distinct'], output: 'modifier',
-    codeCondition: 'only on the column-2 line of a pair in kb/edits.ts with modifier indicator 1, when the note documents a separate structure/site/level',
+    codeCondition: 'only on the second (column 2) code of an NCCI pair with modifier indicator 1, when the note documents a separate structure, site or level',
     rule: 'Separate structure: lets an indicator-1 edit pay when the two services are on different structures.',
     source: 'MLN59 via sourced-facts.md §2a (C); X{EPSU} preferred over 59', confidence: 'high',
   },
   {
     id: 'distinct-xe', modifier: 'XE', claim: 'both', needs: ['separateSession'], output: 'modifier',
-    codeCondition: 'only on the column-2 line of an indicator-1 pair, when the note documents a separate encounter',
+    codeCondition: 'only on the second (column 2) code of an NCCI pair with modifier indicator 1, when the note documents a separate encounter',
     rule: 'Separate encounter the same day.',
     source: 'MLN59 via sourced-facts.md §2a (C)', confidence: 'high',
   },

@@ -38,13 +38,13 @@ describe('copy', () => {
     expect(json.lines[0]).toMatchObject({ units: a.suggestions[0].units, modifiers: a.suggestions[0].modifiers.map((m) => m.code) });
   });
 
-  it('Ctrl+Shift+C copies the lines from anywhere, even the editor', async () => {
+  it('Alt+Shift+C copies the lines from anywhere, even the editor', async () => {
     const text = sampleText('scs-trial');
     const { user } = renderApp({ text });
     await screen.findAllByTestId('suggestion', undefined, WAIT);
     const writeText = mockClipboard();
     await user.click(screen.getByLabelText('Operative note text'));
-    await user.keyboard('{Control>}{Shift>}C{/Shift}{/Control}');
+    await user.keyboard('{Alt>}{Shift>}C{/Shift}{/Alt}');
     await waitFor(() => expect(writeText).toHaveBeenCalledWith(claimLinesText(analyze(text))));
   });
 

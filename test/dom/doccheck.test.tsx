@@ -22,7 +22,15 @@ describe('documentation check view', () => {
     expect(pocket.textContent).toContain('Pocket creation');
     const questions = within(screen.getByTestId('doc-questions'));
     expect(questions.getByText(/where the pulse generator or receiver was placed/)).toBeInTheDocument();
-    expect(screen.getByTestId('doc-score').dataset.percent).toBe('80');
+    // the score is split: the pocket blocks 64590, anesthesia and complications are good practice
+    expect(screen.getByTestId('check-against').dataset.code).toBe('64590');
+    const blocking = screen.getByTestId('doc-score-blocking').dataset;
+    expect([blocking.documented, blocking.total]).toEqual(['4', '5']);
+    expect(within(screen.getByTestId('doc-group-blocking')).getByText('Pocket creation')).toBeInTheDocument();
+    const practice = screen.getByTestId('doc-group-practice');
+    expect(practice.querySelector('[data-item="anesthesia"]')).not.toBeNull();
+    expect(practice.querySelector('[data-item="complications"]')).not.toBeNull();
+    expect(practice.querySelector('[data-item="pocket"]')).toBeNull();
     expect(screen.getByTestId('what-would-change').textContent).toMatch(/no pocket was created/);
 
     const written: string[] = [];
@@ -35,9 +43,10 @@ describe('documentation check view', () => {
 
   it('marks documented items with their evidence and links codes to the reference', async () => {
     window.location.hash = '#/check';
-    renderApp({ text: sampleText('scs-ipg') });
+    const { user } = renderApp({ text: sampleText('scs-ipg') });
     const panel = await screen.findByTestId('doccheck-panel', {}, WAIT);
     await waitFor(() => expect(panel.querySelectorAll('[data-testid="doc-item"]').length).toBeGreaterThan(5), WAIT);
+    await user.selectOptions(screen.getByTestId('check-against-select'), '63685');
     const pocket = panel.querySelector<HTMLElement>('[data-item="pocket"]')!;
     expect(pocket.dataset.status).toBe('documented');
     expect(pocket.textContent).toContain('pocket was created');
@@ -48,5 +57,22 @@ describe('documentation check view', () => {
     window.location.hash = '#/check';
     renderApp({ text: sampleText('out-of-scope') });
     expect(await screen.findByTestId('doccheck-empty', {}, WAIT)).toHaveTextContent(/No neurostimulator code applies/);
+  });
+
+  it('checks against the top suggestion and lets the user pick another code of the note', async () => {
+    window.location.hash = '#/check';
+    const { user } = renderApp({ text: sampleText('scs-ipg') });
+    const select = await screen.findByTestId('check-against-select', {}, WAIT);
+    const panel = screen.getByTestId('doccheck-panel');
+    // 63650 (the leads) is the top line: a pocket does not concern it
+    expect((select as HTMLSelectElement).value).toBe('63650');
+    expect(panel.querySelector('[data-item="pocket"]')).toBeNull();
+    expect(panel.querySelector('[data-item="arrays"]')).not.toBeNull();
+    await user.selectOptions(select, '63685');
+    expect(screen.getByTestId('check-against').dataset.code).toBe('63685');
+    await waitFor(() => expect(panel.querySelector('[data-item="pocket"]')).not.toBeNull());
+    expect(panel.querySelector<HTMLElement>('[data-item="pocket"]')!.dataset.weight).toBe('blocking');
+    expect(screen.getByTestId('doc-score').dataset.code).toBe('63685');
+    for (const w of panel.querySelectorAll('[data-testid="what-would-change"] li')) expect((w as HTMLElement).dataset.from).toBe('63685');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
-import { SHORTCUT_DOCS } from '../../src/app/features/help/shortcuts';
+import { SHORTCUT_DOCS, matchShortcut } from '../../src/app/features/help/shortcuts';
 import { renderApp } from './helpers';
 
 describe('help dialog', () => {
@@ -11,8 +11,10 @@ describe('help dialog', () => {
     await user.keyboard('?');
     const dialog = screen.getByRole('dialog', { name: /keyboard shortcuts/i });
     for (const s of SHORTCUT_DOCS) expect(within(dialog).getByText(s.label)).toBeInTheDocument();
-    expect(within(dialog).getAllByText('Ctrl').length).toBeGreaterThan(0);
-    for (const view of ['Batch', 'Ask', 'Documentation check', 'Code reference', 'Trainer']) expect(within(dialog).getByTestId('help-views')).toHaveTextContent(view);
+    // the app's own shortcuts are Alt+Shift+key: none that a major browser claims
+    expect(within(dialog).getAllByText('Alt').length).toBeGreaterThanOrEqual(6);
+    expect(dialog.textContent).not.toMatch(/Ctrl\s*\+\s*Shift/);
+    for (const view of ['Batch', 'Ask', 'Documentation check', 'Code reference', 'Trainer', 'Privacy']) expect(within(dialog).getByTestId('help-views')).toHaveTextContent(view);
     const close = within(dialog).getByRole('button', { name: /close/i });
     expect(close).toHaveFocus();
     await user.tab();
@@ -20,6 +22,19 @@ describe('help dialog', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(helpButton).toHaveFocus();
+  });
+
+  it('binds no shortcut a major browser claims (Ctrl+Shift+C inspector, Ctrl+Shift+Y downloads, Alt+digit tabs)', () => {
+    const ev = (code: string, key: string, mods: Partial<KeyboardEvent>) => ({ code, key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+    for (const [code, key] of [['KeyC', 'C'], ['KeyY', 'Y'], ['KeyL', 'L'], ['KeyI', 'I'], ['KeyJ', 'J']]) {
+      expect(matchShortcut(ev(code, key, { ctrlKey: true, shiftKey: true }), false), `Ctrl+Shift+${key}`).toBeNull();
+      expect(matchShortcut(ev(code, key, { metaKey: true, shiftKey: true }), false), `Cmd+Shift+${key}`).toBeNull();
+    }
+    for (const d of ['1', '2', '3']) expect(matchShortcut(ev(`Digit${d}`, d, { altKey: true }), false), `Alt+${d}`).toBeNull();
+    // the app's own, by physical key (a Mac's Option+Shift+C types "Ç")
+    expect(matchShortcut(ev('KeyC', 'Ç', { altKey: true, shiftKey: true }), true)).toBe('copy-lines');
+    expect(matchShortcut(ev('KeyJ', 'Ô', { altKey: true, shiftKey: true }), true)).toBe('copy-json');
+    expect(matchShortcut(ev('Digit3', '#', { altKey: true, shiftKey: true }), false)).toBe('focus-claims');
   });
 
   it('does not open while typing "?" in the note', async () => {

@@ -5,7 +5,7 @@ import { analyze } from '../../src/engine/index';
 import { sampleText } from './helpers';
 
 const mark = (start: number, end: number, counts = true): Mark => ({
-  start, end, kind: 'pocket', hk: 'pocket', counts, assertion: counts ? 'affirmed' : 'negated', label: 'pocket',
+  start, end, kind: 'pocket', hk: 'pocket', counts, assertion: counts ? 'affirmed' : 'negated', label: 'pocket', raw: 'pocket: created',
 });
 
 describe('evidence segments', () => {

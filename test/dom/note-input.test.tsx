@@ -51,7 +51,7 @@ describe('note input', () => {
     await user.click(toggle);
     expect(document.documentElement.classList.contains('dark')).toBe(true);
     expect(localStorage.getItem('opnote-coder:ui')).toContain('dark');
-    await user.keyboard('{Control>}{Shift>}L{/Shift}{/Control}');
+    await user.keyboard('{Alt>}{Shift>}D{/Shift}{/Alt}');
     expect(store.getState().theme).toBe('system');
   });
 });

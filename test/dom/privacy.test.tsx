@@ -22,6 +22,16 @@ import { WorkspaceStoreProvider, createWorkspaceStore, type WorkspaceStore } fro
 
 const area = () => screen.getByLabelText('Operative note text') as HTMLTextAreaElement;
 
+/** Switch the app to another view (the privacy controls live in #/privacy, the note in #/workspace). */
+async function toView(view: 'workspace' | 'privacy') {
+  await act(async () => {
+    window.location.hash = `#/${view}`;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await new Promise((r) => setTimeout(r, 0));
+  });
+  await screen.findByTestId(view === 'privacy' ? 'privacy-view' : 'claims-panel', {}, WAIT);
+}
+
 /** Wait until the result on screen is the analysis of the note in the store. */
 async function settled(store: WorkspaceStore) {
   await waitFor(() => {
@@ -42,6 +52,7 @@ beforeEach(async () => {
 
 afterEach(() => {
   vi.restoreAllMocks();
+  window.location.hash = '';
 });
 
 describe('nothing is stored by default', () => {
@@ -49,6 +60,11 @@ describe('nothing is stored by default', () => {
     const { store } = renderApp({ text: sampleText('scs-ipg') });
     await settled(store);
     expect(await screen.findAllByTestId('suggestion', undefined, WAIT)).not.toHaveLength(0);
+    // the workspace says so in one line, with a link to the Privacy view
+    expect(screen.getByTestId('privacy-status')).toHaveAttribute('data-state', 'off');
+    expect(screen.getByTestId('privacy-status')).toHaveTextContent(/Nothing is stored/);
+    expect(within(screen.getByTestId('privacy-status')).getByRole('link', { name: 'Privacy settings' })).toHaveAttribute('href', '#/privacy');
+    await toView('privacy');
     expect(screen.getByTestId('history-indicator')).toHaveAttribute('data-state', 'off');
     expect(screen.getByTestId('history-indicator')).toHaveTextContent(/Nothing is stored/);
     expect(localStorage.getItem(PRIVACY_KEY)).toBeNull();
@@ -62,12 +78,17 @@ describe('opt-in history', () => {
   it('saves notes with their results, survives a reload, and "delete everything" removes it all', async () => {
     const note = sampleText('sacral-stage2');
     const first = renderApp();
+    await toView('privacy');
     await first.user.click(screen.getByTestId('keep-history'));
     expect(screen.getByTestId('history-indicator')).toHaveAttribute('data-state', 'on');
     expect(JSON.parse(localStorage.getItem(PRIVACY_KEY) ?? '{}')).toMatchObject({ keepHistory: true });
 
+    await toView('workspace');
+    expect(screen.getByTestId('privacy-status')).toHaveAttribute('data-state', 'on');
     act(() => first.store.getState().setText(note));
     await settled(first.store);
+    await waitFor(() => expect(screen.getByTestId('privacy-status')).toHaveTextContent('1 note saved on this device'), WAIT);
+    await toView('privacy');
     await waitFor(() => expect(screen.getAllByTestId('history-entry')).toHaveLength(1), WAIT);
     const saved = await listEntries();
     expect(saved).toHaveLength(1);
@@ -75,6 +96,7 @@ describe('opt-in history', () => {
     expect(saved[0].lines.length).toBe(analyze(note).suggestions.length);
     expect(screen.getByTestId('history-indicator')).toHaveTextContent('1 note saved on this device');
     await waitFor(() => expect(sessionStorage.getItem(DRAFT_KEY)).toBe(note), WAIT);
+    await toView('workspace');
 
     // "reload": a new app over the same storage; the draft comes back from sessionStorage
     first.unmount();
@@ -84,12 +106,14 @@ describe('opt-in history', () => {
     // renderApp clears localStorage (the theme); restore the privacy setting as a reload would find it
     act(() => privacyStore.getState().setKeepHistory(true));
     await waitFor(() => expect(area().value).toBe(note), WAIT);
-    await waitFor(() => expect(screen.getAllByTestId('history-entry')).toHaveLength(1), WAIT);
+    await waitFor(() => expect(screen.getByTestId('privacy-status')).toHaveTextContent('1 note saved'), WAIT);
 
     // a different note pasted over the old one becomes a second entry
     const other = sampleText('vns');
     act(() => second.store.getState().setText(other));
     await settled(second.store);
+    await waitFor(() => expect(screen.getByTestId('privacy-status')).toHaveTextContent('2 notes saved'), WAIT);
+    await toView('privacy');
     await waitFor(() => expect(screen.getAllByTestId('history-entry')).toHaveLength(2), WAIT);
 
     await second.user.click(screen.getByTestId('delete-everything'));
@@ -101,19 +125,26 @@ describe('opt-in history', () => {
     expect(sessionStorage.getItem(DRAFT_KEY)).toBeNull();
     expect(screen.getByTestId('history-indicator')).toHaveAttribute('data-state', 'off');
     // the note on screen is kept in memory
+    await toView('workspace');
     expect(area().value).toBe(other);
   });
 
   it('opens a saved note back into the editor', async () => {
     const { user, store } = renderApp();
+    await toView('privacy');
     await user.click(screen.getByTestId('keep-history'));
+    await toView('workspace');
     act(() => store.getState().setText(sampleText('scs-trial')));
     await settled(store);
-    await waitFor(() => expect(screen.getAllByTestId('history-entry')).toHaveLength(1), WAIT);
+    await waitFor(() => expect(screen.getByTestId('privacy-status')).toHaveTextContent('1 note saved'), WAIT);
     act(() => store.getState().setText(''));
+    await toView('privacy');
+    await waitFor(() => expect(screen.getAllByTestId('history-entry')).toHaveLength(1), WAIT);
     const list = screen.getByTestId('history-list');
     await user.click(within(list).getByText(/Saved notes/));
     await user.click(within(list).getByRole('button', { name: /^Open the note saved/ }));
+    // "Open" goes back to the workspace with the note
+    await screen.findByTestId('claims-panel', {}, WAIT);
     expect(area().value).toBe(sampleText('scs-trial'));
   });
 });
@@ -143,6 +174,7 @@ describe('redact before copy', () => {
 
   it('the redact checkbox is in the privacy panel and off by default', async () => {
     const { user } = renderApp();
+    await toView('privacy');
     const box = screen.getByTestId('redact-toggle');
     expect(box).not.toBeChecked();
     await user.click(box);
@@ -198,7 +230,7 @@ describe('a failing panel never blanks the app or loses the note', () => {
     renderApp({ analyzer: broken, text: note });
     await waitFor(() => expect(screen.getAllByRole('alert').some((a) => /could not be shown/.test(a.textContent ?? ''))).toBe(true), WAIT);
     expect(area().value).toBe(note);
-    expect(screen.getByTestId('privacy-panel')).toBeInTheDocument();
+    expect(screen.getByTestId('privacy-status')).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: 'OpNote Coder' })).toBeInTheDocument();
     expect(screen.getAllByText(/Your note is kept/).length).toBeGreaterThan(0);
   });

@@ -1,18 +1,24 @@
 /**
  * axe-core scan of every view in the nav (iterating the links, so views other features add
- * are scanned too), in light and dark theme, with a real note loaded so the workspace shows
- * results, highlights and the privacy panel. Fails on serious or critical violations.
+ * are scanned too), each filled in (test/e2e/tour.ts: a note, an answered question, a code page,
+ * two codes compared, a finished batch with billed codes), at desk size (1440×900) and phone
+ * size (390×844), in light and dark theme. Fails on serious or critical violations. Also: the
+ * skip link is the first Tab stop, and the privacy controls' confirm step is accessible.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { engineReady, launchChromium, sample, waitForAnalysisOf } from './lib';
+import { launchChromium } from './lib';
+import { navViews, resetTour, startTour, visit } from './tour';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
+const SIZES = [
+  { name: 'desk', width: 1440, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+];
 
 let browser: Browser;
-let page: Page;
 
 interface Found {
   view: string;
@@ -23,23 +29,24 @@ interface Found {
   nodes: string[];
 }
 
-async function scan(view: string, theme: string): Promise<Found[]> {
+async function scan(page: Page, view: string, theme: string): Promise<Found[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({ view, theme, id: v.id, impact: v.impact ?? '', help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
 }
 
+async function openPage(size: { width: number; height: number }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: size.width, height: size.height } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const page = await context.newPage();
+  resetTour();
+  await startTour(page, baseUrl);
+  return { context, page };
+}
+
 beforeAll(async () => {
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  page = await context.newPage();
-  await page.goto(baseUrl);
-  await engineReady(page);
-  const note = sample('scs-ipg');
-  await page.locator('#note-text').fill(note);
-  await waitForAnalysisOf(page, note);
 });
 
 afterAll(async () => {
@@ -47,39 +54,69 @@ afterAll(async () => {
 });
 
 describe('accessibility (axe-core, production build)', () => {
-  it('no serious or critical violations in any view, light or dark', async () => {
-    const nav = page.locator('nav[aria-label="Views"] a');
-    const hrefs = (await nav.count()) > 0 ? await nav.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? '')) : ['#/workspace'];
-    const found: Found[] = [];
-    const scanned: string[] = [];
-    for (const theme of ['light', 'dark']) {
-      await page.evaluate((t) => {
-        document.documentElement.classList.toggle('dark', t === 'dark');
-      }, theme);
-      for (const href of hrefs) {
-        const link = page.locator(`nav[aria-label="Views"] a[href="${href}"]`);
-        if (await link.count()) await link.click();
-        await page.waitForTimeout(500);
-        // a view that failed to render would hide its own problems
-        expect(await page.getByText(/could not be shown/).count(), `${href} rendered an error panel`).toBe(0);
-        scanned.push(`${href} (${theme})`);
-        found.push(...(await scan(href, theme)));
+  for (const size of SIZES) {
+    it(`no serious or critical violations in any view at ${size.width}×${size.height}, light or dark`, async () => {
+      const { context, page } = await openPage(size);
+      const views = await navViews(page);
+      expect(views.length).toBeGreaterThanOrEqual(8);
+      const found: Found[] = [];
+      const scanned: string[] = [];
+      for (const theme of ['light', 'dark']) {
+        await page.evaluate((t) => {
+          document.documentElement.classList.toggle('dark', t === 'dark');
+        }, theme);
+        for (const view of views) {
+          await visit(page, view);
+          // a view that failed to render would hide its own problems
+          expect(await page.getByText(/could not be shown/).count(), `${view} rendered an error panel`).toBe(0);
+          scanned.push(`${view} (${theme})`);
+          found.push(...(await scan(page, `${size.name} ${view}`, theme)));
+        }
       }
-    }
-    console.log(`axe scanned: ${scanned.join(', ')}; serious/critical: ${found.length}`);
-    if (found.length) console.log(JSON.stringify(found, null, 2));
-    expect(found).toEqual([]);
+      // the phone menu, open
+      if (size.name === 'phone') {
+        await page.getByTestId('menu-button').click();
+        found.push(...(await scan(page, 'phone menu (open)', 'dark')));
+        await page.getByTestId('menu-button').click();
+      }
+      console.log(`axe ${size.name}: scanned ${scanned.join(', ')}; serious/critical: ${found.length}`);
+      if (found.length) console.log(JSON.stringify(found, null, 2));
+      expect(found).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('the skip link is the first Tab stop and moves focus to the claim lines', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    resetTour();
+    await startTour(page, baseUrl);
+    await page.reload();
+    await page.locator('#note-text').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('skip-link');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to claim lines');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('claims-heading');
+    expect(new URL(page.url()).hash).toBe('#/workspace');
+    // elsewhere it skips to the view's content
+    await page.goto(`${baseUrl}/#/reference/63685`);
+    await page.reload();
+    await page.getByTestId('reference-page').waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    await context.close();
   });
 
-  it('the privacy controls and the hostile-paste result are accessible too', async () => {
-    const link = page.locator('nav[aria-label="Views"] a[href="#/workspace"]');
-    if (await link.count()) await link.click();
-    await page.evaluate(() => document.documentElement.classList.remove('dark'));
+  it('the privacy controls and their confirm step are accessible too', async () => {
+    const { context, page } = await openPage(SIZES[0]);
+    await visit(page, 'privacy');
     await page.getByTestId('keep-history').check();
     await page.getByTestId('delete-everything').click(); // the confirm step
-    const found = await scan('#/workspace (privacy, confirm step)', 'light');
+    const found = await scan(page, '#/privacy (confirm step)', 'light');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByTestId('keep-history').uncheck();
     expect(found).toEqual([]);
+    await context.close();
   });
 });

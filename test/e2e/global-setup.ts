@@ -49,10 +49,13 @@ async function waitForHttp(url: string, child: ChildProcess, ms: number): Promis
   throw new Error(`vite preview did not answer at ${url} within ${ms} ms`);
 }
 
-export default async function setup(project: TestProject) {
-  mkdirSync(ARTIFACTS, { recursive: true });
+/**
+ * Build the app into `dir` and serve it with `vite preview` on a free localhost port. Used by
+ * the e2e setup and by `npm run screens`.
+ */
+export async function buildAndServe(dir: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const env = { ...process.env, NODE_ENV: 'production' };
-  const build = spawnSync(process.execPath, [viteBin, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
+  const build = spawnSync(process.execPath, [viteBin, 'build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], {
     cwd: root,
     env,
     encoding: 'utf8',
@@ -64,7 +67,7 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const preview = spawn(
     process.execPath,
-    [viteBin, 'preview', '--outDir', outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    [viteBin, 'preview', '--outDir', dir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
     { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let log = '';
@@ -77,9 +80,8 @@ export default async function setup(project: TestProject) {
     preview.kill('SIGTERM');
     throw new Error(`${(e as Error).message}\n${log}`, { cause: e });
   }
-  project.provide('baseUrl', baseUrl);
 
-  return async () => {
+  const stop = async () => {
     if (preview.exitCode === null) {
       preview.kill('SIGTERM');
       await new Promise<void>((resolve) => {
@@ -94,4 +96,12 @@ export default async function setup(project: TestProject) {
       });
     }
   };
+  return { baseUrl, stop };
+}
+
+export default async function setup(project: TestProject) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { baseUrl, stop } = await buildAndServe(outDir);
+  project.provide('baseUrl', baseUrl);
+  return stop;
 }

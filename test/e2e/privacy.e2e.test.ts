@@ -170,6 +170,14 @@ describe('hostile paste', () => {
   });
 });
 
+/** Show another view (the hash is the route). */
+async function go(page: Page, hash: string): Promise<void> {
+  await page.evaluate((h) => {
+    window.location.hash = h;
+  }, hash);
+  await page.locator(hash === '#/privacy' ? '[data-testid="privacy-view"]' : '#note-text').waitFor();
+}
+
 describe('history on this device', () => {
   it('is off by default, opt-in persists across a reload, and delete-everything removes it', async () => {
     const t = await open();
@@ -178,6 +186,9 @@ describe('history on this device', () => {
     // default: nothing stored
     await pastePlain(page, note);
     await waitForAnalysisOf(page, note);
+    // the workspace shows one status line; the controls are in the Privacy view
+    expect(await page.getByTestId('privacy-status').getAttribute('data-state')).toBe('off');
+    await go(page, '#/privacy');
     expect(await page.getByTestId('history-indicator').getAttribute('data-state')).toBe('off');
     const stored0 = await page.evaluate(async () => ({
       dbs: (await indexedDB.databases()).map((d) => d.name),
@@ -197,12 +208,14 @@ describe('history on this device', () => {
     await expect.poll(() => page.getByTestId('history-entry').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.getByTestId('keep-history').isChecked()).toBe(true);
     // the draft came back (sessionStorage, because history is on)
+    await go(page, '#/workspace');
     await expect.poll(() => page.locator('#note-text').inputValue()).toBe(note);
     await waitForAnalysisOf(page, note);
     const a = analyze(note);
     const lines = await page.locator('[data-testid="suggestion"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-line')));
     expect(lines).toEqual(a.suggestions.map(claimLine));
 
+    await go(page, '#/privacy');
     await page.getByTestId('delete-everything').click();
     await page.getByRole('button', { name: 'Yes, delete everything' }).click();
     await expect.poll(() => page.getByTestId('history-entry').count()).toBe(0);
@@ -218,8 +231,9 @@ describe('history on this device', () => {
     // after a reload nothing comes back
     await page.reload();
     await engineReady(page);
-    expect(await page.locator('#note-text').inputValue()).toBe('');
     expect(await page.getByTestId('history-entry').count()).toBe(0);
+    await go(page, '#/workspace');
+    expect(await page.locator('#note-text').inputValue()).toBe('');
     expect(offsite(t.requests)).toEqual([]);
     await t.context.close();
   });

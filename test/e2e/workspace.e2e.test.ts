@@ -117,7 +117,7 @@ describe('coding workspace (production build, Chromium)', () => {
     expect((await shownLines()).some((l) => /^6(3685|4590|4568)/.test(l))).toBe(false);
   });
 
-  it('copies claim lines as text (button and Ctrl+Shift+C) and as JSON', async () => {
+  it('copies claim lines as text (button and Alt+Shift+C) and as JSON', async () => {
     const text = sample('scs-ipg');
     await pasteNote(text);
     const expected = claimLinesText(analyze(text));
@@ -128,7 +128,7 @@ describe('coding workspace (production build, Chromium)', () => {
 
     await page.evaluate(() => navigator.clipboard.writeText(''));
     await page.locator('#note-text').focus();
-    await page.keyboard.press('Control+Shift+C');
+    await page.keyboard.press('Alt+Shift+KeyC');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
 
     await page.getByRole('button', { name: 'Copy JSON' }).click();

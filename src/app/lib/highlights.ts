@@ -5,6 +5,7 @@
  */
 import type { Analysis, Assertion, ConceptMatch, FactKind, Span } from '../../engine/types';
 import { highlightKind, type HighlightKind } from './kinds';
+import { factWords } from './plain-labels';
 
 export interface Mark {
   start: number;
@@ -14,8 +15,10 @@ export interface Mark {
   /** False for negated, historical or planned mentions. */
   counts: boolean;
   assertion: Assertion;
-  /** Plain-language label, e.g. "component: generator". */
+  /** Plain-language label, e.g. "Device part: pulse generator or receiver". */
   label: string;
+  /** The engine's own name for it ("component: generator"), shown only with developer details on. */
+  raw: string;
   /** Why it does not count, when it does not. */
   why?: string;
 }
@@ -62,7 +65,8 @@ export function collectMarks(analysis: Analysis): Mark[] {
       hk: highlightKind(m.kind),
       counts,
       assertion: m.assertion,
-      label: `${m.kind}: ${m.value}`,
+      label: factWords(m.kind, m.value),
+      raw: `${m.kind}: ${m.value}`,
       why: counts ? undefined : whyNotCounted(m),
     });
   }
@@ -76,7 +80,9 @@ export function collectMarks(analysis: Analysis): Mark[] {
         hk: highlightKind(f.kind),
         counts,
         assertion: f.assertion,
-        label: f.text || `${f.kind}: ${f.value}`,
+        // a conclusion over the note keeps the engine's sentence; a single mention gets plain words
+        label: f.derived && f.text ? f.text : factWords(f.kind, f.value),
+        raw: `${f.kind}: ${f.value}`,
         why: counts ? undefined : f.why || ASSERTION_WORD[f.assertion as Exclude<Assertion, 'affirmed'>],
       });
     }

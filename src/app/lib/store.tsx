@@ -35,6 +35,8 @@ export interface WorkspaceState {
   selectedSpan: { start: number; end: number } | null;
   theme: ThemePref;
   helpOpen: boolean;
+  /** Show developer details (token counts, timings, internal names); off by default. */
+  devDetails: boolean;
   lastCopy: CopyRecord | null;
   setText(text: string, sampleId?: string | null): void;
   setHovered(r: FocusedReason | null): void;
@@ -43,6 +45,7 @@ export interface WorkspaceState {
   setTheme(t: ThemePref): void;
   cycleTheme(): void;
   setHelpOpen(open: boolean): void;
+  setDevDetails(on: boolean): void;
   setLastCopy(c: CopyRecord): void;
 }
 
@@ -59,6 +62,7 @@ export function createWorkspaceStore(initial?: Partial<Pick<WorkspaceState, 'tex
         selectedSpan: null,
         theme: initial?.theme ?? 'system',
         helpOpen: false,
+        devDetails: false,
         lastCopy: null,
         setText: (text, sampleId = null) =>
           set({ text, sampleId, hovered: null, pinned: null, selectedSpan: null }),
@@ -68,12 +72,13 @@ export function createWorkspaceStore(initial?: Partial<Pick<WorkspaceState, 'tex
         setTheme: (theme) => set({ theme }),
         cycleTheme: () => set((s) => ({ theme: NEXT_THEME[s.theme] })),
         setHelpOpen: (helpOpen) => set({ helpOpen }),
+        setDevDetails: (devDetails) => set({ devDetails }),
         setLastCopy: (lastCopy) => set({ lastCopy }),
       }),
       {
         name: 'opnote-coder:ui',
-        // Only the theme is remembered. The note is patient text and stays in memory.
-        partialize: (s) => ({ theme: s.theme }),
+        // Only display settings are remembered. The note is patient text and stays in memory.
+        partialize: (s) => ({ theme: s.theme, devDetails: s.devDetails }),
         storage: createJSONStorage(() => globalThis.localStorage),
       },
     ),

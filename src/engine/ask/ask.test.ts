@@ -70,9 +70,37 @@ describe('answers from the knowledge base', () => {
     expect(a.answerText.some((s) => /2026/.test(s.source))).toBe(true);
   });
 
-  it('marks unconfirmed edits as such', () => {
-    const { all } = text('Can I bill 77003 with 63650?');
-    expect(all).toMatch(/Unconfirmed — verify in the current NCCI table/);
+  it('says in plain words what an unconfirmed edit means, and cites the NCCI table', () => {
+    const { a, all } = text('Can I bill 77003 with 63650?');
+    expect(all).toMatch(/not checked it against the current quarterly table: look the pair up there before billing both/);
+    expect(all).not.toMatch(/unconfirmed — verify/i);
+    expect(a.answerText.some((s) => /CMS NCCI procedure-to-procedure edits, practitioner table/.test(s.source))).toBe(true);
+  });
+
+  it('answers first in one line, and names sources as a coder would cite them, never file names or shorthand', () => {
+    const questions = [
+      'What is the difference between 64590 and 63685?',
+      'Which modifier for a left sacral lead?',
+      'Is fluoroscopy billed with 64596?',
+      'How many units of 63650 for two trial leads?',
+      'What must the note show for 63685?',
+      'Does Medicare cover hypoglossal nerve stimulation 64582?',
+      'Can 63688 be billed with 63685?',
+      'What is the global period of 63685?',
+      'What is modifier 22?',
+      'What is 64568?',
+    ];
+    for (const q of questions) {
+      const a = ask(q);
+      expect(a.summary, q).not.toMatch(/what decides between them|^Bundling:|^What the note must show|\n/);
+      for (const s of a.answerText) {
+        for (const t of [s.text, s.source]) expect(t, q).not.toMatch(/\.(md|ts)\b|src\/|kb\/|§|\brule\.\w+|\b(NSREF|PFS26|CPTA11)\b/);
+      }
+    }
+    expect(ask('What is the difference between 64590 and 63685?').summary).toMatch(/^64590 or 63685: the target decides/);
+    expect(ask('Can 63688 be billed with 63685?').summary).toMatch(/^No — /);
+    // our own choices are labelled as such
+    expect(ask('Which modifier for a left sacral lead?').answerText.some((s) => s.source.includes('OpNote Coder convention'))).toBe(true);
   });
 
   it('an assistant question names the assistant modifiers, whatever the index scores', () => {

@@ -7,6 +7,7 @@ import { facetFactor, questionFacets } from './facets';
 import { knownShare, searchTerms, topicalCount, warmIndex, type Hit } from './search';
 import { terms } from './terms';
 import type { Answer, AnswerLink, AnswerSection, ClosestPage, QuestionType } from './types';
+import { citeSource, plainText } from './cite';
 
 /**
  * Answer a coding question from the knowledge base only: read what the question names
@@ -120,7 +121,7 @@ function notInReference(question: string, r: Retrieval, why: string, t0: number)
       {
         topic: 'Not in our reference',
         text: `${why} Our reference covers the ${FAMILY_CODES.length} CPT codes of the neurostimulator family (spinal, peripheral, sacral, tibial, gastric, vagus, hypoglossal and deep brain stimulation), their modifiers, bundling edits and payer notes; it has no answer to this question.${closest.length ? ' The closest pages are listed below.' : ''}`,
-        source: 'OpNote Coder knowledge base (src/kb)',
+        source: 'OpNote Coder’s built-in reference',
         confidence: 'high',
       },
     ],
@@ -204,7 +205,7 @@ function compose(question: string, r: Retrieval): { sections: AnswerSection[]; c
         sections.unshift({
           topic: 'Bundling',
           text: `Our edit table has no pair for ${all.join(' with ')}. The current NCCI tables were not read into our reference: check them before reporting.`,
-          source: 'OpNote Coder edit table (kb/edits.ts)',
+          source: 'OpNote Coder’s built-in edit table (the current NCCI tables were not read into it)',
           confidence: 'low',
         });
       }
@@ -230,7 +231,7 @@ function compose(question: string, r: Retrieval): { sections: AnswerSection[]; c
         sections.push({
           topic: 'Payment',
           text: 'Payment amounts are not in our reference; it records the CY2026 Medicare indicators and work RVU only.',
-          source: 'OpNote Coder knowledge base (src/kb/reference)',
+          source: 'OpNote Coder’s built-in reference',
           confidence: 'high',
         });
       }
@@ -273,6 +274,47 @@ function compose(question: string, r: Retrieval): { sections: AnswerSection[]; c
   return { sections: dedupe(sections), codes, modifiers, summary };
 }
 
+const firstSentence = (t: string) => {
+  const m = t.match(/^.*?[.!?](?=\s+[A-Z(]|$)/);
+  return (m ? m[0] : t).trim();
+};
+const STATUS_SENTENCE = /\s*(This follows from the code description\.|One payer's rule\.|We expect this pair.*)$/;
+
+/**
+ * The one-line answer shown first: the sentence among the facts that answers the question
+ * (what decides between two codes, whether a pair is billed together, what the note must show,
+ * what a modifier means), else the composed headline.
+ */
+function oneLine(type: QuestionType, sections: AnswerSection[], codes: string[], modifiers: string[], fallback: string): string {
+  const find = (p: (s: AnswerSection) => boolean) => sections.find(p)?.text;
+  const [a, b] = codes;
+  if (type === 'compare' && a && b) return find((s) => s.text.startsWith(`${a} or ${b}:`)) ?? fallback;
+  if (type === 'bundling') {
+    const t = find((s) => s.topic === 'Bundling');
+    if (!t || !t.includes('): ')) return t ?? fallback;
+    const body = t.slice(t.indexOf('): ') + 3).replace(STATUS_SENTENCE, '');
+    return `${/Never reported together/.test(body) ? 'No' : 'Only with a modifier'} — ${body}`;
+  }
+  if (type === 'documentation' && a) return find((s) => s.text.startsWith(`For ${a} the note must show:`)) ?? fallback;
+  if (type === 'global' && a) return find((s) => s.text.startsWith(`${a}: `) && /global|add-on/.test(s.text)) ?? fallback;
+  if (type === 'payer') {
+    const t = find((s) => s.topic.includes(' — '));
+    return t ? firstSentence(t) : fallback;
+  }
+  if ((type === 'modifier' || type === 'define') && modifiers.length && !(type === 'define' && a)) {
+    const m = modifiers[0];
+    const t = find((s) => s.topic === `Modifier ${m}` && s.text.startsWith(`${m}: `));
+    return t ? `${m}${a ? ` on ${a}` : ''} — ${firstSentence(t.slice(m.length + 2))}` : fallback;
+  }
+  return fallback;
+}
+
+/** Last line of defence: no file names or internal shorthand in what a user reads. */
+function userFacing(s: AnswerSection): AnswerSection {
+  const internal = /\.(md|ts)\b|src\/|kb\/|§/;
+  return { ...s, text: plainText(s.text), source: internal.test(s.source) ? citeSource(s.source) : s.source };
+}
+
 /** Answer one question. Pure and synchronous; tens of milliseconds at most once the index is built. */
 export function ask(question: string): Answer {
   const t0 = now();
@@ -292,15 +334,15 @@ export function ask(question: string): Answer {
   if (!composed) return notInReference(q, r, 'Our reference has no facts of this kind for what the question names.', t0);
   const extra: AnswerSection[] = [];
   if (e.unknownCodes.length) {
-    extra.push({ topic: 'Not covered', text: `${e.unknownCodes.join(', ')}: not in our reference.`, source: 'OpNote Coder knowledge base (src/kb)', confidence: 'high' });
+    extra.push({ topic: 'Not covered', text: `${e.unknownCodes.join(', ')}: not in our reference.`, source: 'OpNote Coder’s built-in reference', confidence: 'high' });
   }
   const codes = [...new Set(composed.codes)];
   return {
     question: q,
     type: r.type,
     answered: true,
-    summary: composed.summary,
-    answerText: [...composed.sections, ...extra],
+    summary: oneLine(r.type, composed.sections, codes, composed.modifiers, composed.summary),
+    answerText: [...composed.sections, ...extra].map(userFacing),
     codes,
     modifiers: composed.modifiers,
     links: codeLinks(codes),

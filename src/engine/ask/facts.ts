@@ -16,6 +16,7 @@ import {
   type SourceRef,
 } from '../../kb/reference/index';
 import type { AnswerSection } from './types';
+import { CONVENTION, UNCONFIRMED_PLAIN, citeEdit, citeSource, plainText } from './cite';
 
 /**
  * Facts of the knowledge base as answer sections: every one carries its source and the
@@ -26,6 +27,8 @@ import type { AnswerSection } from './types';
 interface From {
   source: string;
   url?: string;
+  /** Already a coder's citation (else the raw knowledge-base string is turned into one). */
+  cited?: boolean;
 }
 
 function host(url: string): string {
@@ -40,9 +43,10 @@ export function fromRef(s: SourceRef): From {
   if (s.key) {
     const r = SOURCE_REGISTRY[s.key];
     const url = s.url ?? r.url ?? undefined;
-    return { source: `${r.title} — ${s.what}`, ...(url ? { url } : {}) };
+    return { source: r.cite, cited: true, ...(url ? { url } : {}) };
   }
-  return { source: `${host(s.url ?? '')} — ${s.what}`, ...(s.url ? { url: s.url } : {}) };
+  const what = s.what.charAt(0).toUpperCase() + s.what.slice(1);
+  return { source: `${what} (as given by ${host(s.url ?? '')})`, cited: true, ...(s.url ? { url: s.url } : {}) };
 }
 
 /** The entry's source that best supports a kind of fact (its "what" matching `hint`), else its first. */
@@ -52,11 +56,12 @@ function pick(ref: CodeRef, hint?: RegExp): From {
 }
 
 function sec(topic: string, text: string, from: From, confidence: Confidence): AnswerSection {
-  return { topic, text, source: from.source, ...(from.url ? { url: from.url } : {}), confidence };
+  return { topic, text: plainText(text), source: from.cited ? from.source : citeSource(from.source), ...(from.url ? { url: from.url } : {}), confidence };
 }
 
 const list = (xs: string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`);
-const RULE_SOURCE = (code: string) => ({ source: `OpNote Coder decision table (kb/codes.ts) — ${CODE_BY_ID.get(code)?.source ?? ''}`.trim() });
+// how the app picks a code is our convention, built on the code descriptors
+const RULE_SOURCE = (_code: string): From => ({ source: `${CONVENTION} (how the code is chosen), from the CPT code descriptors`, cited: true });
 
 /* ------------------------------------------------------------------ codes */
 
@@ -74,9 +79,12 @@ function approachText(a: string): string {
   return a === 'any' ? 'any approach' : a === 'none' ? 'no approach (not a procedure)' : a;
 }
 
+/** A reference value in words: "insertion-or-replacement" → "insertion or replacement". */
+const words = (v: string) => v.replace(/-/g, ' ');
+
 /** The four deciding properties of a code. */
 export function decidersText(ref: CodeRef): string {
-  return `target ${list(ref.target)}; component ${ref.component}; approach ${approachText(ref.approach)}; action ${ref.action}`;
+  return `target ${list(ref.target.map(words))}; component ${words(ref.component)}; approach ${approachText(ref.approach)}; action ${words(ref.action)}`;
 }
 
 export function decidesCode(code: string): AnswerSection[] {
@@ -122,7 +130,7 @@ export function unitsOf(code: string): AnswerSection[] {
 }
 
 export function mueNote(): AnswerSection {
-  return sec('Units', NATIONAL_MUE_NOTE, { source: 'OpNote Coder edit table (kb/edits.ts), sourced-facts.md §2c' }, 'medium');
+  return sec('Units', NATIONAL_MUE_NOTE, { source: 'CMS NCCI medically unlikely edits (MUE) table, not read into our reference', cited: true }, 'medium');
 }
 
 export function bilateralNote(code: string): AnswerSection[] {
@@ -208,10 +216,10 @@ export function contrast(a: string, b: string): AnswerSection[] {
   if (!ra || !rb) return [];
   const diffs: string[] = [];
   const dims: [string, (r: CodeRef) => string][] = [
-    ['target', (r) => list(r.target)],
-    ['component', (r) => r.component],
+    ['target', (r) => list(r.target.map(words))],
+    ['component', (r) => words(r.component)],
     ['approach', (r) => approachText(r.approach)],
-    ['action', (r) => r.action],
+    ['action', (r) => words(r.action)],
   ];
   for (const [name, get] of dims) if (get(ra) !== get(rb)) diffs.push(`${name} — ${a}: ${get(ra)}, ${b}: ${get(rb)}`);
   const same = dims.filter(([, get]) => get(ra) === get(rb)).map(([name, get]) => `${name} ${get(ra)}`);
@@ -254,7 +262,7 @@ export function editText(e: PairEdit): string {
     e.status === 'descriptor'
       ? 'This follows from the code description.'
       : e.status === 'unconfirmed'
-        ? 'Unconfirmed — verify in the current NCCI table.'
+        ? UNCONFIRMED_PLAIN
         : "One payer's rule.";
   const col2 = e.column2.every((c) => IMAGING.has(c)) ? `imaging (${e.column2.join(', ')})` : e.column2.join('/');
   return `${e.column1.join('/')} with ${col2} (${e.scope}): ${e.rule} ${ind} ${status}`;
@@ -274,7 +282,7 @@ export function editsFor(codes: string[], imaging: boolean): PairEdit[] {
 }
 
 export function editSections(edits: PairEdit[]): AnswerSection[] {
-  return edits.map((e) => sec('Bundling', editText(e), { source: `${e.source} (${e.year})` }, e.confidence));
+  return edits.map((e) => sec('Bundling', editText(e), { source: citeEdit(e), cited: true }, e.confidence));
 }
 
 export function addOnSections(codes: string[]): AnswerSection[] {
@@ -323,7 +331,7 @@ export function payerSections(code: string, payers: Payer[]): AnswerSection[] {
       p.status === 'not-available'
         ? `${p.payer}: not available in our reference${p.hint ? ` (${p.hint})` : ''}.`
         : `${p.payer}: ${p.note}${p.policy ? ` Policy: ${p.policy}.` : ''}${p.verify ? ' Verify current policy.' : ''}`,
-      p.source ? { source: `${p.payer} policy (${host(p.source)})`, url: p.source } : { source: 'not available' },
+      p.source ? { source: `${p.payer} ${p.policy ? `policy ${p.policy}` : 'coverage policy'} (${host(p.source)})`, url: p.source, cited: true } : { source: 'not available', cited: true },
       p.confidence,
     ),
   );

@@ -57,7 +57,7 @@ const PAIRS: PairCase[] = [
     name: '63685 + 63688 (same generator) → bundling, unconfirmed',
     note: PLAIN,
     lines: [line('63685'), line('63688')],
-    warning: /63688 is not reported with 63685.*unconfirmed — verify in the current NCCI table/,
+    warning: /63688 is not reported with 63685.*expected NCCI pair, not yet checked against the current quarterly CMS table/,
     lowConfidence: '63688',
   },
   { name: '63685 alone → no bundling', note: PLAIN, lines: [line('63685')], noWarning: /not reported with/ },

@@ -17,12 +17,14 @@ import { addModifier, readTiming } from '../modifiers/modifiers';
  * - An indicator-1 pair is let through only by a modifier the note supports: LT/RT on
  *   different sides, XE (separate session documented) or XS (separate site/level documented).
  *   59 is never added: an X modifier always describes the documented distinction better.
- * - Warnings of unconfirmed NCCI pairs say "unconfirmed — verify in the current NCCI table".
+ * - Warnings of unconfirmed NCCI pairs say, in plain words, that the pair is expected but not
+ *   checked against the current quarterly NCCI table, and to look it up before billing both.
  * - Device codes are shown as warnings of kind "device" (one per procedure code): they belong
  *   on the facility or supplier claim, never on the surgeon's lines.
  */
 
-const UNCONFIRMED = 'unconfirmed — verify in the current NCCI table';
+// what "unconfirmed" means to a coder
+const UNCONFIRMED = 'expected NCCI pair, not yet checked against the current quarterly CMS table: look it up there before billing both';
 const PROCEDURE_WORD = /surg|procedure|operat|implant|placement|placed|stage|trial|lead|generator|battery|ipg/i;
 
 function sideOf(l: Suggestion): string | null {

@@ -84,7 +84,8 @@ function candidatesFor(matcher: Matcher, norm: string): Entry[] {
  */
 export function findConcepts(doc: Doc, matcher: Matcher = getMatcher()): ConceptMatch[] {
   const { tokens, sentences, text } = doc;
-  const norms = tokens.map((t) => correct(matcher.speller, t.norm));
+  // a word of the English lexicon is what it says, never a typo ("percent" is not "Percept")
+  const norms = tokens.map((t) => (t.lexeme ? t.norm : correct(matcher.speller, t.norm)));
   const raw: ConceptMatch[] = [];
   const emit = (e: Entry, s: (typeof sentences)[number], i: number, end: number) => {
     const start = tokens[i].start;

@@ -4,7 +4,9 @@
  * concepts, at least 7 letters long, and one edit (insertion, deletion, substitution or swap of
  * neighbours) away from exactly one such word, is read as that word. Only nouns and adjectives
  * of those kinds are corrected: actions and negations never are, so a real word cannot turn into
- * an act ("remained" never becomes "retained").
+ * an act ("remained" never becomes "retained"). Words of wink's English lexicon are never
+ * corrected at all (the matcher skips tokens marked `lexeme`): "percent" stays "percent" and is
+ * not read as the "Percept" generator.
  */
 export interface Speller {
   vocab: ReadonlySet<string>;

@@ -71,6 +71,17 @@ export function winkSafeText(text: string): string {
   });
 }
 
+/** Words at least this long may be read as typos of device words (match/spelling.ts), unless they are English words. */
+const MIN_TYPO_LENGTH = 7;
+
+/** Is a word long enough to be taken for a typo an English word of wink's lexicon? (memoised per note) */
+function inLexicon(norm: string, lexicon: Map<string, boolean>, wdoc: { isOOV(text: string): boolean }): boolean {
+  if (norm.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(norm)) return false;
+  let known = lexicon.get(norm);
+  if (known === undefined) lexicon.set(norm, (known = !wdoc.isOOV(norm)));
+  return known;
+}
+
 /** Read a note into sections, sentences and tokens with character offsets. */
 export function buildDoc(text: string): Doc {
   const sections = splitSections(text);
@@ -92,6 +103,8 @@ export function buildDoc(text: string): Doc {
   const breaks = hardBreaks(text, sections);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
+  // is a word in wink's English lexicon (asked once per distinct word)
+  const lexicon = new Map<string, boolean>();
   let offset = 0;
   let bi = 0;
   let sectionIndex = 0;
@@ -135,7 +148,10 @@ export function buildDoc(text: string): Doc {
       });
       pendingBreak = false;
     }
-    tokens.push({ start, end: start + v.length, text: v, norm: v.toLowerCase(), pos: pos[i], sentence: sentences.length - 1 });
+    const norm = v.toLowerCase();
+    const token: Token = { start, end: start + v.length, text: v, norm, pos: pos[i], sentence: sentences.length - 1 };
+    if (inLexicon(norm, lexicon, wdoc)) token.lexeme = true;
+    tokens.push(token);
   }
   if (sentences.length) closeSentence(sentences[sentences.length - 1], tokens);
   return { text, sections, sentences, tokens };

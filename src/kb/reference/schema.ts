@@ -12,77 +12,93 @@ import { z } from 'zod';
 
 /**
  * Short keys for the sources used across the reference. Each key is described once here; an
- * entry points at a key (plus what it supports) or gives a URL directly.
+ * entry points at a key (plus what it supports) or gives a URL directly. `cite` is how a coder
+ * would cite it (what a secondary page summarises, the CMS file and year; our own summary is
+ * "OpNote Coder convention"); answers show `cite`, never the key or the working title.
  */
 export const SOURCE_REGISTRY = {
   PFS26: {
     title: 'CMS Physician Fee Schedule Relative Value File, CY2026 (July release)',
     url: 'https://www.cms.gov/medicare/payment/fee-schedules/physician/pfs-relative-value-files',
+    cite: 'CMS Physician Fee Schedule relative value file, CY2026 (July release)',
     note: 'Public-domain CMS data: status, work RVU, global days and payment-policy indicators.',
   },
   PFS22: {
     title: 'CMS Physician Fee Schedule Relative Value File, CY2022 (January release)',
     url: 'https://www.cms.gov/medicare/payment/fee-schedules/physician/pfs-relative-value-files',
+    cite: 'CMS Physician Fee Schedule relative value file, CY2022',
     note: 'Public-domain CMS data, used to cross-check indicators.',
   },
   'PFS19-25': {
     title: 'Per-year extracts of the CMS RVU files 2019-2025 (third-party processing)',
     url: null,
+    cite: 'CMS Physician Fee Schedule relative value files, 2019–2025',
     note: 'Secondary; used to date when codes appeared or were reworded.',
   },
   CA: {
     title: 'Coding Ahead code pages',
     url: 'https://www.codingahead.com/',
+    cite: 'CPT code descriptor (as summarised by Coding Ahead)',
     note: 'Secondary; only paraphrased here.',
   },
   OP: {
     title: 'OpenPayer code summaries',
     url: 'https://www.openpayer.com/',
+    cite: 'CPT code descriptor (as summarised by OpenPayer)',
     note: 'Secondary; only paraphrased here.',
   },
   HIA: {
     title: 'HIAcode blog, neurostimulator procedure guideline review (Oct 2025)',
     url: 'https://hiacode.com/blog/neurostimulator-procedures?hs_amp=true',
+    cite: 'CPT neurostimulator section guidelines (as summarised by HIAcode, 2025)',
     note: 'Secondary summary of CPT section guidelines.',
   },
   CPTA11: {
     title: 'CPT Assistant, April 2011 neurostimulator Q&A (as quoted on an AAPC forum thread)',
     url: 'https://www.aapc.com/memberarea/forums/37155-spinal-cord-stimulator-help-billing.html',
+    cite: 'CPT Assistant, April 2011 (neurostimulator questions and answers)',
     note: 'AMA guidance quoted by a third party.',
   },
   MCB: {
     title: 'Medical Coding Buff, sacral nerve stimulation coding (Oct 2023)',
     url: 'https://www.medicalcodingbuff.com/sacral-neuromodulation-stimulation-procedure-coding/',
+    cite: 'CPT code descriptor of 64561 (as quoted by Medical Coding Buff, 2023)',
     note: 'Secondary, quotes the CPT descriptor of 64561.',
   },
   A56876: {
     title: 'Medicare billing and coding article A56876 (for LCD L37632, spinal cord stimulators)',
     url: 'https://www.cms.gov/medicare-coverage-database/view/article.aspx?articleId=56876',
+    cite: 'Medicare billing and coding article A56876 (LCD L37632, spinal cord stimulators)',
     note: "One Medicare contractor's billing rules.",
   },
   MLN59: {
     title: 'CMS MLN fact sheet: Proper use of modifiers 59, XE, XP, XS and XU (MLN1783722)',
     url: 'https://info.5y1.org/hcpcs-codes-with-modifiers_1_3ee17a.html',
+    cite: 'CMS MLN1783722, Proper use of modifiers 59, XE, XP, XS and XU',
     note: 'CMS publication (copy).',
   },
   HCPCS20: {
     title: 'CMS HCPCS Level II file, 2020 release',
     url: 'https://www.cms.gov/medicare/coding-billing/healthcare-common-procedure-system',
+    cite: 'HCPCS Level II code set (CMS, 2020 file)',
     note: 'Public-domain; 2020 text (the 2026 file was not read).',
   },
   HCPL: {
     title: 'hcpcslookup.com code pages',
     url: 'https://hcpcslookup.com/',
+    cite: 'CMS MUE and status values (as displayed by hcpcslookup.com)',
     note: 'Secondary display of CMS status and MUE values.',
   },
   AAPC58: {
     title: 'AAPC Neurosurgery Coding Alert: modifiers 58, 78 and 79',
     url: 'https://aapc.com/codes/coding-newsletters/my-neurosurgery-coding-alert/guidelines-to-distinguish-modifiers-58-78-and-79-article',
+    cite: 'AAPC Neurosurgery Coding Alert: modifiers 58, 78 and 79',
     note: 'Secondary; definition of the global-period modifiers.',
   },
   NSREF: {
-    title: 'OpNote Coder working reference (shared/domain/neurostimulator-coding.md)',
+    title: 'OpNote Coder working reference (our own summary of the code family)',
     url: null,
+    cite: 'OpNote Coder convention',
     note: 'Our own summary of the family structure; confidence marks carried over.',
   },
 } as const;

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Answer, AnswerSection } from '../../../engine/ask/types';
 import { useAnalyzer } from '../../lib/analyzer-context';
 import { navigate, routeHref } from '../../lib/route';
+import { useWorkspace } from '../../lib/store';
 
 export const EXAMPLE_QUESTIONS = [
   'What is the difference between 64590 and 63685?',
@@ -52,15 +53,26 @@ function QuestionForm({ initial }: { initial: string }) {
   );
 }
 
-function Section({ s }: { s: AnswerSection }) {
+/**
+ * One fact of the answer with its source. Only a fact our reference is less than sure of carries
+ * a mark ("medium confidence — check"); a plain fact needs none, and "not in our reference" never has one.
+ */
+function Section({ s, answered }: { s: AnswerSection; answered: boolean }) {
+  const mark = answered && s.confidence !== 'high';
   return (
     <li className="rounded-md border border-slate-200 p-2 dark:border-slate-700" data-testid="answer-section" data-confidence={s.confidence}>
-      <div className="flex flex-wrap items-center gap-2 text-xs">
-        <span className="font-mono font-semibold text-slate-700 dark:text-slate-200">{s.topic}</span>
-        <span className={`rounded px-1.5 py-0.5 font-medium ${CONFIDENCE_STYLE[s.confidence]}`}>{s.confidence} confidence</span>
-      </div>
+      {(s.topic !== 'Not in our reference' || mark) && (
+        <div className="flex flex-wrap items-center gap-2 text-xs">
+          {s.topic !== 'Not in our reference' && <span className="font-semibold text-slate-700 dark:text-slate-200">{s.topic}</span>}
+          {mark && (
+            <span className={`rounded px-1.5 py-0.5 font-medium ${CONFIDENCE_STYLE[s.confidence]}`} data-testid="confidence-badge">
+              {s.confidence} confidence — check before relying on it
+            </span>
+          )}
+        </div>
+      )}
       <p className="mt-1 text-sm">{s.text}</p>
-      <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+      <p className="mt-1 text-xs text-slate-600 dark:text-slate-300">
         Source:{' '}
         {s.url ? (
           <a href={s.url} target="_blank" rel="noreferrer noopener" className="underline hover:text-sky-700 dark:hover:text-sky-300">
@@ -75,6 +87,7 @@ function Section({ s }: { s: AnswerSection }) {
 }
 
 function AnswerView({ answer }: { answer: Answer }) {
+  const dev = useWorkspace((w) => w.devDetails);
   return (
     <article
       className="card space-y-3 p-4"
@@ -86,15 +99,18 @@ function AnswerView({ answer }: { answer: Answer }) {
     >
       <header>
         <p className="text-xs tracking-wide text-slate-500 uppercase dark:text-slate-400">
-          {answer.answered ? `Answer · ${answer.type}` : 'Not in our reference'}
+          {answer.answered ? 'Answer' : 'Not in our reference'}
         </p>
         <h3 id="answer-summary" className="text-base font-semibold" data-testid="answer-summary">
           {answer.summary}
         </h3>
       </header>
-      <ul className="space-y-2">
+      {answer.answerText.length > 0 && (
+        <h4 className="text-sm font-medium">{answer.answered ? 'Why, with sources' : 'What our reference covers'}</h4>
+      )}
+      <ul className="space-y-2" data-testid="answer-sections">
         {answer.answerText.map((s, i) => (
-          <Section key={i} s={s} />
+          <Section key={i} s={s} answered={answer.answered} />
         ))}
       </ul>
       {answer.links.length > 0 && (
@@ -130,7 +146,7 @@ function AnswerView({ answer }: { answer: Answer }) {
         </nav>
       )}
       <p className="text-xs text-slate-500 dark:text-slate-400">
-        Answered on this device from the OpNote Coder knowledge base in {answer.ms} ms. Check payer rules marked “verify” before you bill.
+        Answered on this device from OpNote Coder’s built-in reference{dev ? ` in ${answer.ms} ms` : ''}. Check payer rules marked “verify” before you bill.
       </p>
     </article>
   );

@@ -3,7 +3,7 @@ import { useStore } from 'zustand';
 import { VERDICT_LABEL, formatLine, summarize, type BatchOutcome, type Verdict } from '../../../engine/audit/index';
 import type { Confidence } from '../../../engine/types';
 import { useAnalyzer } from '../../lib/analyzer-context';
-import { useWorkspaceStore } from '../../lib/store';
+import { useWorkspace, useWorkspaceStore } from '../../lib/store';
 import { navigate } from '../../lib/route';
 import { batchStore, cancelBatch, runBatch } from './batch-store';
 import { loadFiles } from './load';
@@ -70,6 +70,7 @@ const VERDICT_CLASS: Record<Verdict, string> = {
 };
 
 function Progress() {
+  const dev = useWorkspace((w) => w.devDetails);
   const status = useStore(batchStore, (s) => s.status);
   const done = useStore(batchStore, (s) => s.done);
   const total = useStore(batchStore, (s) => s.total);
@@ -94,14 +95,14 @@ function Progress() {
         {source && <span className="font-medium">{source}: </span>}
         {status === 'running' && (
           <>
-            {done} of {total} notes · {rate ? `${rate.toFixed(1)} notes/s · ` : ''}
+            {done} of {total} notes · {dev && rate ? `${rate.toFixed(1)} notes/s · ` : ''}
             {eta === null ? 'estimating time left…' : `about ${fmtSecs(eta)} left`}
           </>
         )}
         {status === 'done' && (
           <>
             Done: {done} of {total} notes in {fmtSecs(elapsed)}
-            {rate ? ` (${rate.toFixed(1)} notes/s)` : ''}.
+            {dev && rate ? ` (${rate.toFixed(1)} notes/s)` : ''}.
           </>
         )}
         {status === 'cancelled' && (
@@ -235,10 +236,10 @@ function ResultsTable({ outcomes, hasBilled }: { outcomes: BatchOutcome[]; hasBi
         <h2 id="batch-results-heading" className="card-title">
           Results
         </h2>
-        <label className="flex items-center gap-1.5 text-sm">
+        <label className="flex min-w-0 max-w-full items-center gap-1.5 text-sm">
           Show
           <select
-            className="rounded border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+            className="min-w-0 max-w-full rounded border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
             value={filter}
             onChange={(e) => {
               setFilter(e.target.value as Filter);
@@ -269,7 +270,7 @@ function ResultsTable({ outcomes, hasBilled }: { outcomes: BatchOutcome[]; hasBi
         )}
       </div>
       <div className="overflow-x-auto">
-        <table className="w-full border-collapse text-sm" data-testid="batch-table">
+        <table className="table-stack w-full border-collapse text-sm" data-testid="batch-table">
           <thead className="border-b border-slate-200 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300">
             <tr>
               {th('row', '#')}
@@ -306,9 +307,9 @@ function ResultsTable({ outcomes, hasBilled }: { outcomes: BatchOutcome[]; hasBi
               const verdict = r.audit?.verdict;
               return (
                 <tr key={r.index} data-testid="batch-row" data-row={r.index + 1} data-verdict={verdict ?? ''} className="border-b border-slate-100 align-top dark:border-slate-800">
-                  <td className="px-2 py-1.5 tabular-nums">{r.index + 1}</td>
-                  <td className="max-w-[14rem] px-2 py-1.5 font-mono text-xs break-all">{r.id}</td>
-                  <td className="px-2 py-1.5" data-testid="batch-lines">
+                  <td className="px-2 py-1.5 tabular-nums" data-label="#">{r.index + 1}</td>
+                  <td className="max-w-[14rem] px-2 py-1.5 font-mono text-xs break-all" data-label="Note">{r.id}</td>
+                  <td className="px-2 py-1.5" data-testid="batch-lines" data-label="Suggested lines">
                     {r.inScope ? (
                       <Lines lines={r.lines.map(formatLine)} />
                     ) : (
@@ -317,14 +318,14 @@ function ResultsTable({ outcomes, hasBilled }: { outcomes: BatchOutcome[]; hasBi
                       </span>
                     )}
                   </td>
-                  <td className="px-2 py-1.5 text-xs">{r.confidence ?? '—'}</td>
+                  <td className="px-2 py-1.5 text-xs" data-label="Confidence">{r.confidence ?? '—'}</td>
                   {hasBilled && (
-                    <td className="px-2 py-1.5">
+                    <td className="px-2 py-1.5" data-label="Billed">
                       <Lines lines={r.billedLines.map(formatLine)} />
                     </td>
                   )}
                   {hasBilled && (
-                    <td className="px-2 py-1.5">
+                    <td className="px-2 py-1.5" data-label="Audit">
                       {r.audit ? (
                         <>
                           <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${VERDICT_CLASS[r.audit.verdict]}`}>{VERDICT_LABEL[r.audit.verdict]}</span>
@@ -370,7 +371,7 @@ export function BatchView() {
   const base = (source || 'batch').replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_');
 
   return (
-    <main className="mx-auto max-w-[1800px] space-y-4 p-4" aria-labelledby="batch-heading">
+    <main className="mx-auto max-w-[1800px] space-y-3 p-3 sm:space-y-4 sm:p-4" aria-labelledby="batch-heading">
       <section className="card p-4">
         <h2 id="batch-heading" className="mb-2 text-lg font-semibold">
           Batch and audit

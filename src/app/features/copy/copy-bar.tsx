@@ -1,5 +1,6 @@
 import { useWorkspace } from '../../lib/store';
 import type { CopyActions } from './use-copy';
+import { SHORTCUT_KEYS } from '../help/shortcuts';
 
 /** The two copy buttons and what was last copied. */
 export function CopyBar({ copy }: { copy: CopyActions }) {
@@ -11,8 +12,8 @@ export function CopyBar({ copy }: { copy: CopyActions }) {
         className="btn-primary"
         disabled={!copy.canCopy}
         onClick={() => void copy.copyLines()}
-        aria-keyshortcuts="Control+Shift+C"
-        title="Copy claim lines (Ctrl+Shift+C)"
+        aria-keyshortcuts={SHORTCUT_KEYS.copyLines}
+        title={`Copy claim lines (${SHORTCUT_KEYS.copyLines})`}
       >
         Copy lines
       </button>
@@ -21,8 +22,8 @@ export function CopyBar({ copy }: { copy: CopyActions }) {
         className="btn"
         disabled={!copy.canCopy}
         onClick={() => void copy.copyJson()}
-        aria-keyshortcuts="Control+Shift+Y"
-        title="Copy as JSON (Ctrl+Shift+Y)"
+        aria-keyshortcuts={SHORTCUT_KEYS.copyJson}
+        title={`Copy as JSON (${SHORTCUT_KEYS.copyJson})`}
       >
         Copy JSON
       </button>

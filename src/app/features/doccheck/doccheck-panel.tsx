@@ -1,5 +1,7 @@
-import { useMemo, useState } from 'react';
-import { checkDocumentation, questionsText, type DocCheck, type DocStatus } from '../../../engine/doccheck';
+import { useId, useMemo, useState } from 'react';
+import { checkDocumentation, questionsText, type DocCheck, type DocCheckItem, type DocStatus } from '../../../engine/doccheck';
+import { DOC_ITEMS } from '../../../kb/doc-requirements';
+import { getCodeRef } from '../../../kb/reference';
 import type { AnalysedNote } from '../../lib/use-analysis';
 import { writeClipboard } from '../copy/use-copy';
 import { ReasonItem } from '../suggestions/reason-item';
@@ -28,14 +30,144 @@ export function useDocCheck(result: AnalysedNote | undefined): DocCheck | undefi
   return useMemo(() => (result ? checkDocumentation(result.analysis, result.text) : undefined), [result]);
 }
 
+/** The part of a check that concerns one code: its items, questions and changes, and the split score. */
+export interface CodeView {
+  code: string;
+  blocking: DocCheckItem[];
+  practice: DocCheckItem[];
+  questions: DocCheck['questions'];
+  changes: DocCheck['whatWouldChange'];
+}
+
+const weightOf = (it: DocCheckItem) => DOC_ITEMS.get(it.id)?.weight ?? 'good-practice';
+
+/** Narrow a check to one of its codes, blocking items first. */
+export function viewFor(check: DocCheck, code: string): CodeView {
+  const items = check.items.filter((i) => i.codes.includes(code));
+  const blocking = items.filter((i) => weightOf(i) === 'blocking');
+  const practice = items.filter((i) => weightOf(i) !== 'blocking');
+  const keys = new Set([...blocking, ...practice].map((i) => i.key));
+  const rank = new Map([...blocking, ...practice].map((i, n) => [i.key, n]));
+  const questions = check.questions.filter((q) => keys.has(q.key)).sort((a, b) => rank.get(a.key)! - rank.get(b.key)!);
+  return { code, blocking, practice, questions, changes: check.whatWouldChange.filter((w) => w.from === code) };
+}
+
+function tally(items: DocCheckItem[]): { documented: number; total: number; percent: number } {
+  const documented = items.filter((i) => i.status === 'documented').length;
+  return { documented, total: items.length, percent: items.length ? Math.round((100 * documented) / items.length) : 100 };
+}
+
+function ScoreLine({ label, items, testid, tone }: { label: string; items: DocCheckItem[]; testid: string; tone: 'block' | 'practice' }) {
+  const t = tally(items);
+  const open = t.total - t.documented;
+  return (
+    <div className="min-w-0 flex-1" data-testid={testid} data-documented={t.documented} data-total={t.total} data-percent={t.percent}>
+      <p className="text-sm">
+        <span className="font-semibold">{label}</span>{' '}
+        <span className="tabular-nums">
+          {t.documented} of {t.total}
+        </span>{' '}
+        <span className="text-slate-600 dark:text-slate-300">
+          {t.total === 0 ? '(none for this code)' : open === 0 ? 'documented' : `documented · ${open} to add`}
+        </span>
+      </p>
+      <div className="mt-1 h-1.5 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700" aria-hidden="true">
+        <div className={`h-full ${tone === 'block' ? 'bg-teal-600 dark:bg-teal-400' : 'bg-slate-500 dark:bg-slate-400'}`} style={{ width: `${t.percent}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function ItemRow({ it, code, compact }: { it: DocCheckItem; code: string; compact: boolean }) {
+  const st = STATUS[it.status];
+  // one code is shown at a time: a per-code item needs no "(63650)" after its name
+  const name = it.label.endsWith(` (${code})`) ? it.label.slice(0, -(code.length + 3)) : it.label;
+  const def = DOC_ITEMS.get(it.id);
+  return (
+    <li className="rounded-md border border-slate-200 p-2 dark:border-slate-700" data-testid="doc-item" data-item={it.id} data-status={it.status} data-weight={weightOf(it)}>
+      <div className="flex flex-wrap items-baseline gap-2">
+        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${st.cls}`}>
+          <span aria-hidden="true">{st.icon} </span>
+          {st.text}
+        </span>
+        <span className="font-medium">{name}</span>
+      </div>
+      {it.evidence.length > 0 ? (
+        <ReasonItem id={`doc-${it.key}`} evidence={it.evidence}>
+          {it.detail}
+        </ReasonItem>
+      ) : (
+        <p className="px-2 py-1 text-sm">{it.detail}</p>
+      )}
+      {!compact && it.status !== 'documented' && (
+        <p className="px-2 text-xs text-slate-600 dark:text-slate-300">
+          {it.help}
+          {def && <span className="block text-slate-500 dark:text-slate-400">Basis: {def.weightSource.title}.</span>}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function ItemGroup({ title, hint, items, code, compact, testid }: { title: string; hint: string; items: DocCheckItem[]; code: string; compact: boolean; testid: string }) {
+  if (!items.length) return null;
+  return (
+    <div data-testid={testid}>
+      <h4 className="text-sm font-semibold">{title}</h4>
+      <p className="text-xs text-slate-600 dark:text-slate-300">{hint}</p>
+      <ul className="mt-1 space-y-2" aria-label={title}>
+        {items.map((it) => (
+          <ItemRow key={it.key} it={it} code={code} compact={compact} />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function CodePicker({ codes, value, onChange }: { codes: string[]; value: string; onChange: (c: string) => void }) {
+  const id = useId();
+  if (codes.length < 2) {
+    return (
+      <p className="text-sm font-semibold" data-testid="check-against" data-code={value}>
+        Check against <ReferenceLink code={value} />
+      </p>
+    );
+  }
+  return (
+    <div className="flex min-w-0 flex-wrap items-center gap-2" data-testid="check-against" data-code={value}>
+      <label htmlFor={id} className="text-sm font-semibold">
+        Check against:
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm sm:w-auto sm:max-w-[28rem] dark:border-slate-600 dark:bg-slate-800"
+        data-testid="check-against-select"
+      >
+        {codes.map((c, i) => (
+          <option key={c} value={c}>
+            {c}
+            {getCodeRef(c) ? ` · ${getCodeRef(c)!.short}` : ''}
+            {i === 0 ? ' (top suggestion)' : ''}
+          </option>
+        ))}
+      </select>
+      <ReferenceLink code={value} />
+    </div>
+  );
+}
+
 /**
- * Checklist for the surgeon: what the code(s) need, whether the note documents it (with the
- * words), a neutral question per gap with one-click copy, and what would change the code.
- * `compact` drops the help text, for use beside the workspace.
+ * Checklist for the surgeon, for one code at a time ("Check against", the top suggestion
+ * unless the user picks another): what the code needs, split into what blocks the code and
+ * what is good practice, whether the note documents it (with the words), a neutral question per
+ * gap with one-click copy, and what would change the code. `compact` drops the help text.
  */
 export function DocCheckPanel({ result, updating = false, compact = false }: { result: AnalysedNote | undefined; updating?: boolean; compact?: boolean }) {
   const check = useDocCheck(result);
   const [copied, setCopied] = useState<string>('');
+  const [picked, setPicked] = useState<string | null>(null);
   if (!result || !check) {
     return (
       <section className="card p-4 text-sm text-slate-500 dark:text-slate-400" aria-label="Documentation check" data-testid="doccheck-panel">
@@ -43,10 +175,16 @@ export function DocCheckPanel({ result, updating = false, compact = false }: { r
       </section>
     );
   }
+  // the pick survives edits while the code is still checked; otherwise the top suggestion
+  const code = picked && check.codes.includes(picked) ? picked : check.codes[0];
+  const v = code ? viewFor(check, code) : null;
   const copyQuestions = async () => {
-    const ok = await writeClipboard(questionsText(check));
-    setCopied(ok ? `Copied ${check.questions.length} question${check.questions.length === 1 ? '' : 's'}.` : 'Could not reach the clipboard; select the questions and copy them by hand.');
+    if (!v) return;
+    const ok = await writeClipboard(questionsText({ ...check, questions: v.questions }));
+    setCopied(ok ? `Copied ${v.questions.length} question${v.questions.length === 1 ? '' : 's'}.` : 'Could not reach the clipboard; select the questions and copy them by hand.');
   };
+  const all = v ? [...v.blocking, ...v.practice] : [];
+  const overall = tally(all);
   return (
     <section
       aria-labelledby="doccheck-heading"
@@ -55,88 +193,66 @@ export function DocCheckPanel({ result, updating = false, compact = false }: { r
       data-updating={updating ? 'true' : 'false'}
       aria-busy={updating}
     >
-      <div className="card flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2">
-        <h2 id="doccheck-heading" tabIndex={-1} className="card-title mr-auto">
-          Documentation check
-        </h2>
-        {updating && (
-          <span className="text-xs text-amber-700 dark:text-amber-300" role="status">
-            Updating…
-          </span>
-        )}
-        {check.codes.length > 0 && (
-          <p className="text-sm" data-testid="doc-score" data-percent={check.score.percent}>
-            Score <span className="font-semibold tabular-nums">{check.score.percent}%</span>{' '}
-            <span className="text-slate-500 dark:text-slate-400">
-              ({check.score.documented} of {check.score.total} required items documented)
+      <div className="card flex flex-col gap-2 px-3 py-2">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+          <h2 id="doccheck-heading" tabIndex={-1} className="card-title mr-auto">
+            Documentation check
+          </h2>
+          {updating && (
+            <span className="text-xs text-amber-700 dark:text-amber-300" role="status">
+              Updating…
             </span>
-          </p>
-        )}
-        {check.codes.length > 0 && (
-          <div className="h-1.5 w-full overflow-hidden rounded bg-slate-200 dark:bg-slate-700" aria-hidden="true">
-            <div className="h-full bg-teal-600 dark:bg-teal-400" style={{ width: `${check.score.percent}%` }} />
+          )}
+        </div>
+        {v && <CodePicker codes={check.codes} value={v.code} onChange={setPicked} />}
+        {v && (
+          <div className="flex flex-col gap-2 sm:flex-row sm:gap-4" data-testid="doc-score" data-percent={overall.percent} data-code={v.code}>
+            <ScoreLine label="Blocks the code:" items={v.blocking} testid="doc-score-blocking" tone="block" />
+            <ScoreLine label="Good practice:" items={v.practice} testid="doc-score-practice" tone="practice" />
           </div>
         )}
       </div>
 
-      {check.codes.length === 0 ? (
+      {!v ? (
         <p className="card p-4 text-sm text-slate-600 dark:text-slate-300" data-testid="doccheck-empty">
           {check.message}
         </p>
       ) : (
         <>
-          <div className="card p-3">
-            <h3 className="text-sm font-semibold">
-              Checked against{' '}
-              {check.codes.map((c, i) => (
-                <span key={c}>
-                  {i > 0 && ', '}
-                  <ReferenceLink code={c} />
-                </span>
-              ))}
-            </h3>
-            <ul className="mt-2 space-y-2" aria-label="Documentation items" data-testid="doc-items">
-              {check.items.map((it) => {
-                const st = STATUS[it.status];
-                return (
-                  <li key={it.key} className="rounded-md border border-slate-200 p-2 dark:border-slate-700" data-testid="doc-item" data-item={it.id} data-status={it.status}>
-                    <div className="flex flex-wrap items-baseline gap-2">
-                      <span className={`rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${st.cls}`}>
-                        <span aria-hidden="true">{st.icon} </span>
-                        {st.text}
-                      </span>
-                      <span className="font-medium">{it.label}</span>
-                      <span className="ml-auto font-mono text-xs text-slate-500 dark:text-slate-400">{it.codes.join(', ')}</span>
-                    </div>
-                    {it.evidence.length > 0 ? (
-                      <ReasonItem id={`doc-${it.key}`} evidence={it.evidence}>
-                        {it.detail}
-                      </ReasonItem>
-                    ) : (
-                      <p className="px-2 py-1 text-sm">{it.detail}</p>
-                    )}
-                    {!compact && it.status !== 'documented' && <p className="px-2 text-xs text-slate-500 dark:text-slate-400">{it.help}</p>}
-                  </li>
-                );
-              })}
-            </ul>
+          <div className="card flex flex-col gap-3 p-3" data-testid="doc-items">
+            <ItemGroup
+              title="Blocks the code"
+              hint={`Without these the note does not support ${v.code} (or its units or side).`}
+              items={v.blocking}
+              code={v.code}
+              compact={compact}
+              testid="doc-group-blocking"
+            />
+            <ItemGroup
+              title="Good practice"
+              hint={`A complete report, the diagnosis and the payer need these; ${v.code} itself does not depend on them.`}
+              items={v.practice}
+              code={v.code}
+              compact={compact}
+              testid="doc-group-practice"
+            />
           </div>
 
           <div className="card p-3" data-testid="doc-questions">
             <div className="flex flex-wrap items-center gap-2">
               <h3 className="mr-auto text-sm font-semibold">Clarification questions</h3>
-              <button type="button" className="btn" disabled={check.questions.length === 0} onClick={() => void copyQuestions()}>
+              <button type="button" className="btn" disabled={v.questions.length === 0} onClick={() => void copyQuestions()}>
                 Copy all questions
               </button>
             </div>
             <output className="block text-xs text-slate-500 dark:text-slate-400" aria-live="polite" data-testid="questions-copy-status">
               {copied}
             </output>
-            {check.questions.length === 0 ? (
-              <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Nothing to ask: every required item is documented.</p>
+            {v.questions.length === 0 ? (
+              <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">Nothing to ask: every item is documented.</p>
             ) : (
               <ol className="mt-1 list-decimal space-y-1 pl-5 text-sm" aria-label="Clarification questions">
-                {check.questions.map((q) => (
+                {v.questions.map((q) => (
                   <li key={q.key} data-item={q.item}>
                     <span className="sr-only">{q.label}: </span>
                     {q.text}
@@ -153,11 +269,11 @@ export function DocCheckPanel({ result, updating = false, compact = false }: { r
 
           <div className="card p-3" data-testid="what-would-change">
             <h3 className="text-sm font-semibold">What would change the code</h3>
-            {check.whatWouldChange.length === 0 ? (
+            {v.changes.length === 0 ? (
               <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">No close alternative.</p>
             ) : (
               <ul className="mt-1 space-y-1 text-sm" aria-label="What would change the code">
-                {check.whatWouldChange.map((w, i) => (
+                {v.changes.map((w, i) => (
                   <li key={i} data-from={w.from} data-to={w.to ?? ''} data-relation={w.relation}>
                     If {w.condition} →{' '}
                     {w.to ? (

@@ -6,6 +6,7 @@ import { HIGHLIGHT_KINDS, KIND_CLASS } from '../../lib/kinds';
 import { Legend } from './legend';
 import { DeviceTable } from './device-table';
 import { MAX_CHARS } from '../../../engine/limits';
+import { SHORTCUT_KEYS } from '../help/shortcuts';
 
 /** Long notes are drawn in chunks of about this many characters, a few per frame. */
 const CHUNK_CHARS = 4000;
@@ -44,10 +45,11 @@ function chunkSegments(segments: Segment[]): Chunk[] {
   return out;
 }
 
-function markTitle(seg: Segment): string {
-  const lines = seg.marks.map((m) =>
-    m.counts ? m.label : `Does not count: ${m.why ?? m.assertion} (${m.kind})`,
-  );
+function markTitle(seg: Segment, dev: boolean): string {
+  const lines = seg.marks.map((m) => {
+    const text = m.counts ? m.label : `${m.label} — does not count: ${m.why ?? m.assertion}`;
+    return dev ? `${text} [${m.raw}]` : text;
+  });
   return [...new Set(lines)].join('\n');
 }
 
@@ -65,6 +67,7 @@ export function EvidenceView({
   const pinned = useWorkspace((s) => s.pinned);
   const selected = useWorkspace((s) => s.selectedSpan);
   const selectSpan = useWorkspace((s) => s.selectSpan);
+  const dev = useWorkspace((s) => s.devDetails);
   const bodyRef = useRef<HTMLDivElement>(null);
   const [focusIdx, setFocusIdx] = useState(0);
 
@@ -155,7 +158,7 @@ export function EvidenceView({
           ref={bodyRef}
           tabIndex={-1}
           aria-label="The note with evidence highlighted. Use arrow keys to move between highlights."
-          aria-keyshortcuts="Alt+2"
+          aria-keyshortcuts={SHORTCUT_KEYS.focusEvidence}
           className={`relative max-h-[70vh] min-h-[12rem] flex-1 overflow-auto p-3 font-mono text-[13px] leading-relaxed break-words whitespace-pre-wrap xl:max-h-[calc(100vh-15rem)] ${updating ? 'opacity-70' : ''}`}
           data-testid="evidence-body"
         >
@@ -192,7 +195,7 @@ export function EvidenceView({
                 data-assertion={primary.assertion}
                 data-active={seg.active ? 'true' : undefined}
                 data-selected={isSel ? 'true' : undefined}
-                title={markTitle(seg)}
+                title={markTitle(seg, dev)}
                 className={`ev ${primary.counts ? KIND_CLASS[primary.hk] : KIND_CLASS[primary.hk].replace(/\bbg-\S+/g, '')}`}
                 tabIndex={i === rovingIdx ? 0 : -1}
                 role="button"
@@ -238,7 +241,7 @@ export function EvidenceView({
               {selectedMarks.length > 0 && (
                 <span className="text-slate-600 dark:text-slate-300">
                   {' — '}
-                  {[...new Set(selectedMarks.map((m) => (m.counts ? m.label : `${m.kind}, does not count: ${m.why}`)))].join('; ')}
+                  {[...new Set(selectedMarks.map((m) => (m.counts ? m.label : `${m.label} — does not count: ${m.why}`)))].join('; ')}
                 </span>
               )}
             </p>

@@ -6,6 +6,8 @@ import { SHORTCUT_DOCS } from './shortcuts';
 export function HelpDialog() {
   const open = useWorkspace((s) => s.helpOpen);
   const setOpen = useWorkspace((s) => s.setHelpOpen);
+  const devDetails = useWorkspace((s) => s.devDetails);
+  const setDevDetails = useWorkspace((s) => s.setDevDetails);
   const panelRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
   const returnTo = useRef<HTMLElement | null>(null);
@@ -30,7 +32,7 @@ export function HelpDialog() {
     }
     if (e.key === 'Tab') {
       // Keep focus inside the dialog.
-      const items = panelRef.current?.querySelectorAll<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])');
+      const items = panelRef.current?.querySelectorAll<HTMLElement>('button, input, [href], [tabindex]:not([tabindex="-1"])');
       if (!items || !items.length) return;
       const first = items[0];
       const last = items[items.length - 1];
@@ -57,7 +59,7 @@ export function HelpDialog() {
         aria-modal="true"
         aria-labelledby="help-title"
         onKeyDown={onKeyDown}
-        className="card mt-[8vh] w-full max-w-xl p-5"
+        className="card mt-[4vh] w-full max-w-xl p-4 sm:mt-[8vh] sm:p-5"
       >
         <div className="flex items-center">
           <h2 id="help-title" className="mr-auto text-lg font-semibold">
@@ -91,7 +93,9 @@ export function HelpDialog() {
           <li>Click a highlight in the note to see which reasons use it.</li>
           <li>Struck-through, faded words were found but do not count (negated, done earlier, or only planned); hover them to see why.</li>
           <li>“Why not other codes?” lists the codes considered and what ruled each out.</li>
-          <li>Mac: use <kbd className="kbd">⌘</kbd> in place of <kbd className="kbd">Ctrl</kbd>.</li>
+          <li>
+            Mac: <kbd className="kbd">Alt</kbd> is <kbd className="kbd">⌥ Option</kbd>, <kbd className="kbd">Ctrl</kbd> is <kbd className="kbd">⌘</kbd>. The Alt+Shift shortcuts also work while you type in the note.
+          </li>
         </ul>
         <h3 className="mt-4 text-sm font-semibold">The other views</h3>
         <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-200" data-testid="help-views">
@@ -100,8 +104,16 @@ export function HelpDialog() {
           <li><strong>Documentation check</strong>: for a surgeon before signing — what the note still needs for the code it aims at.</li>
           <li><strong>Code reference</strong> and <strong>Compare codes</strong>: plain-language pages per code, with modifiers, payers and sources.</li>
           <li><strong>Trainer</strong>: cases where one documented fact moves a note from one code to another.</li>
+          <li><strong>Privacy</strong>: whether analysed notes are kept on this device (off unless you turn it on), masking names in copies, and deleting everything.</li>
           <li>Everything runs on this device; nothing is sent anywhere. Saving history is off unless you turn it on.</li>
         </ul>
+        <h3 className="mt-4 text-sm font-semibold">Display</h3>
+        <label className="mt-1 flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-1" checked={devDetails} onChange={(e) => setDevDetails(e.target.checked)} data-testid="dev-details" />
+          <span>
+            Show developer details: token counts, timings, throughput and the engine’s internal names next to the plain wording.
+          </span>
+        </label>
       </div>
     </div>
   );

@@ -15,19 +15,46 @@ export interface ShortcutDoc {
   label: string;
 }
 
+/**
+ * The app's own shortcuts are Alt+Shift+key (⌥⇧ on a Mac), read from the physical key
+ * (`KeyboardEvent.code`) so they work on any layout and while typing in the note. Chosen
+ * because no major browser uses them: Ctrl+Shift+C opens Chrome's and Edge's element
+ * inspector, Ctrl+Shift+Y Firefox's downloads, Ctrl+Shift+L and Alt+digit are taken on some
+ * platforms (Alt+1…8 switches tabs in Chrome and Firefox on Linux).
+ */
+export const SHORTCUT_KEYS = {
+  copyLines: 'Alt+Shift+C',
+  copyJson: 'Alt+Shift+J',
+  theme: 'Alt+Shift+D',
+  focusNote: 'Alt+Shift+1',
+  focusEvidence: 'Alt+Shift+2',
+  focusClaims: 'Alt+Shift+3',
+} as const;
+
+const keysOf = (combo: string) => combo.split('+');
+
 export const SHORTCUT_DOCS: ShortcutDoc[] = [
   { keys: ['?'], label: 'Open this help (outside the note editor)' },
-  { keys: ['Ctrl', 'Shift', 'C'], label: 'Copy the claim lines as text' },
-  { keys: ['Ctrl', 'Shift', 'Y'], label: 'Copy the claim lines as JSON' },
-  { keys: ['Ctrl', 'Shift', 'L'], label: 'Switch theme: system → light → dark' },
-  { keys: ['Alt', '1'], label: 'Go to the note editor' },
-  { keys: ['Alt', '2'], label: 'Go to the evidence view' },
-  { keys: ['Alt', '3'], label: 'Go to the claim lines' },
+  { keys: keysOf(SHORTCUT_KEYS.copyLines), label: 'Copy the claim lines as text' },
+  { keys: keysOf(SHORTCUT_KEYS.copyJson), label: 'Copy the claim lines as JSON' },
+  { keys: keysOf(SHORTCUT_KEYS.theme), label: 'Switch theme: system → light → dark' },
+  { keys: keysOf(SHORTCUT_KEYS.focusNote), label: 'Go to the note editor' },
+  { keys: keysOf(SHORTCUT_KEYS.focusEvidence), label: 'Go to the evidence view' },
+  { keys: keysOf(SHORTCUT_KEYS.focusClaims), label: 'Go to the claim lines' },
   { keys: ['←', '→'], label: 'Move between highlights in the evidence view' },
   { keys: ['Enter'], label: 'On a highlight: show which reasons use it. On a reason: pin its highlights' },
   { keys: ['Esc'], label: 'Close this dialog, clear the selected highlight and pinned reason' },
-  { keys: ['Ctrl', 'P'], label: 'Print the one-page summary' },
+  { keys: ['Ctrl', 'P'], label: 'Print the one-page summary (the browser’s own print)' },
 ];
+
+const CODE_ACTION: Record<string, ShortcutAction> = {
+  KeyC: 'copy-lines',
+  KeyJ: 'copy-json',
+  KeyD: 'theme',
+  Digit1: 'focus-note',
+  Digit2: 'focus-evidence',
+  Digit3: 'focus-claims',
+};
 
 /** Map a key event to an action. `inEditor` is true while typing in a field. */
 export function matchShortcut(
@@ -35,16 +62,9 @@ export function matchShortcut(
   inEditor: boolean,
 ): ShortcutAction | null {
   const mod = e.ctrlKey || e.metaKey;
-  const key = e.key.toLowerCase();
-  if (mod && e.shiftKey && !e.altKey) {
-    if (key === 'c') return 'copy-lines';
-    if (key === 'y') return 'copy-json';
-    if (key === 'l') return 'theme';
-  }
-  if (e.altKey && !mod) {
-    if (e.code === 'Digit1' || key === '1') return 'focus-note';
-    if (e.code === 'Digit2' || key === '2') return 'focus-evidence';
-    if (e.code === 'Digit3' || key === '3') return 'focus-claims';
+  if (e.altKey && e.shiftKey && !mod) {
+    const action = CODE_ACTION[e.code];
+    if (action) return action;
   }
   if (!mod && !e.altKey && e.key === '?' && !inEditor) return 'help';
   if (e.key === 'Escape') return 'escape';

@@ -3,6 +3,7 @@ import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useWorkspace } from '../../lib/store';
 import { fileToText, normalizeNote, payloadToText } from '../../lib/plain-text';
 import { SAMPLES } from '../../samples';
+import { SHORTCUT_KEYS } from '../help/shortcuts';
 
 /** Files larger than this are refused: an operative note is a few kilobytes. */
 const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -167,7 +168,7 @@ export function NoteInput() {
           onChange={(e) => setText(e.target.value)}
           onPaste={onPaste}
           spellCheck={false}
-          aria-keyshortcuts="Alt+1"
+          aria-keyshortcuts={SHORTCUT_KEYS.focusNote}
           aria-describedby={warning ? 'note-hint note-warning' : 'note-hint'}
           placeholder={'Paste or type an operative note, drop a .txt file here, or pick a sample note above.'}
           className="min-h-[18rem] w-full flex-1 resize-y rounded-md border border-slate-300 bg-slate-50 p-3 font-mono text-[13px] leading-relaxed text-slate-900 placeholder:text-slate-400 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100 xl:min-h-[32rem]"

@@ -1,6 +1,7 @@
 import type { AnalysedNote } from '../../lib/use-analysis';
 import { claimLine } from '../../lib/claim-lines';
 import type { Reason } from '../../../engine/types';
+import { serviceDate } from '../../../engine/modifiers/dates';
 
 function Quotes({ r }: { r: Reason }) {
   const qs = [...new Set(r.evidence.map((e) => e.text.trim()).filter(Boolean))];
@@ -17,9 +18,25 @@ function Quotes({ r }: { r: Reason }) {
   );
 }
 
-/** Print-only one-page summary: claim lines, reasons with quoted evidence, checks. */
+/** A labelled field on paper: the value when the note states it, else a line to write on. */
+function PrintField({ label, value }: { label: string; value?: string }) {
+  return (
+    <>
+      <dt className="font-semibold">{label}:</dt>
+      <dd className="min-w-[10rem] border-b border-black" data-field={label}>
+        {value ?? '\u00a0'}
+      </dd>
+    </>
+  );
+}
+
+/**
+ * Print-only one-page summary: date of service (from the note when it states one), account and
+ * reviewer fields to fill in, claim lines, reasons with quoted evidence, checks.
+ */
 export function PrintSummary({ result }: { result: AnalysedNote | undefined }) {
   const a = result?.analysis;
+  const dos = result ? serviceDate(result.text)?.text : undefined;
   return (
     <article className="hidden text-[10.5pt] leading-snug text-black print:block" data-testid="print-summary">
       <header className="mb-2 border-b border-black pb-1">
@@ -28,6 +45,12 @@ export function PrintSummary({ result }: { result: AnalysedNote | undefined }) {
           Printed {new Date().toLocaleString()} · suggestions to be checked by a certified coder · {result?.text.length ?? 0}{' '}
           characters analysed on this device
         </p>
+        <dl className="mt-1 grid grid-cols-[auto_1fr_auto_1fr] gap-x-2 gap-y-1.5 text-[9.5pt]" data-testid="print-fields">
+          <PrintField label="Date of service" value={dos} />
+          <PrintField label="Account / encounter no." />
+          <PrintField label="Reviewed by" />
+          <PrintField label="Date reviewed" />
+        </dl>
       </header>
       {!a ? (
         <p>No note analysed.</p>

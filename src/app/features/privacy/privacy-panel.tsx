@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useWorkspace } from '../../lib/store';
 import { usePrivacy } from './privacy-store';
 import { deleteEverything, removeEntry, startNewEntry, useHistoryList } from './history';
+import { navigate, routeHref } from '../../lib/route';
 
 const when = (ms: number) =>
   new Date(ms).toLocaleString('en-US', { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
@@ -9,6 +10,31 @@ const when = (ms: number) =>
 function firstLine(text: string): string {
   const line = text.slice(0, 400).split('\n').find((l) => l.trim()) ?? '';
   return line.length > 80 ? `${line.slice(0, 80)}…` : line;
+}
+
+function historyIndicator(keep: boolean, saved: number): string {
+  if (keep) return `History on: ${saved} note${saved === 1 ? '' : 's'} saved on this device`;
+  if (saved > 0) return `History off: ${saved} earlier note${saved === 1 ? '' : 's'} still saved on this device`;
+  return 'Nothing is stored: the note stays in this tab’s memory';
+}
+
+/** One line for the workspace: what is stored, and a link to the Privacy view. */
+export function PrivacyStatus() {
+  const keep = usePrivacy((s) => s.keepHistory);
+  const redactOn = usePrivacy((s) => s.redact);
+  const saved = useHistoryList((s) => s.entries.length);
+  return (
+    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-600 dark:text-slate-300" data-testid="privacy-status" data-state={keep ? 'on' : 'off'}>
+      <span className={`rounded px-2 py-0.5 font-medium ${keep ? 'bg-amber-100 text-amber-900 dark:bg-amber-900/40 dark:text-amber-100' : 'bg-white text-slate-700 dark:bg-slate-800 dark:text-slate-200'}`}>
+        <span aria-hidden="true">{keep ? '● ' : '○ '}</span>
+        {historyIndicator(keep, saved)}
+        {redactOn ? ' · identifiers masked in copies' : ''}
+      </span>
+      <a href={routeHref('privacy')} className="text-sky-800 underline hover:text-sky-600 dark:text-sky-300">
+        Privacy settings
+      </a>
+    </p>
+  );
 }
 
 /**
@@ -28,11 +54,7 @@ export function PrivacyPanel() {
   const [message, setMessage] = useState('');
 
   const anythingStored = keep || redactOn || stored || entries.length > 0;
-  const indicator = keep
-    ? `History on: ${entries.length} note${entries.length === 1 ? '' : 's'} saved on this device`
-    : entries.length > 0
-      ? `History off: ${entries.length} earlier note${entries.length === 1 ? '' : 's'} still saved on this device`
-      : 'Nothing is stored: the note stays in this tab’s memory';
+  const indicator = historyIndicator(keep, entries.length);
 
   return (
     <section aria-labelledby="privacy-heading" className="card flex flex-col gap-2 px-3 py-2 text-sm" data-testid="privacy-panel">
@@ -120,6 +142,7 @@ export function PrivacyPanel() {
                   onClick={() => {
                     setText(e.text);
                     startNewEntry(e.id, e.createdAt);
+                    navigate('workspace');
                   }}
                 >
                   Open

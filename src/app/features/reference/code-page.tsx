@@ -207,7 +207,7 @@ export function CodePage({ code }: { code: string }) {
         ) : (
           groups.map((g) => (
             <div key={g} className="mb-3 overflow-x-auto">
-              <table className="w-full min-w-[36rem] border-collapse text-left text-sm" data-testid="payer-table">
+              <table className="table-stack w-full min-w-[36rem] border-collapse text-left text-sm" data-testid="payer-table">
                 <caption className="mb-1 text-left text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">{PAYER_GROUP_LABELS[g]}</caption>
                 <thead>
                   <tr className="border-b border-slate-200 text-xs text-slate-500 dark:border-slate-700 dark:text-slate-400">
@@ -223,12 +223,12 @@ export function CodePage({ code }: { code: string }) {
                     return (
                       <tr key={payer} className="border-b border-slate-100 align-top dark:border-slate-800" data-testid="payer-row" data-payer={payer}>
                         <th scope="row" className="py-1 pr-2 font-medium whitespace-nowrap">{payer}</th>
-                        <td className="py-1 pr-2">
+                        <td className="py-1 pr-2" data-label="Note">
                           {na ? <span className="text-slate-500 dark:text-slate-400">{NOT_AVAILABLE}</span> : row!.note}
                           {row?.policy && <span className="block text-xs text-slate-500 dark:text-slate-400">{row.policy}</span>}
                           {row?.verify && !na && <span className="block text-xs text-amber-800 dark:text-amber-200">Verify current policy.</span>}
                         </td>
-                        <td className="py-1 text-xs">
+                        <td className="py-1 text-xs" data-label="Source">
                           {!na && row?.source ? (
                             <a href={row.source} target="_blank" rel="noreferrer noopener" className={extLink}>
                               source<span className="sr-only"> for {payer}</span>

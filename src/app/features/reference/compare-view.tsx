@@ -3,6 +3,7 @@ import { CODE_GROUP_LABELS, getCodeRef, listCodeRefs, type CodeRef } from '../..
 import { navigate } from '../../lib/route';
 import { GLOBAL_MEANING, shownModifiers } from './code-page';
 import { ReferenceLink } from './reference-link';
+import { ACTION_WORDS, APPROACH_WORDS, COMPONENT_WORDS, TARGET_WORDS } from '../../lib/plain-labels';
 
 /** Parse "64590,63685" into two codes (either may be empty). */
 export function parsePair(param: string | null): [string, string] {
@@ -20,10 +21,10 @@ const list = (xs: string[]) => (xs.length ? xs.join('; ') : '—');
 const ROWS: Row[] = [
   { label: 'Description', value: (r) => r.description },
   { label: 'Group', value: (r) => CODE_GROUP_LABELS[r.group] },
-  { label: 'Target', value: (r) => r.target.join(', ') },
-  { label: 'Component', value: (r) => r.component },
-  { label: 'Approach', value: (r) => r.approach },
-  { label: 'Action', value: (r) => r.action },
+  { label: 'Target', value: (r) => r.target.map((t) => TARGET_WORDS[t]).join(', ') },
+  { label: 'Component', value: (r) => COMPONENT_WORDS[r.component] },
+  { label: 'Approach', value: (r) => APPROACH_WORDS[r.approach] },
+  { label: 'Action', value: (r) => ACTION_WORDS[r.action] },
   { label: 'Requires', value: (r) => list(r.requires) },
   { label: 'Includes', value: (r) => list(r.includes) },
   { label: 'Units', value: (r) => r.unitRule.text },
@@ -36,7 +37,7 @@ const ROWS: Row[] = [
 function Picker({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
   const id = useId();
   return (
-    <div className="flex flex-col">
+    <div className="flex min-w-0 flex-col">
       <label htmlFor={id} className="text-sm font-medium">
         {label}
       </label>
@@ -44,7 +45,7 @@ function Picker({ label, value, onChange }: { label: string; value: string; onCh
         id={id}
         value={value}
         onChange={(e) => onChange(e.target.value)}
-        className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+        className="mt-1 w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm sm:w-auto sm:max-w-[22rem] dark:border-slate-600 dark:bg-slate-800"
       >
         <option value="">Choose a code…</option>
         {listCodeRefs().map((r) => (
@@ -66,14 +67,14 @@ export function CompareView({ param }: { param: string | null }) {
   const diffAB = ra && rb ? ra.confusableWith.find((c) => c.code === rb.code) : undefined;
   const diffBA = ra && rb ? rb.confusableWith.find((c) => c.code === ra.code) : undefined;
   return (
-    <main className="mx-auto flex max-w-[1400px] flex-col gap-4 p-4" data-testid="compare-view">
-      <div className="card flex flex-wrap items-end gap-4 p-3">
+    <main className="mx-auto flex max-w-[1400px] flex-col gap-3 p-3 sm:gap-4 sm:p-4" data-testid="compare-view">
+      <div className="card flex flex-col gap-3 p-3 sm:flex-row sm:flex-wrap sm:items-end sm:gap-4">
         <h2 className="card-title mr-auto self-center">Compare two codes</h2>
         <Picker label="First code" value={ra ? a : ''} onChange={(v) => set(v, b)} />
         <Picker label="Second code" value={rb ? b : ''} onChange={(v) => set(a, v)} />
       </div>
       {ra && rb ? (
-        <div className="card overflow-x-auto p-3">
+        <div className="card p-3 sm:overflow-x-auto">
           {(diffAB || diffBA) && (
             <div className="mb-3 rounded-md bg-sky-50 p-2 text-sm text-sky-950 dark:bg-sky-950/50 dark:text-sky-100" data-testid="compare-difference">
               <h3 className="font-semibold">The difference</h3>
@@ -81,7 +82,7 @@ export function CompareView({ param }: { param: string | null }) {
               {diffBA && diffBA.difference !== diffAB?.difference && <p>{diffBA.difference}</p>}
             </div>
           )}
-          <table className="w-full min-w-[40rem] border-collapse text-left text-sm" data-testid="compare-table">
+          <table className="table-stack w-full min-w-[40rem] border-collapse text-left text-sm" data-testid="compare-table">
             <caption className="sr-only">
               {ra.code} compared with {rb.code}
             </caption>
@@ -110,8 +111,12 @@ export function CompareView({ param }: { param: string | null }) {
                     <th scope="row" className="py-1 pr-2 text-xs font-medium text-slate-500 dark:text-slate-400">
                       {row.label}
                     </th>
-                    <td className={`py-1 pr-2 ${same ? 'text-slate-500 dark:text-slate-400' : ''}`}>{va}</td>
-                    <td className={`py-1 pr-2 ${same ? 'text-slate-500 dark:text-slate-400' : ''}`}>{vb}</td>
+                    <td className={`py-1 pr-2 ${same ? 'text-slate-500 dark:text-slate-400' : ''}`} data-label={ra.code}>
+                      {va}
+                    </td>
+                    <td className={`py-1 pr-2 ${same ? 'text-slate-500 dark:text-slate-400' : ''}`} data-label={rb.code}>
+                      {vb}
+                    </td>
                   </tr>
                 );
               })}

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { CODE_GROUP_LABELS } from '../../../kb/reference';
-import { routeHref } from '../../lib/route';
+import { navigate, routeHref } from '../../lib/route';
 import { searchReference } from './search';
 import { CodePage } from './code-page';
 
@@ -10,10 +10,19 @@ export function ReferenceView({ param }: { param: string | null }) {
   const results = useMemo(() => searchReference(query), [query]);
   const inputId = useId();
   return (
-    <main className="mx-auto grid max-w-[1800px] gap-4 p-4 lg:grid-cols-[20rem_minmax(0,1fr)]" data-testid="reference-view">
-      <nav aria-label="Code reference" className="card flex max-h-[85vh] flex-col gap-2 p-3">
+    <main className="mx-auto grid max-w-[1800px] grid-cols-[minmax(0,1fr)] gap-3 p-3 sm:gap-4 sm:p-4 lg:grid-cols-[20rem_minmax(0,1fr)]" data-testid="reference-view">
+      <nav aria-label="Code reference" className={`card flex flex-col gap-2 p-3 lg:max-h-[85vh] ${param ? 'max-h-[20rem]' : 'max-h-[60vh]'}`}>
         <h2 className="card-title">Code reference</h2>
-        <form role="search" onSubmit={(e) => e.preventDefault()}>
+        <form
+          role="search"
+          onSubmit={(e) => {
+            // Enter opens the best match (the exact code when one is typed)
+            e.preventDefault();
+            const exact = results.find((r) => r.code === query.trim());
+            const pick = exact ?? results[0];
+            if (pick && query.trim()) navigate('reference', pick.code);
+          }}
+        >
           <label htmlFor={inputId} className="text-sm font-medium">
             Search by code, words or abbreviation
           </label>
@@ -29,6 +38,7 @@ export function ReferenceView({ param }: { param: string | null }) {
         </form>
         <p className="text-xs text-slate-500 dark:text-slate-400" role="status" aria-live="polite">
           {results.length} code{results.length === 1 ? '' : 's'}
+          {query.trim() && results.length > 0 ? ' · Enter opens the first' : ''}
         </p>
         <ul className="-mx-1 flex-1 overflow-auto" aria-label="Matching codes" data-testid="reference-results">
           {results.map((r) => (
@@ -42,7 +52,7 @@ export function ReferenceView({ param }: { param: string | null }) {
                 data-code={r.code}
               >
                 <span className="font-mono font-semibold">{r.code}</span> {r.short}
-                <span className="block text-xs text-slate-500 dark:text-slate-400">{CODE_GROUP_LABELS[r.group]}</span>
+                <span className={`block text-xs ${r.code === param ? 'text-sky-900 dark:text-sky-100' : 'text-slate-500 dark:text-slate-400'}`}>{CODE_GROUP_LABELS[r.group]}</span>
               </a>
             </li>
           ))}

@@ -4,6 +4,8 @@ import { CopyBar } from '../copy/copy-bar';
 import { SuggestionCard } from './suggestion-card';
 import { OutOfScopePanel } from './out-of-scope-panel';
 import { ReasonItem } from './reason-item';
+import { SHORTCUT_KEYS } from '../help/shortcuts';
+import { useWorkspace } from '../../lib/store';
 
 /** Ranked claim lines, copy actions, and the note-level warnings and questions. */
 export function ClaimsPanel({
@@ -20,6 +22,7 @@ export function ClaimsPanel({
   copy: CopyActions;
 }) {
   const a = result?.analysis;
+  const dev = useWorkspace((s) => s.devDetails);
   return (
     <section
       aria-labelledby="claims-heading"
@@ -30,7 +33,7 @@ export function ClaimsPanel({
     >
       <div className="card flex flex-col gap-2 px-3 py-2">
         <div className="flex items-center gap-2">
-          <h2 id="claims-heading" tabIndex={-1} className="card-title mr-auto" aria-keyshortcuts="Alt+3">
+          <h2 id="claims-heading" tabIndex={-1} className="card-title mr-auto" aria-keyshortcuts={SHORTCUT_KEYS.focusClaims}>
             Claim lines
           </h2>
           {updating && a && (
@@ -38,7 +41,7 @@ export function ClaimsPanel({
               Updating…
             </span>
           )}
-          {a && !updating && (
+          {a && !updating && dev && (
             <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400" data-testid="stats">
               {a.stats.tokens.toLocaleString('en-US')} tokens · {Math.max(1, Math.round(a.stats.ms))} ms
             </span>

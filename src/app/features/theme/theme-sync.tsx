@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useWorkspace, type ThemePref } from '../../lib/store';
+import { SHORTCUT_KEYS } from '../help/shortcuts';
 
 function systemPrefersDark(): boolean {
   return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
@@ -41,7 +42,7 @@ export function ThemeToggle() {
       type="button"
       onClick={cycle}
       className="btn-ghost"
-      aria-label={`${LABEL[pref]} (Ctrl+Shift+L to switch)`}
+      aria-label={`${LABEL[pref]} (${SHORTCUT_KEYS.theme} to switch)`}
       title={`${LABEL[pref]} — click to switch`}
       data-testid="theme-toggle"
       data-theme-pref={pref}

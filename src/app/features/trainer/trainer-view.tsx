@@ -188,7 +188,7 @@ function Practice({ c }: { c: TeachingCase }) {
   const { data, updating } = useTextAnalysis(c.note);
   const show = revealed && !!result;
   return (
-    <div className="grid gap-4 xl:grid-cols-2">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 xl:grid-cols-2">
       <div className="flex min-w-0 flex-col gap-3">
         {show ? (
           <EvidenceView result={data} updating={updating} empty={false} />
@@ -253,7 +253,7 @@ function FlipDemo({ c }: { c: TeachingCase }) {
   const before = original.data?.analysis.suggestions.map(claimLine).join(', ') ?? '…';
   const after = data?.analysis.suggestions.map(claimLine).join(', ') ?? '…';
   return (
-    <div className="grid gap-4 xl:grid-cols-2">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-4 xl:grid-cols-2">
       <div className="flex min-w-0 flex-col gap-3">
         <div className="card flex flex-col gap-2 p-3">
           <h3 className="card-title">Flip one fact</h3>
@@ -335,7 +335,7 @@ export function TrainerView({ param }: { param: string | null }) {
   const [mode, setMode] = useState<'practice' | 'flip'>('practice');
   const c = CASES.find((x) => x.id === caseId) ?? CASES[0];
   return (
-    <main className="mx-auto grid max-w-[1800px] gap-4 p-4 lg:grid-cols-[18rem_minmax(0,1fr)]" data-testid="trainer-view">
+    <main className="mx-auto grid max-w-[1800px] grid-cols-[minmax(0,1fr)] gap-3 p-3 sm:gap-4 sm:p-4 lg:grid-cols-[18rem_minmax(0,1fr)]" data-testid="trainer-view">
       <nav aria-label="Teaching cases" className="card flex flex-col gap-2 p-3">
         <h2 className="card-title">Trainer</h2>
         <p className="text-sm" data-testid="trainer-score" data-points={totals.points} data-max={totals.max} data-answered={totals.answered}>

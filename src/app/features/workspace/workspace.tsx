@@ -8,8 +8,7 @@ import { isEditable, matchShortcut } from '../help/shortcuts';
 import { PrintSummary } from '../print/print-summary';
 import { useCopyActions } from '../copy/use-copy';
 import { ErrorBoundary } from '../../shell/error-boundary';
-import { PrivacyPanel } from '../privacy/privacy-panel';
-import { useHistoryRecorder } from '../privacy/history';
+import { PrivacyStatus } from '../privacy/privacy-panel';
 
 /** The main screen: note on the left, evidence in the middle, claim lines on the right. */
 export function Workspace() {
@@ -18,7 +17,6 @@ export function Workspace() {
   const copy = useCopyActions(data?.analysis);
   const copyRef = useRef(copy);
   copyRef.current = copy;
-  useHistoryRecorder(data, updating);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -55,23 +53,19 @@ export function Workspace() {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
+  // On a phone the claim lines come first once there is something to show (the note and its
+  // evidence follow); from 1024 px the three panels sit side by side.
+  const resultsFirst = !empty ? 'max-lg:order-first' : '';
   return (
     <div>
-      <a
-        href="#claims-heading"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:p-2 dark:focus:bg-slate-800"
-      >
-        Skip to claim lines
-      </a>
-
       {/*
         Each panel has its own error boundary: a failure in one never blanks the others, and
         the note itself lives in the store (memory), so it survives any panel failing.
       */}
-      <main className="mx-auto grid max-w-[1800px] gap-4 p-4 print:hidden lg:grid-cols-2 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)_minmax(0,1fr)]">
+      <main className="mx-auto grid max-w-[1800px] grid-cols-[minmax(0,1fr)] gap-3 p-3 print:hidden sm:gap-4 sm:p-4 lg:grid-cols-2 xl:grid-cols-[minmax(0,1fr)_minmax(0,1.1fr)_minmax(0,1fr)]">
         <div className="lg:col-span-2 xl:col-span-3">
-          <ErrorBoundary name="Privacy settings">
-            <PrivacyPanel />
+          <ErrorBoundary name="Privacy status">
+            <PrivacyStatus />
           </ErrorBoundary>
         </div>
         <ErrorBoundary name="The note editor">
@@ -80,7 +74,7 @@ export function Workspace() {
         <ErrorBoundary name="Evidence">
           <EvidenceView result={data} updating={updating} empty={empty} />
         </ErrorBoundary>
-        <div className="lg:col-span-2 xl:col-span-1">
+        <div className={`min-w-0 lg:col-span-2 xl:col-span-1 ${resultsFirst}`}>
           <ErrorBoundary name="Claim lines">
             <ClaimsPanel result={data} updating={updating} empty={empty} error={error} copy={copy} />
           </ErrorBoundary>
