@@ -64,6 +64,14 @@ export const ContextRuleSchema = z
     throughVerbs: z.boolean().optional(),
     /** The literal names a section header; the cue covers the body of the section it heads. */
     section: z.boolean().optional(),
+    /**
+     * Target kinds the cue applies to (medspaCy's `allowed_types`): the engine's fact kinds
+     * ("component", "action", ...) or "condition" (a symptom, finding or disease, what the assert
+     * CLI reads by default). A target of another kind, or of no kind, is not reached.
+     */
+    allowedKinds: z.array(z.string().min(1)).nonempty().optional(),
+    /** Target kinds the cue never applies to (medspaCy's `excluded_types`). */
+    excludedKinds: z.array(z.string().min(1)).nonempty().optional(),
     source: z.string().min(1),
   })
   .strict()
@@ -75,6 +83,8 @@ export const ContextRuleSchema = z
     if (!ok) ctx.addIssue({ code: 'custom', message: `direction ${r.direction} does not fit category ${r.category}` });
     if (r.terminates && r.category !== 'TERMINATE') ctx.addIssue({ code: 'custom', message: '`terminates` is only for TERMINATE rules' });
     if (r.section && !trigger) ctx.addIssue({ code: 'custom', message: '`section` is only for trigger rules' });
+    if ((r.allowedKinds || r.excludedKinds) && !trigger) ctx.addIssue({ code: 'custom', message: '`allowedKinds` / `excludedKinds` are only for trigger rules' });
+    if (r.allowedKinds && r.excludedKinds) ctx.addIssue({ code: 'custom', message: 'use `allowedKinds` or `excludedKinds`, not both' });
   });
 
 export type ContextRule = z.infer<typeof ContextRuleSchema>;
@@ -82,10 +92,33 @@ export type ContextRule = z.infer<typeof ContextRuleSchema>;
 type Cat = ContextRule['category'];
 type Dir = ContextRule['direction'];
 
+/** Optional fields a group of rules shares. */
+type RuleExtra = Partial<Pick<ContextRule, 'maxScope' | 'crossesLabel' | 'section' | 'checkboxItem' | 'throughVerbs'>> & {
+  terminates?: TriggerCategory[];
+  allowedKinds?: string[];
+  excludedKinds?: string[];
+};
+
 /** Short builder so the table below stays readable. */
-function rules(category: Cat, direction: Dir, source: string, literals: string[], extra: { maxScope?: number; terminates?: TriggerCategory[]; crossesLabel?: boolean; section?: boolean; checkboxItem?: boolean; throughVerbs?: boolean } = {}): ContextRule[] {
-  return literals.map((literal) => ({ literal, category, direction, source, ...(extra.maxScope ? { maxScope: extra.maxScope } : {}), ...(extra.terminates ? { terminates: extra.terminates as [TriggerCategory, ...TriggerCategory[]] } : {}), ...(extra.crossesLabel ? { crossesLabel: true } : {}), ...(extra.section ? { section: true } : {}), ...(extra.checkboxItem ? { checkboxItem: true } : {}), ...(extra.throughVerbs ? { throughVerbs: true } : {}) }));
+function rules(category: Cat, direction: Dir, source: string, literals: string[], extra: RuleExtra = {}): ContextRule[] {
+  const fields: Partial<ContextRule> = {};
+  if (extra.maxScope) fields.maxScope = extra.maxScope;
+  if (extra.terminates) fields.terminates = extra.terminates as [TriggerCategory, ...TriggerCategory[]];
+  for (const flag of ['crossesLabel', 'section', 'checkboxItem', 'throughVerbs'] as const) if (extra[flag]) fields[flag] = true;
+  if (extra.allowedKinds) fields.allowedKinds = extra.allowedKinds as [string, ...string[]];
+  if (extra.excludedKinds) fields.excludedKinds = extra.excludedKinds as [string, ...string[]];
+  return literals.map((literal) => ({ literal, category, direction, source, ...fields }));
 }
+
+/**
+ * The target kind of a clinical condition (symptom, finding, disease): what the assert CLI reads
+ * by default, and never one of the engine's own mentions (devices, actions, approaches, ...).
+ */
+export const CONDITION_KIND = 'condition';
+/** Cues about illness ("resolved", "former", "quit") reach conditions only, never device work. */
+export const CONDITIONS: RuleExtra = { allowedKinds: [CONDITION_KIND] };
+/** Cues about work ("placed nine days ago") reach everything but conditions. */
+export const NOT_CONDITIONS: RuleExtra = { excludedKinds: [CONDITION_KIND] };
 
 const N = 'NEGATED_EXISTENCE';
 const HIST = 'HISTORICAL';
