@@ -169,6 +169,27 @@ const RAW_RULES: ContextRule[] = [
   ]),
   ...rules(N, 'FORWARD', 'opnote', ['deferred|forgone|omitted'], { maxScope: 4 }),
 
+  // lists of symptoms run long ("denies any palpitations, shortness of breath, chest pain, headache
+  // or lightheadedness"): for conditions the list openers reach 15 words (ConText itself reaches to
+  // the sentence end); device mentions keep the 8-word default
+  ...rules(N, 'FORWARD', 'negex', ['denies|denied|deny|denying', 'no', 'negative|neg|-ve for', 'free of', 'absence of', 'without'], { ...CONDITIONS, maxScope: 15 }),
+  // a condition that went away is not present: "the leg paresthesias resolved", "resolved pneumonia",
+  // "lumbar radiculopathy, resolved" (the comma is part of the cue so the scope reaches over it)
+  ...rules(N, 'BACKWARD', 'opnote', ['resolved', ', resolved', 'has|have|had resolved', 'appears|appear|seems|seem to have resolved', 'appears|appear|seems|seem have resolved'], { ...CONDITIONS, maxScope: 8 }),
+  ...rules(N, 'FORWARD', 'fastcontext', ['resolved'], { ...CONDITIONS, maxScope: 3 }),
+  // pyConTextNLP PROBABLE_NEGATED_EXISTENCE: "there is a low suspicion for infection"
+  ...rules(N, 'FORWARD', 'pycontextnlp', ['low suspicion|probability|likelihood for|of']),
+  // "I do not believe the lead has migrated": the whole clause is what is not believed
+  ...rules(N, 'FORWARD', 'opnote', ['do|does|did not|n\'t believe|think|feel|suspect'], { maxScope: 12, throughVerbs: true }),
+  // NegEx "no evidence to suggest", FastContext "no findings to suggest": the finding after the verb
+  ...rules(N, 'FORWARD', 'negex', ['no|without evidence|findings|signs to suggest', 'no|without evidence|findings|signs suggesting|indicating', 'no|without evidence|findings|signs suggestive of']),
+  // "Former smoker", "TOBACCO: quit in 1998": a habit given up is not present (conditions only;
+  // "the former pocket" stays historical)
+  ...rules(N, 'FORWARD', 'opnote', ['former|ex', 'quit|quitting|stopped'], { ...CONDITIONS, maxScope: 3 }),
+  ...rules(N, 'BACKWARD', 'opnote', ['quit|quitting|stopped|discontinued'], { ...CONDITIONS, maxScope: 3, crossesLabel: true }),
+  // FastContext "none" forward: "None mitral regurgitation." (conditions only: in a note "none" before a device word is a template)
+  ...rules(N, 'FORWARD', 'fastcontext', ['none'], { ...CONDITIONS, maxScope: 3 }),
+
   // ---------------------------------------------------------------- negation, backward (post-negation)
   ...rules(N, 'BACKWARD', 'negex', [
     'is|are|was|were|has|have been ruled out',
@@ -343,6 +364,10 @@ const RAW_RULES: ContextRule[] = [
     'cause|causes|etiology|reason|reasons|source|sources|origin|origins for|of',
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['because', 'since']),
+  // a finding stated as present ends a negation: "no ductal dilatation and positive for gallstones"
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['positive for', 'and positive|significant for', 'remarkable for'], { terminates: [N] }),
+  // a new clause with its own subject: "he is not cooperative and he is hard to keep focused"
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['and|but he|she|they|we|i|it|there']),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['[ x ]', '☒', '☑', '■']),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', [
     'which', 'who', 'whereas', 'while', 'then', 'and then', 'after which', 'subsequently', 'afterwards', 'thereafter',

@@ -69,6 +69,8 @@ const NOUNISH = new Set(['lead', 'leads', 'wire', 'wires', 'paddle', 'paddles', 
 const BARRIERS = new Set([';', ':', '|']); // "|" separates the cells of a pipe table like a label colon
 /** Parts of speech after which a verb starts a new phrase rather than continuing a list. */
 const PHRASE_END = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** A participle followed by one of these modifies it ("stress induced chest pain"). */
+const ADJECTIVAL_NEXT = new Set(['NOUN', 'PROPN', 'ADJ']);
 
 // ------------------------------------------------------------------ compiling the rules
 
@@ -312,7 +314,10 @@ function checkboxItemEnd(env: ScopeEnv, hit: CueHit, max: number): number {
 function negationStop(env: ScopeEnv, hit: CueHit, k: number, state: { auxSeen: boolean }): number | undefined {
   const { tokens } = env;
   const tok = tokens[k];
-  if (tok.pos === 'VERB' && !NOUNISH.has(tok.norm) && !state.auxSeen && k > hit.end && PHRASE_END.has(tokens[k - 1].pos)) {
+  // a past participle used as an adjective goes on: "no stress induced chest pain" (not "-ing":
+  // "without fluoroscopy using anatomic landmarks" starts a new phrase)
+  const adjectival = /ed$/.test(tok.norm) && ADJECTIVAL_NEXT.has(tokens[k + 1]?.pos ?? '') && k + 1 < env.sentEnd;
+  if (tok.pos === 'VERB' && !NOUNISH.has(tok.norm) && !adjectival && !state.auxSeen && k > hit.end && PHRASE_END.has(tokens[k - 1].pos)) {
     // telegraphic "no lead placed", "no pocket created": the participle is what did not happen
     return tokens[hit.start]?.norm === 'no' && /ed$/.test(tok.norm) ? k + 1 : k;
   }
