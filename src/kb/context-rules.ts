@@ -267,8 +267,22 @@ const RAW_RULES: ContextRule[] = [
 
   // ---------------------------------------------------------------- hypothetical / planned
   ...rules(HYP, 'FORWARD', 'medspacy', ['if'], { maxScope: 20 }),
+  // FastContext's "if" reaches 30 tokens: discharge instructions list many symptoms ("she will call
+  // if any of the following occur: nosebleeds, bruising, ..., headaches, or stomach pain")
+  ...rules(HYP, 'FORWARD', 'fastcontext', ['if'], { ...CONDITIONS, maxScope: 30 }),
   ...rules(HYP, 'FORWARD', 'medspacy', ['risks|risk of', 'come back for|to', 'should he|she|they|the|there', 'should the patient|pt']),
   ...rules(HYP, 'FORWARD', 'fastcontext', ['look for', 'monitor for', 'to prevent', 'in case of']),
+  ...rules(HYP, 'FORWARD', 'fastcontext', ['look for any', 'monitored for', 'monitor him|her|them|the patient for', 'come back to', 'wants|want to']),
+  // medication taken only when needed: "oxycodone 5 mg p.r.n. pain", "Zofran as needed for nausea"
+  // (conditions only: "cautery was used as needed for hemostasis" stays technique, see PSEUDO)
+  ...rules(HYP, 'FORWARD', 'fastcontext', ['prn|p.r.n.|p.r.n', 'as needed|required|necessary for'], { ...CONDITIONS, maxScope: 6 }),
+  // medspaCy / FastContext "return" (conditions only: "return to the OR" is an event of the session)
+  ...rules(HYP, 'FORWARD', 'medspacy', ['return|returns'], { ...CONDITIONS, maxScope: 15 }),
+  ...rules(HYP, 'FORWARD', 'pycontextnlp', ['at risk for|of', 'risk factor|factors for', 'warned of|about', 'were|was warned', 'predispose|predisposes to']),
+  // what to watch for after discharge: "watch for signs of wound infection", "should you develop a fever"
+  ...rules(HYP, 'FORWARD', 'opnote', ['watch for', 'signs and symptoms of', 'should you', 'call for|with', 'return to the ed|er|emergency|hospital'], { ...CONDITIONS, maxScope: 15 }),
+  // a recommendation is a plan: "we recommend conversion to a permanent implant"
+  ...rules(HYP, 'FORWARD', 'opnote', ['recommend|recommends|recommended']),
   ...rules(HYP, 'FORWARD', 'opnote', [
     'will|would|shall',
     "'ll",
@@ -352,6 +366,8 @@ const RAW_RULES: ContextRule[] = [
     'as previously noted|described|mentioned|documented|discussed|stated|seen',
     // uncertainty about a finding, not a plan (ConText's "possible" axis, not modelled here)
     'may|might|could represent|reflect|indicate|suggest|reveal',
+    // "fibrosis that may be related to an old rib fracture": a possible cause, not a plan
+    'may|might|could be related|due|secondary|attributable|consistent|compatible|from',
     'there may|might|could be',
   ]),
 
