@@ -13,7 +13,8 @@ import { z } from 'zod';
  *   - `<AUX>` (or `<AUX|VERB>`) matches any one token with that wink part of speech;
  *   - `word@AUX` matches the word only when wink tags it with that part of speech
  *     ("may@AUX" is the modal, not the month);
- *   - `<YEAR>` matches a four-digit year 1900-2099 ("in 2019").
+ *   - `<YEAR>` matches a four-digit year 1900-2099 ("in 2019");
+ *   - `<LISTNUM>` matches a one- or two-digit number (a list item: "2)").
  *
  * Categories and directions:
  *   - NEGATED_EXISTENCE / HISTORICAL / HYPOTHETICAL triggers reach FORWARD (the tokens after the
@@ -70,7 +71,11 @@ export const ContextRuleSchema = z
      * CLI reads by default). A target of another kind, or of no kind, is not reached.
      */
     allowedKinds: z.array(z.string().min(1)).nonempty().optional(),
-    /** Target kinds the cue never applies to (medspaCy's `excluded_types`). */
+    /**
+     * Target kinds the cue never applies to (medspaCy's `excluded_types`).
+     * Overlapping cues are resolved (longest first) before kinds are looked at, so a kind-limited
+     * literal should not be longer than a general one it overlaps ("years ago" vs "ago").
+     */
     excludedKinds: z.array(z.string().min(1)).nonempty().optional(),
     source: z.string().min(1),
   })
@@ -241,14 +246,30 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['previously|originally|prior'], { maxScope: 3 }),
   ...rules(HIST, 'FORWARD', 'opnote', [
     'previous|existing|preexisting|pre-existing|old|original|indwelling|retained|former',
-    'last year|month|week|time',
+    'last year|month|time',
     'had been',
     'had|has|have undergone|received',
   ], { maxScope: 3 }),
-  ...rules(HIST, 'BACKWARD', 'fastcontext', ['ago', 'in the past', 'last year|month|week|time']),
+  ...rules(HIST, 'BACKWARD', 'fastcontext', ['in the past', 'last year|month|time']),
+  // Work done days ago is an earlier session ("the lead I placed nine days ago", "placed last week");
+  // a symptom of the last days is current (FastContext, like the Chapman annotators, counts two
+  // weeks as recent), so for conditions only months, years and "weeks ago" (two or more) are history.
+  ...rules(HIST, 'BACKWARD', 'fastcontext', ['ago', 'last week'], NOT_CONDITIONS),
+  ...rules(HIST, 'FORWARD', 'opnote', ['last week'], { ...NOT_CONDITIONS, maxScope: 3 }),
+  ...rules(HIST, 'BACKWARD', 'fastcontext', ['month|months|year|years|yr|yrs|weeks ago']),
   // "Nine days ago I placed the lead": a time phrase opening the sentence dates what follows
-  ...rules(HIST, 'FORWARD', 'opnote', ['ago'], { maxScope: 8 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['ago'], { ...NOT_CONDITIONS, maxScope: 8 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['month|months|year|years|yr|yrs|weeks ago'], { maxScope: 8 }),
   ...rules(HIST, 'BACKWARD', 'opnote', ['already in place', 'in place from before'], { maxScope: 6 }),
+  // "the leads were placed at that time" (work, i.e. an earlier session; a condition "at that time" is
+  // often a moment of the present illness: "she was confused at that time")
+  ...rules(HIST, 'BACKWARD', 'opnote', ['at that time', 'at the time'], { ...NOT_CONDITIONS, maxScope: 6 }),
+  // "his seizure history", "the patient's coronary artery disease history" (not "history of", which
+  // reaches forward, nor "history and physical", a PSEUDO phrase)
+  ...rules(HIST, 'BACKWARD', 'medspacy', ['history|hx'], { maxScope: 3 }),
+  // family history: what a relative had (ConText puts it on its experiencer axis; it is not this patient's
+  // current condition either): "family history of colon polyps", "FH is positive for a sister with ..."
+  ...rules(HIST, 'FORWARD', 'medspacy', ['family history|hx', 'fh'], { maxScope: 12 }),
   // a calendar year dates the clause: "the generator was implanted in 2016", "In March 2019 a paddle was placed"
   ...rules(HIST, 'BACKWARD', 'opnote', [
     'in|since|from <YEAR>',
@@ -385,6 +406,9 @@ const RAW_RULES: ContextRule[] = [
   // a new clause with its own subject: "he is not cooperative and he is hard to keep focused"
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['and|but he|she|they|we|i|it|there']),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['[ x ]', '☒', '☑', '■']),
+  // the next item of a numbered list: "1) lead migration s/p revision 2) wound dehiscence"
+  // (a year in parentheses, "(revision 2022)", is not an item number)
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['<LISTNUM> )']),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', [
     'which', 'who', 'whereas', 'while', 'then', 'and then', 'after which', 'subsequently', 'afterwards', 'thereafter',
     'and|or|but <AUX>', // a second clause: "... and was removed"
@@ -393,7 +417,7 @@ const RAW_RULES: ContextRule[] = [
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['new', 'a|the new', 'now', 'currently', 'today', 'presents|presented|presenting', 'this procedure|operation|session|time'], { terminates: [HIST] }),
   ...rules('TERMINATE', 'TERMINATE', 'fastcontext', ['complains|complaining'], { terminates: [HIST] }),
-  ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['comes|came in with'], { terminates: [HIST] }),
+  ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['comes|came|coming in with'], { terminates: [HIST] }),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['recent', 'recently'], { terminates: [HIST] }), // "denies any recent nausea"
 ];
 

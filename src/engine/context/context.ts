@@ -78,9 +78,11 @@ type TokenTest =
   | { kind: 'exact'; value: string; pos?: string }
   | { kind: 'prefix'; value: string; pos?: string }
   | { kind: 'pos'; tags: Set<string> }
-  | { kind: 'year' };
+  | { kind: 'year' }
+  | { kind: 'listnum' };
 
 const YEAR = /^(19|20)\d\d$/;
+const LISTNUM = /^\d{1,2}$/;
 
 interface TrieNode {
   exact: Map<string, TrieNode>;
@@ -101,6 +103,7 @@ function tokenizeFragment(text: string): string[] {
 /** The token-test sequences one alternative of one word stands for. */
 function compileAlternative(alt: string): TokenTest[] {
   if (alt === '<YEAR>') return [{ kind: 'year' }];
+  if (alt === '<LISTNUM>') return [{ kind: 'listnum' }];
   const posSlot = /^<([A-Z|]+)>$/.exec(alt);
   if (posSlot) return [{ kind: 'pos', tags: new Set(posSlot[1].split('|')) }];
   let text = alt;
@@ -134,7 +137,7 @@ function literalWords(literal: string): string[][] {
 }
 
 function testKey(t: TokenTest): string {
-  if (t.kind === 'year') return 'year';
+  if (t.kind === 'year' || t.kind === 'listnum') return t.kind;
   return t.kind === 'pos' ? `pos:${[...t.tags].sort().join('|')}` : `${t.kind}:${t.value}@${t.pos ?? ''}`;
 }
 
@@ -194,6 +197,7 @@ interface CueHit {
 
 function passes(t: TokenTest, tok: Token): boolean {
   if (t.kind === 'year') return YEAR.test(tok.norm);
+  if (t.kind === 'listnum') return LISTNUM.test(tok.norm);
   if (t.kind === 'pos') return t.tags.has(tok.pos);
   if (t.pos && tok.pos !== t.pos) return false;
   return t.kind === 'exact' ? tok.norm === t.value : tok.norm.startsWith(t.value);
