@@ -241,7 +241,11 @@ const RAW_RULES: ContextRule[] = [
   ], { maxScope: 30 }),
   ...rules(HIST, 'FORWARD', 'opnote', ['past medical|surgical history', 'medical|surgical|social|psychiatric history', 'past history', 'pmh', 'psh'], { section: true }),
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['remote', 'known']),
-  ...rules(HIST, 'FORWARD', 'opnote', ['status post', 's/p', 'in the past', 'at the time of']),
+  ...rules(HIST, 'FORWARD', 'opnote', ['status post', 's/p', 'in the past']),
+  // "s/p recent lead revision": the revision is over however recent ("recent" alone ends a history scope)
+  ...rules(HIST, 'FORWARD', 'opnote', ['status post|s/p recent', 'status post|s/p a recent']),
+  // "the patient's know defect": after a possessive, "know" can only be a typo for "known"
+  ...rules(HIST, 'FORWARD', 'opnote', ["'s know"], { maxScope: 4 }),
   // small scopes: these modify the next few words only ("the existing pocket", "the previously implanted generator")
   ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['previously|originally|prior'], { maxScope: 3 }),
   ...rules(HIST, 'FORWARD', 'opnote', [
@@ -264,6 +268,7 @@ const RAW_RULES: ContextRule[] = [
   // "the leads were placed at that time" (work, i.e. an earlier session; a condition "at that time" is
   // often a moment of the present illness: "she was confused at that time")
   ...rules(HIST, 'BACKWARD', 'opnote', ['at that time', 'at the time'], { ...NOT_CONDITIONS, maxScope: 6 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['at the time of'], { ...NOT_CONDITIONS, maxScope: 8 }),
   // "his seizure history", "the patient's coronary artery disease history" (not "history of", which
   // reaches forward, nor "history and physical", a PSEUDO phrase)
   ...rules(HIST, 'BACKWARD', 'medspacy', ['history|hx'], { maxScope: 3 }),
@@ -281,6 +286,8 @@ const RAW_RULES: ContextRule[] = [
   ], { maxScope: 4 }),
   // chronicity and comparison with an earlier study (radiology phrasing)
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['sequelae of', 'chronically'], { maxScope: 4 }),
+  // an imaging finding unchanged from an earlier study (conditions only: "lead position unchanged" is this session's check)
+  ...rules(HIST, 'BIDIRECTIONAL', 'pycontextnlp', ['unchanged|unchanging'], { ...CONDITIONS, maxScope: 4 }),
   // "post laminectomy syndrome", "post-fusion pain": the next word names an earlier operation
   // (not "post-op", "post placement": those are this session, see the PSEUDO list below)
   ...rules(HIST, 'FORWARD', 'opnote', ['post'], { maxScope: 1 }),
@@ -302,6 +309,15 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HYP, 'FORWARD', 'pycontextnlp', ['at risk for|of', 'risk factor|factors for', 'warned of|about', 'were|was warned', 'predispose|predisposes to']),
   // what to watch for after discharge: "watch for signs of wound infection", "should you develop a fever"
   ...rules(HYP, 'FORWARD', 'opnote', ['watch for', 'signs and symptoms of', 'should you', 'call for|with', 'return to the ed|er|emergency|hospital'], { ...CONDITIONS, maxScope: 15 }),
+  // discharge teaching: what the patient is told to look out for has not happened
+  // (negspacy's sensitive list: "if you experience", "teaching the patient", "educated the patient")
+  ...rules(HYP, 'FORWARD', 'negspacy', ['if you experience|get|have|develop|notice', 'teaching|taught|teach|educated|educate|educating the patient|her|him'], { ...CONDITIONS, maxScope: 20 }),
+  ...rules(HYP, 'FORWARD', 'opnote', [
+    'instructed|educated|advised|counseled|counselled|told|reminded|taught on|about|regarding',
+    'seek medical|immediate|emergency|urgent attention|care|help|evaluation',
+    'report any',
+    'call|contact|notify|page the|her|his|your doctor|physician|surgeon|office|clinic|nurse|pcp',
+  ], { ...CONDITIONS, maxScope: 20 }),
   // a recommendation is a plan: "we recommend conversion to a permanent implant"
   ...rules(HYP, 'FORWARD', 'opnote', ['recommend|recommends|recommended']),
   ...rules(HYP, 'FORWARD', 'opnote', [
