@@ -38,10 +38,15 @@ import { z } from 'zod';
  *   - "pycontextnlp": pyConTextNLP KB/lexical_kb_05042016.tsv (Copyright 2010 Brian E. Chapman,
  *     Apache License 2.0). Historical / future phrases adapted.
  *   - "fastcontext": FastContext conf/context.txt (Copyright 2017 The Department of Biomedical
- *     Informatics, University of Utah, Apache License 2.0). Historical / conditional phrases adapted.
+ *     Informatics, University of Utah, Apache License 2.0; its NOTICE file carries that copyright
+ *     line; rules partly contributed by Olga Patterson and Guy Divita). Historical / conditional /
+ *     negation phrases adapted (regrouped, some limited to target kinds), windows taken as `maxScope`.
+ *   - "negspacy": negspacy termsets, `en_clinical_sensitive` (Copyright (c) 2019 Jeno Pizarro,
+ *     MIT License). Discharge-teaching phrases ("if you experience", "educated the patient"),
+ *     which negspacy files as negations, are read here as hypothetical.
  * The genConText lists (no licence) are used for evaluation only and nothing here comes from them.
- * Licence texts: Apache-2.0 https://www.apache.org/licenses/LICENSE-2.0 ; MIT as in the medspaCy
- * repository ("Permission is hereby granted, free of charge, ... THE SOFTWARE IS PROVIDED "AS IS"").
+ * The copyright lines, the NOTICE line and the Apache-2.0 and MIT licence texts ship with the app in
+ * public/THIRD-PARTY-NOTICES.txt (served as /THIRD-PARTY-NOTICES.txt, precached for offline use).
  */
 
 export const CONTEXT_CATEGORIES = ['NEGATED_EXISTENCE', 'HISTORICAL', 'HYPOTHETICAL', 'PSEUDO', 'TERMINATE'] as const;
@@ -243,7 +248,7 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['remote', 'known']),
   ...rules(HIST, 'FORWARD', 'opnote', ['status post', 's/p', 'in the past']),
   // "s/p recent lead revision": the revision is over however recent ("recent" alone ends a history scope)
-  ...rules(HIST, 'FORWARD', 'opnote', ['status post|s/p recent', 'status post|s/p a recent']),
+  ...rules(HIST, 'FORWARD', 'opnote', ['status post recent', 's/p recent', 'status post a recent', 's/p a recent']),
   // "the patient's know defect": after a possessive, "know" can only be a typo for "known"
   ...rules(HIST, 'FORWARD', 'opnote', ["'s know"], { maxScope: 4 }),
   // small scopes: these modify the next few words only ("the existing pocket", "the previously implanted generator")
@@ -300,7 +305,7 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HYP, 'FORWARD', 'fastcontext', ['if'], { ...CONDITIONS, maxScope: 30 }),
   ...rules(HYP, 'FORWARD', 'medspacy', ['risks|risk of', 'come back for|to', 'should he|she|they|the|there', 'should the patient|pt']),
   ...rules(HYP, 'FORWARD', 'fastcontext', ['look for', 'monitor for', 'to prevent', 'in case of']),
-  ...rules(HYP, 'FORWARD', 'fastcontext', ['look for any', 'monitored for', 'monitor him|her|them|the patient for', 'come back to', 'wants|want to']),
+  ...rules(HYP, 'FORWARD', 'fastcontext', ['look for any', 'monitored for', 'monitor him|her|them for', 'monitor the patient for', 'come back to', 'wants|want to']),
   // medication taken only when needed: "oxycodone 5 mg p.r.n. pain", "Zofran as needed for nausea"
   // (conditions only: "cautery was used as needed for hemostasis" stays technique, see PSEUDO)
   ...rules(HYP, 'FORWARD', 'fastcontext', ['prn|p.r.n.|p.r.n', 'as needed|required|necessary for'], { ...CONDITIONS, maxScope: 6 }),
@@ -311,7 +316,7 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HYP, 'FORWARD', 'opnote', ['watch for', 'signs and symptoms of', 'should you', 'call for|with', 'return to the ed|er|emergency|hospital'], { ...CONDITIONS, maxScope: 15 }),
   // discharge teaching: what the patient is told to look out for has not happened
   // (negspacy's sensitive list: "if you experience", "teaching the patient", "educated the patient")
-  ...rules(HYP, 'FORWARD', 'negspacy', ['if you experience|get|have|develop|notice', 'teaching|taught|teach|educated|educate|educating the patient|her|him'], { ...CONDITIONS, maxScope: 20 }),
+  ...rules(HYP, 'FORWARD', 'negspacy', ['if you experience|get|have|develop|notice', 'teaching|taught|teach|educated|educate|educating the patient', 'teaching|taught|teach|educated|educate|educating her|him'], { ...CONDITIONS, maxScope: 20 }),
   ...rules(HYP, 'FORWARD', 'opnote', [
     'instructed|educated|advised|counseled|counselled|told|reminded|taught on|about|regarding',
     'seek medical|immediate|emergency|urgent attention|care|help|evaluation',
@@ -418,7 +423,7 @@ const RAW_RULES: ContextRule[] = [
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['because', 'since']),
   // a finding stated as present ends a negation: "no ductal dilatation and positive for gallstones"
-  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['positive for', 'and positive|significant for', 'remarkable for'], { terminates: [N] }),
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['positive for', 'and positive|significant for'], { terminates: [N] }),
   // a new clause with its own subject: "he is not cooperative and he is hard to keep focused"
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['and|but he|she|they|we|i|it|there']),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['[ x ]', '☒', '☑', '■']),
