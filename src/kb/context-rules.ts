@@ -249,8 +249,6 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HIST, 'FORWARD', 'opnote', ['status post', 's/p', 'in the past']),
   // "s/p recent lead revision": the revision is over however recent ("recent" alone ends a history scope)
   ...rules(HIST, 'FORWARD', 'opnote', ['status post recent', 's/p recent', 'status post a recent', 's/p a recent']),
-  // "the patient's know defect": after a possessive, "know" can only be a typo for "known"
-  ...rules(HIST, 'FORWARD', 'opnote', ["'s know"], { maxScope: 4 }),
   // small scopes: these modify the next few words only ("the existing pocket", "the previously implanted generator")
   ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['previously|originally|prior'], { maxScope: 3 }),
   ...rules(HIST, 'FORWARD', 'opnote', [
@@ -310,7 +308,11 @@ const RAW_RULES: ContextRule[] = [
   // (conditions only: "cautery was used as needed for hemostasis" stays technique, see PSEUDO)
   ...rules(HYP, 'FORWARD', 'fastcontext', ['prn|p.r.n.|p.r.n', 'as needed|required|necessary for'], { ...CONDITIONS, maxScope: 6 }),
   // medspaCy / FastContext "return" (conditions only: "return to the OR" is an event of the session)
-  ...rules(HYP, 'FORWARD', 'medspacy', ['return|returns'], { ...CONDITIONS, maxScope: 15 }),
+  ...rules(HYP, 'FORWARD', 'medspacy', ['return|returns'], { ...CONDITIONS, maxScope: 30 }),
+  // ConText's own hypothetical cues reach to the end of the sentence; for conditions they reach 30
+  // words like FastContext's windows ("should she develop chest pain, shortness of breath, ..., she is
+  // to come back"); device mentions keep the 8-word default
+  ...rules(HYP, 'FORWARD', 'medspacy', ['come back for|to', 'should he|she|they|the|there', 'should the patient|pt', 'return|returns for'], { ...CONDITIONS, maxScope: 30 }),
   ...rules(HYP, 'FORWARD', 'pycontextnlp', ['at risk for|of', 'risk factor|factors for', 'warned of|about', 'were|was warned', 'predispose|predisposes to']),
   // what to watch for after discharge: "watch for signs of wound infection", "should you develop a fever"
   ...rules(HYP, 'FORWARD', 'opnote', ['watch for', 'signs and symptoms of', 'should you', 'call for|with', 'return to the ed|er|emergency|hospital'], { ...CONDITIONS, maxScope: 15 }),
