@@ -124,7 +124,7 @@ function printErrors(scorer: Scorer, tuning: Dataset, negPred: string, tempPred:
   }
 }
 
-interface SetResult { all: Figures; tuning?: Figures; reporting?: Figures; axesAll: Figures }
+interface SetResult { all: Figures; tuning?: Figures; reporting?: Figures; axesAll: Figures; axesTuning?: Figures; axesReporting?: Figures }
 
 function evaluateSet(scorer: Scorer, key: string, file: string): SetResult {
   const data = scorer.loadDataset(file);
@@ -156,8 +156,10 @@ function evaluateSet(scorer: Scorer, key: string, file: string): SetResult {
   console.log('  per axis (assert --tsv --axes):');
   printFigures('all', res.axesAll, cats);
   if (data.name === 'chapman-context') {
-    printFigures('tuning half', figures(scorer, subset(data, 'tuning'), negAxis, tempAxis), cats);
-    printFigures('reporting half', figures(scorer, subset(data, 'reporting'), negAxis, tempAxis), cats);
+    res.axesTuning = figures(scorer, subset(data, 'tuning'), negAxis, tempAxis);
+    res.axesReporting = figures(scorer, subset(data, 'reporting'), negAxis, tempAxis);
+    printFigures('tuning half', res.axesTuning, cats);
+    printFigures('reporting half', res.axesReporting, cats);
   }
   printBaselines(scorer, data, cats);
   return res;
@@ -170,7 +172,11 @@ function printBaselines(scorer: Scorer, data: Dataset, cats: Cat[]): void {
   console.log('  baselines:');
   for (const [name, neg, temp] of sets) {
     if (!existsSync(neg)) continue;
-    printFigures(name, figures(scorer, data, neg, existsSync(temp) ? temp : neg), cats);
+    const t = existsSync(temp) ? temp : neg;
+    printFigures(name, figures(scorer, data, neg, t), cats);
+    if (data.name !== 'chapman-context') continue;
+    printFigures(`  tuning half`, figures(scorer, subset(data, 'tuning'), neg, t), cats);
+    printFigures(`  reporting half`, figures(scorer, subset(data, 'reporting'), neg, t), cats);
   }
 }
 
@@ -179,9 +185,16 @@ function cell(m: ClassFigures): string {
 }
 
 function printMarkdown(chapman: SetResult, chia: SetResult): void {
-  console.log('\n| Chapman rows | rows | negated P / R / F1 | historical P / R / F1 | hypothetical P / R / F1 |');
+  console.log('\n| set | rows | negated P / R / F1 | historical P / R / F1 | hypothetical P / R / F1 |');
   console.log('|---|---:|---|---|---|');
-  const rows: Array<[string, Figures | undefined]> = [['all', chapman.all], ['tuning half', chapman.tuning], ['reporting half', chapman.reporting]];
+  const rows: Array<[string, Figures | undefined]> = [
+    ['Chapman, all', chapman.all],
+    ['Chapman, tuning half', chapman.tuning],
+    ['Chapman, reporting half', chapman.reporting],
+    ['Chapman, all (per axis, `--axes`)', chapman.axesAll],
+    ['Chapman, tuning half (per axis)', chapman.axesTuning],
+    ['Chapman, reporting half (per axis)', chapman.axesReporting],
+  ];
   for (const [name, fig] of rows) if (fig) console.log(`| ${name} | ${fig.rows} | ${CATS.map((c) => cell(fig.cls[c])).join(' | ')} |`);
   console.log(`| Chia (out of domain, negation only) | ${chia.all.rows} | ${cell(chia.all.cls.negated)} | — | — |`);
 }
