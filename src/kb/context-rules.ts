@@ -384,6 +384,8 @@ const RAW_RULES: ContextRule[] = [
     'post - op|operative|operatively|procedure|procedural|placement|implant|implantation|insertion|anesthesia|sedation|programming|stimulation|fluoroscopy|fluoro|imaging|positioning|closure',
     'without complication|complications|incident|issue|issues|event|problem|problems',
     'as planned', 'as previously|originally planned', // done as planned: "Today, as planned, two generators"
+    // an adjective or a manner, not a plan: "in the recommended order", "anchored as recommended"
+    'the|a|an|their|its recommended', 'as recommended',
 
     'if needed|necessary|indicated|required',
     'as needed|necessary|indicated|required',

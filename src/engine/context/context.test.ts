@@ -413,6 +413,8 @@ describe('hypothetical rules (issue 17)', () => {
   });
   it('recommendations, wishes and monitoring are plans', () => {
     expect(ak('We recommend conversion to a permanent implant.', 'conversion', 'action')).toBe('hypothetical');
+    expect(ak('The helices were placed in the recommended order and the lead was secured.', 'secured', 'action')).toBe('affirmed');
+    expect(ak('The lead was anchored as recommended.', 'anchored', 'action')).toBe('affirmed');
     expect(ak('He wants to proceed with a permanent implant.', 'implant', 'action')).toBe('hypothetical');
     expect(cond('She will be monitored for a CSF leak.', 'leak')).toBe('hypothetical');
     expect(cond('Nursing to monitor her for urinary retention.', 'retention')).toBe('hypothetical');
