@@ -273,8 +273,9 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HIST, 'BACKWARD', 'opnote', ['at that time', 'at the time'], { ...NOT_CONDITIONS, maxScope: 6 }),
   ...rules(HIST, 'FORWARD', 'opnote', ['at the time of'], { ...NOT_CONDITIONS, maxScope: 8 }),
   // "his seizure history", "the patient's coronary artery disease history" (not "history of", which
-  // reaches forward, nor "history and physical", a PSEUDO phrase)
-  ...rules(HIST, 'BACKWARD', 'medspacy', ['history|hx'], { maxScope: 3 }),
+  // reaches forward, nor "history and physical", a PSEUDO phrase). Conditions only: in a note a
+  // "Device history" table title or a next-line "Hx" label would date the device or the action.
+  ...rules(HIST, 'BACKWARD', 'medspacy', ['history'], { ...CONDITIONS, maxScope: 3 }),
   // family history: what a relative had (ConText puts it on its experiencer axis; it is not this patient's
   // current condition either): "family history of colon polyps", "FH is positive for a sister with ..."
   ...rules(HIST, 'FORWARD', 'medspacy', ['family history|hx', 'fh'], { maxScope: 12 }),
@@ -384,8 +385,8 @@ const RAW_RULES: ContextRule[] = [
     'post - op|operative|operatively|procedure|procedural|placement|implant|implantation|insertion|anesthesia|sedation|programming|stimulation|fluoroscopy|fluoro|imaging|positioning|closure',
     'without complication|complications|incident|issue|issues|event|problem|problems',
     'as planned', 'as previously|originally planned', // done as planned: "Today, as planned, two generators"
-    // an adjective or a manner, not a plan: "in the recommended order", "anchored as recommended"
-    'the|a|an|their|its recommended', 'as recommended',
+    // an adjective or a manner, not a plan: "in the manufacturer's recommended order", "as recommended"
+    'the|a|an|their|its|his|her|our|your recommended', "'s recommended", 'as recommended',
 
     'if needed|necessary|indicated|required',
     'as needed|necessary|indicated|required',

@@ -363,6 +363,8 @@ describe('historical rules (issue 17)', () => {
   });
   it('"X history", family history, "s/p recent"', () => {
     expect(cond('Given his seizure history, stimulation was started low.', 'seizure')).toBe('historical');
+    expect(ak('Device history: the generator was replaced today.', 'Device', 'component')).toBe('affirmed');
+    expect(ak('The patient requests removal\nHx of two prior revisions.', 'removal', 'action')).toBe('affirmed');
     expect(cond('Family history of colon cancer in his father.', 'cancer')).toBe('historical');
     expect(a('He is s/p recent lead revision.', 'revision')).toBe('historical');
   });
@@ -415,6 +417,7 @@ describe('hypothetical rules (issue 17)', () => {
     expect(ak('We recommend conversion to a permanent implant.', 'conversion', 'action')).toBe('hypothetical');
     expect(ak('The helices were placed in the recommended order and the lead was secured.', 'secured', 'action')).toBe('affirmed');
     expect(ak('The lead was anchored as recommended.', 'anchored', 'action')).toBe('affirmed');
+    expect(ak("The coils were wrapped in the manufacturer's recommended order and the lead was anchored.", 'anchored', 'action')).toBe('affirmed');
     expect(ak('He wants to proceed with a permanent implant.', 'implant', 'action')).toBe('hypothetical');
     expect(cond('She will be monitored for a CSF leak.', 'leak')).toBe('hypothetical');
     expect(cond('Nursing to monitor her for urinary retention.', 'retention')).toBe('hypothetical');
