@@ -58,6 +58,16 @@ describe('assert CLI', () => {
     expect(r.stdout.trim().split('\n')).toEqual(['x1\tNegated\tHistorical', 'x2\tAffirmed\tHypothetical']);
   });
 
+  it('--kind names what the concepts are: condition rules do not reach device mentions', () => {
+    const rows = 'k1\tThe pocket seroma resolved.\tseroma\nk2\tThe generator was placed nine days ago.\tgenerator\n';
+    expect(run(['--tsv', '-'], rows).stdout.trim().split('\n')).toEqual(['k1\tNegated', 'k2\tAffirmed']);
+    expect(run(['--tsv', '-', '--kind', 'component'], rows).stdout.trim().split('\n')).toEqual(['k1\tAffirmed', 'k2\tHistorical']);
+    const bad = run(['--tsv', '-', '--kind', 'gadget'], rows);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--kind must be one of .*condition/);
+  });
+
   it('fails with usage on missing arguments or an unreadable file', () => {
     expect(run([]).status).toBe(2);
     const r = run(['--tsv', join(dir, 'missing.tsv')]);

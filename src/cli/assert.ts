@@ -3,6 +3,7 @@
  *
  *   npm run -s assert -- --tsv FILE          (FILE may be "-" for stdin)
  *   npm run -s assert -- --tsv FILE --axes
+ *   npm run -s assert -- --tsv FILE --kind component
  *
  * Input: one row per line, `id<TAB>sentence<TAB>concept[<TAB>start]`. The concept is looked up
  * in the sentence (exact case first, then case-insensitive, runs of white space matched loosely);
@@ -13,12 +14,22 @@
  * Output: `id<TAB>Affirmed|Negated|Historical|Hypothetical` (one label, priority
  * negated > hypothetical > historical), or with --axes `id<TAB>Negated|Affirmed<TAB>Recent|Historical|Hypothetical`
  * (each axis on its own, as the public test sets label them).
+ *
+ * --kind names what the concepts are, for the rules that reach only some kinds of target
+ * (`allowedKinds` / `excludedKinds` in src/kb/context-rules.ts): "condition" (a symptom, finding or
+ * disease; the default, and what the public test sets annotate) or one of the engine's fact kinds
+ * ("component", "action", "pocket", ...) for operative-note mentions.
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { buildDoc } from '../engine/nlp/nlp';
 import { applyContext, contextAxes, targetForSpan, type ContextTarget } from '../engine/context/context';
 import type { Assertion } from '../engine/types';
+import { CONDITION_KIND } from '../kb/context-rules';
+import { CONCEPTS } from '../kb/concepts';
+
+/** The kinds a concept may be: a condition, or a kind the engine's own concepts have. */
+export const TARGET_KINDS: ReadonlySet<string> = new Set([CONDITION_KIND, ...CONCEPTS.filter((c) => c.kind !== 'mask').map((c) => c.kind)]);
 
 export interface AssertRow {
   id: string;
@@ -99,7 +110,7 @@ export function parseTsv(text: string, errors: string[] = []): AssertRow[] {
 }
 
 /** Run the context stage on each row (each sentence read as its own small document). */
-export function assertRows(rows: AssertRow[]): AssertOutput[] {
+export function assertRows(rows: AssertRow[], kind: string = CONDITION_KIND): AssertOutput[] {
   return rows.map((row) => {
     const doc = buildDoc(row.sentence);
     const found = findConcept(row.sentence, row.concept, row.start);
@@ -112,6 +123,7 @@ export function assertRows(rows: AssertRow[]): AssertOutput[] {
       whole = true;
     }
     if (!target) return { id: row.id, label: 'Affirmed', negation: 'Affirmed', temporality: 'Recent' };
+    target.kind = kind;
     const opts = { innerCues: whole };
     const [one] = applyContext(doc, [target], opts);
     const [ax] = contextAxes(doc, [target], opts);
@@ -127,12 +139,21 @@ export function assertRows(rows: AssertRow[]): AssertOutput[] {
 function main(argv: string[]): number {
   let file: string | undefined;
   let axes = false;
+  let kind = CONDITION_KIND;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--tsv') file = argv[++i];
     else if (a === '--axes') axes = true;
+    else if (a === '--kind') {
+      const k = argv[++i];
+      if (!k || !TARGET_KINDS.has(k)) {
+        console.error(`assert: --kind must be one of ${[...TARGET_KINDS].sort().join(', ')}`);
+        return 2;
+      }
+      kind = k;
+    }
     else if (a === '-h' || a === '--help') {
-      console.log('usage: assert --tsv FILE|- [--axes]\n  input lines: id<TAB>sentence<TAB>concept[<TAB>start]\n  output: id<TAB>Affirmed|Negated|Historical|Hypothetical');
+      console.log('usage: assert --tsv FILE|- [--axes] [--kind condition|FACT_KIND]\n  input lines: id<TAB>sentence<TAB>concept[<TAB>start]\n  output: id<TAB>Affirmed|Negated|Historical|Hypothetical');
       return 0;
     } else {
       console.error(`assert: unknown argument ${a}`);
@@ -140,7 +161,7 @@ function main(argv: string[]): number {
     }
   }
   if (!file) {
-    console.error('usage: assert --tsv FILE|- [--axes]');
+    console.error('usage: assert --tsv FILE|- [--axes] [--kind condition|FACT_KIND]');
     return 2;
   }
   let text: string;
@@ -153,7 +174,7 @@ function main(argv: string[]): number {
   const errors: string[] = [];
   const rows = parseTsv(text, errors);
   for (const err of errors) console.error(`assert: ${err} (skipped)`);
-  const out = assertRows(rows)
+  const out = assertRows(rows, kind)
     .map((o) => (axes ? `${o.id}\t${o.negation}\t${o.temporality}` : `${o.id}\t${o.label}`))
     .join('\n');
   if (out) process.stdout.write(out + '\n');

@@ -13,7 +13,8 @@ import { z } from 'zod';
  *   - `<AUX>` (or `<AUX|VERB>`) matches any one token with that wink part of speech;
  *   - `word@AUX` matches the word only when wink tags it with that part of speech
  *     ("may@AUX" is the modal, not the month);
- *   - `<YEAR>` matches a four-digit year 1900-2099 ("in 2019").
+ *   - `<YEAR>` matches a four-digit year 1900-2099 ("in 2019");
+ *   - `<LISTNUM>` matches a one- or two-digit number (a list item: "2)").
  *
  * Categories and directions:
  *   - NEGATED_EXISTENCE / HISTORICAL / HYPOTHETICAL triggers reach FORWARD (the tokens after the
@@ -37,10 +38,15 @@ import { z } from 'zod';
  *   - "pycontextnlp": pyConTextNLP KB/lexical_kb_05042016.tsv (Copyright 2010 Brian E. Chapman,
  *     Apache License 2.0). Historical / future phrases adapted.
  *   - "fastcontext": FastContext conf/context.txt (Copyright 2017 The Department of Biomedical
- *     Informatics, University of Utah, Apache License 2.0). Historical / conditional phrases adapted.
+ *     Informatics, University of Utah, Apache License 2.0; its NOTICE file carries that copyright
+ *     line; rules partly contributed by Olga Patterson and Guy Divita). Historical / conditional /
+ *     negation phrases adapted (regrouped, some limited to target kinds), windows taken as `maxScope`.
+ *   - "negspacy": negspacy termsets, `en_clinical_sensitive` (Copyright (c) 2019 Jeno Pizarro,
+ *     MIT License). Discharge-teaching phrases ("if you experience", "educated the patient"),
+ *     which negspacy files as negations, are read here as hypothetical.
  * The genConText lists (no licence) are used for evaluation only and nothing here comes from them.
- * Licence texts: Apache-2.0 https://www.apache.org/licenses/LICENSE-2.0 ; MIT as in the medspaCy
- * repository ("Permission is hereby granted, free of charge, ... THE SOFTWARE IS PROVIDED "AS IS"").
+ * The copyright lines, the NOTICE line and the Apache-2.0 and MIT licence texts ship with the app in
+ * public/THIRD-PARTY-NOTICES.txt (served as /THIRD-PARTY-NOTICES.txt, precached for offline use).
  */
 
 export const CONTEXT_CATEGORIES = ['NEGATED_EXISTENCE', 'HISTORICAL', 'HYPOTHETICAL', 'PSEUDO', 'TERMINATE'] as const;
@@ -64,6 +70,18 @@ export const ContextRuleSchema = z
     throughVerbs: z.boolean().optional(),
     /** The literal names a section header; the cue covers the body of the section it heads. */
     section: z.boolean().optional(),
+    /**
+     * Target kinds the cue applies to (medspaCy's `allowed_types`): the engine's fact kinds
+     * ("component", "action", ...) or "condition" (a symptom, finding or disease, what the assert
+     * CLI reads by default). A target of another kind, or of no kind, is not reached.
+     */
+    allowedKinds: z.array(z.string().min(1)).nonempty().optional(),
+    /**
+     * Target kinds the cue never applies to (medspaCy's `excluded_types`).
+     * Overlapping cues are resolved (longest first) before kinds are looked at, so a kind-limited
+     * literal should not be longer than a general one it overlaps ("years ago" vs "ago").
+     */
+    excludedKinds: z.array(z.string().min(1)).nonempty().optional(),
     source: z.string().min(1),
   })
   .strict()
@@ -75,6 +93,8 @@ export const ContextRuleSchema = z
     if (!ok) ctx.addIssue({ code: 'custom', message: `direction ${r.direction} does not fit category ${r.category}` });
     if (r.terminates && r.category !== 'TERMINATE') ctx.addIssue({ code: 'custom', message: '`terminates` is only for TERMINATE rules' });
     if (r.section && !trigger) ctx.addIssue({ code: 'custom', message: '`section` is only for trigger rules' });
+    if ((r.allowedKinds || r.excludedKinds) && !trigger) ctx.addIssue({ code: 'custom', message: '`allowedKinds` / `excludedKinds` are only for trigger rules' });
+    if (r.allowedKinds && r.excludedKinds) ctx.addIssue({ code: 'custom', message: 'use `allowedKinds` or `excludedKinds`, not both' });
   });
 
 export type ContextRule = z.infer<typeof ContextRuleSchema>;
@@ -82,10 +102,33 @@ export type ContextRule = z.infer<typeof ContextRuleSchema>;
 type Cat = ContextRule['category'];
 type Dir = ContextRule['direction'];
 
+/** Optional fields a group of rules shares. */
+type RuleExtra = Partial<Pick<ContextRule, 'maxScope' | 'crossesLabel' | 'section' | 'checkboxItem' | 'throughVerbs'>> & {
+  terminates?: TriggerCategory[];
+  allowedKinds?: string[];
+  excludedKinds?: string[];
+};
+
 /** Short builder so the table below stays readable. */
-function rules(category: Cat, direction: Dir, source: string, literals: string[], extra: { maxScope?: number; terminates?: TriggerCategory[]; crossesLabel?: boolean; section?: boolean; checkboxItem?: boolean; throughVerbs?: boolean } = {}): ContextRule[] {
-  return literals.map((literal) => ({ literal, category, direction, source, ...(extra.maxScope ? { maxScope: extra.maxScope } : {}), ...(extra.terminates ? { terminates: extra.terminates as [TriggerCategory, ...TriggerCategory[]] } : {}), ...(extra.crossesLabel ? { crossesLabel: true } : {}), ...(extra.section ? { section: true } : {}), ...(extra.checkboxItem ? { checkboxItem: true } : {}), ...(extra.throughVerbs ? { throughVerbs: true } : {}) }));
+function rules(category: Cat, direction: Dir, source: string, literals: string[], extra: RuleExtra = {}): ContextRule[] {
+  const fields: Partial<ContextRule> = {};
+  if (extra.maxScope) fields.maxScope = extra.maxScope;
+  if (extra.terminates) fields.terminates = extra.terminates as [TriggerCategory, ...TriggerCategory[]];
+  for (const flag of ['crossesLabel', 'section', 'checkboxItem', 'throughVerbs'] as const) if (extra[flag]) fields[flag] = true;
+  if (extra.allowedKinds) fields.allowedKinds = extra.allowedKinds as [string, ...string[]];
+  if (extra.excludedKinds) fields.excludedKinds = extra.excludedKinds as [string, ...string[]];
+  return literals.map((literal) => ({ literal, category, direction, source, ...fields }));
 }
+
+/**
+ * The target kind of a clinical condition (symptom, finding, disease): what the assert CLI reads
+ * by default, and never one of the engine's own mentions (devices, actions, approaches, ...).
+ */
+export const CONDITION_KIND = 'condition';
+/** Cues about illness ("resolved", "former", "quit") reach conditions only, never device work. */
+export const CONDITIONS: RuleExtra = { allowedKinds: [CONDITION_KIND] };
+/** Cues about work ("placed nine days ago") reach everything but conditions. */
+export const NOT_CONDITIONS: RuleExtra = { excludedKinds: [CONDITION_KIND] };
 
 const N = 'NEGATED_EXISTENCE';
 const HIST = 'HISTORICAL';
@@ -136,6 +179,27 @@ const RAW_RULES: ContextRule[] = [
   ]),
   ...rules(N, 'FORWARD', 'opnote', ['deferred|forgone|omitted'], { maxScope: 4 }),
 
+  // lists of symptoms run long ("denies any palpitations, shortness of breath, chest pain, headache
+  // or lightheadedness"): for conditions the list openers reach 15 words (ConText itself reaches to
+  // the sentence end); device mentions keep the 8-word default
+  ...rules(N, 'FORWARD', 'negex', ['denies|denied|deny|denying', 'no', 'negative|neg|-ve for', 'free of', 'absence of', 'without'], { ...CONDITIONS, maxScope: 15 }),
+  // a condition that went away is not present: "the leg paresthesias resolved", "resolved pneumonia",
+  // "lumbar radiculopathy, resolved" (the comma is part of the cue so the scope reaches over it)
+  ...rules(N, 'BACKWARD', 'opnote', ['resolved', ', resolved', 'has|have|had resolved', 'appears|appear|seems|seem to have resolved', 'appears|appear|seems|seem have resolved'], { ...CONDITIONS, maxScope: 8 }),
+  ...rules(N, 'FORWARD', 'fastcontext', ['resolved'], { ...CONDITIONS, maxScope: 3 }),
+  // pyConTextNLP PROBABLE_NEGATED_EXISTENCE: "there is a low suspicion for infection"
+  ...rules(N, 'FORWARD', 'pycontextnlp', ['low suspicion|probability|likelihood for|of']),
+  // "I do not believe the lead has migrated": the whole clause is what is not believed
+  ...rules(N, 'FORWARD', 'opnote', ['do|does|did not|n\'t believe|think|feel|suspect'], { maxScope: 12, throughVerbs: true }),
+  // NegEx "no evidence to suggest", FastContext "no findings to suggest": the finding after the verb
+  ...rules(N, 'FORWARD', 'negex', ['no|without evidence|findings|signs to suggest', 'no|without evidence|findings|signs suggesting|indicating', 'no|without evidence|findings|signs suggestive of']),
+  // "Former smoker", "TOBACCO: quit in 1998": a habit given up is not present (conditions only;
+  // "the former pocket" stays historical)
+  ...rules(N, 'FORWARD', 'opnote', ['former|ex', 'quit|quitting|stopped'], { ...CONDITIONS, maxScope: 3 }),
+  ...rules(N, 'BACKWARD', 'opnote', ['quit|quitting|stopped|discontinued'], { ...CONDITIONS, maxScope: 3, crossesLabel: true }),
+  // FastContext "none" forward: "None mitral regurgitation." (conditions only: in a note "none" before a device word is a template)
+  ...rules(N, 'FORWARD', 'fastcontext', ['none'], { ...CONDITIONS, maxScope: 3 }),
+
   // ---------------------------------------------------------------- negation, backward (post-negation)
   ...rules(N, 'BACKWARD', 'negex', [
     'is|are|was|were|has|have been ruled out',
@@ -182,19 +246,39 @@ const RAW_RULES: ContextRule[] = [
   ], { maxScope: 30 }),
   ...rules(HIST, 'FORWARD', 'opnote', ['past medical|surgical history', 'medical|surgical|social|psychiatric history', 'past history', 'pmh', 'psh'], { section: true }),
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['remote', 'known']),
-  ...rules(HIST, 'FORWARD', 'opnote', ['status post', 's/p', 'in the past', 'at the time of']),
+  ...rules(HIST, 'FORWARD', 'opnote', ['status post', 's/p', 'in the past']),
+  // "s/p recent lead revision": the revision is over however recent ("recent" alone ends a history scope)
+  ...rules(HIST, 'FORWARD', 'opnote', ['status post recent', 's/p recent', 'status post a recent', 's/p a recent']),
   // small scopes: these modify the next few words only ("the existing pocket", "the previously implanted generator")
   ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['previously|originally|prior'], { maxScope: 3 }),
   ...rules(HIST, 'FORWARD', 'opnote', [
     'previous|existing|preexisting|pre-existing|old|original|indwelling|retained|former',
-    'last year|month|week|time',
+    'last year|month|time',
     'had been',
     'had|has|have undergone|received',
   ], { maxScope: 3 }),
-  ...rules(HIST, 'BACKWARD', 'fastcontext', ['ago', 'in the past', 'last year|month|week|time']),
+  ...rules(HIST, 'BACKWARD', 'fastcontext', ['in the past', 'last year|month|time']),
+  // Work done days ago is an earlier session ("the lead I placed nine days ago", "placed last week");
+  // a symptom of the last days is current (FastContext, like the Chapman annotators, counts two
+  // weeks as recent), so for conditions only months, years and "weeks ago" (two or more) are history.
+  ...rules(HIST, 'BACKWARD', 'fastcontext', ['ago', 'last week'], NOT_CONDITIONS),
+  ...rules(HIST, 'FORWARD', 'opnote', ['last week'], { ...NOT_CONDITIONS, maxScope: 3 }),
+  ...rules(HIST, 'BACKWARD', 'fastcontext', ['month|months|year|years|yr|yrs|weeks ago']),
   // "Nine days ago I placed the lead": a time phrase opening the sentence dates what follows
-  ...rules(HIST, 'FORWARD', 'opnote', ['ago'], { maxScope: 8 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['ago'], { ...NOT_CONDITIONS, maxScope: 8 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['month|months|year|years|yr|yrs|weeks ago'], { maxScope: 8 }),
   ...rules(HIST, 'BACKWARD', 'opnote', ['already in place', 'in place from before'], { maxScope: 6 }),
+  // "the leads were placed at that time" (work, i.e. an earlier session; a condition "at that time" is
+  // often a moment of the present illness: "she was confused at that time")
+  ...rules(HIST, 'BACKWARD', 'opnote', ['at that time', 'at the time'], { ...NOT_CONDITIONS, maxScope: 6 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['at the time of'], { ...NOT_CONDITIONS, maxScope: 8 }),
+  // "his seizure history", "the patient's coronary artery disease history" (not "history of", which
+  // reaches forward, nor "history and physical", a PSEUDO phrase). Conditions only: in a note a
+  // "Device history" table title or a next-line "Hx" label would date the device or the action.
+  ...rules(HIST, 'BACKWARD', 'medspacy', ['history'], { ...CONDITIONS, maxScope: 3 }),
+  // family history: what a relative had (ConText puts it on its experiencer axis; it is not this patient's
+  // current condition either): "family history of colon polyps", "FH is positive for a sister with ..."
+  ...rules(HIST, 'FORWARD', 'medspacy', ['family history|hx', 'fh'], { maxScope: 12 }),
   // a calendar year dates the clause: "the generator was implanted in 2016", "In March 2019 a paddle was placed"
   ...rules(HIST, 'BACKWARD', 'opnote', [
     'in|since|from <YEAR>',
@@ -206,6 +290,8 @@ const RAW_RULES: ContextRule[] = [
   ], { maxScope: 4 }),
   // chronicity and comparison with an earlier study (radiology phrasing)
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['sequelae of', 'chronically'], { maxScope: 4 }),
+  // an imaging finding unchanged from an earlier study (conditions only: "lead position unchanged" is this session's check)
+  ...rules(HIST, 'BIDIRECTIONAL', 'pycontextnlp', ['unchanged|unchanging'], { ...CONDITIONS, maxScope: 4 }),
   // "post laminectomy syndrome", "post-fusion pain": the next word names an earlier operation
   // (not "post-op", "post placement": those are this session, see the PSEUDO list below)
   ...rules(HIST, 'FORWARD', 'opnote', ['post'], { maxScope: 1 }),
@@ -213,8 +299,35 @@ const RAW_RULES: ContextRule[] = [
 
   // ---------------------------------------------------------------- hypothetical / planned
   ...rules(HYP, 'FORWARD', 'medspacy', ['if'], { maxScope: 20 }),
+  // FastContext's "if" reaches 30 tokens: discharge instructions list many symptoms ("she will call
+  // if any of the following occur: nosebleeds, bruising, ..., headaches, or stomach pain")
+  ...rules(HYP, 'FORWARD', 'fastcontext', ['if'], { ...CONDITIONS, maxScope: 30 }),
   ...rules(HYP, 'FORWARD', 'medspacy', ['risks|risk of', 'come back for|to', 'should he|she|they|the|there', 'should the patient|pt']),
   ...rules(HYP, 'FORWARD', 'fastcontext', ['look for', 'monitor for', 'to prevent', 'in case of']),
+  ...rules(HYP, 'FORWARD', 'fastcontext', ['look for any', 'monitored for', 'monitor him|her|them for', 'monitor the patient for', 'come back to', 'wants|want to']),
+  // medication taken only when needed: "oxycodone 5 mg p.r.n. pain", "Zofran as needed for nausea"
+  // (conditions only: "cautery was used as needed for hemostasis" stays technique, see PSEUDO)
+  ...rules(HYP, 'FORWARD', 'fastcontext', ['prn|p.r.n.|p.r.n', 'as needed|required|necessary for'], { ...CONDITIONS, maxScope: 6 }),
+  // medspaCy / FastContext "return" (conditions only: "return to the OR" is an event of the session)
+  ...rules(HYP, 'FORWARD', 'medspacy', ['return|returns'], { ...CONDITIONS, maxScope: 30 }),
+  // ConText's own hypothetical cues reach to the end of the sentence; for conditions they reach 30
+  // words like FastContext's windows ("should she develop chest pain, shortness of breath, ..., she is
+  // to come back"); device mentions keep the 8-word default
+  ...rules(HYP, 'FORWARD', 'medspacy', ['come back for|to', 'should he|she|they|the|there', 'should the patient|pt', 'return|returns for'], { ...CONDITIONS, maxScope: 30 }),
+  ...rules(HYP, 'FORWARD', 'pycontextnlp', ['at risk for|of', 'risk factor|factors for', 'warned of|about', 'were|was warned', 'predispose|predisposes to']),
+  // what to watch for after discharge: "watch for signs of wound infection", "should you develop a fever"
+  ...rules(HYP, 'FORWARD', 'opnote', ['watch for', 'signs and symptoms of', 'should you', 'call for|with', 'return to the ed|er|emergency|hospital'], { ...CONDITIONS, maxScope: 15 }),
+  // discharge teaching: what the patient is told to look out for has not happened
+  // (negspacy's sensitive list: "if you experience", "teaching the patient", "educated the patient")
+  ...rules(HYP, 'FORWARD', 'negspacy', ['if you experience|get|have|develop|notice', 'teaching|taught|teach|educated|educate|educating the patient', 'teaching|taught|teach|educated|educate|educating her|him'], { ...CONDITIONS, maxScope: 20 }),
+  ...rules(HYP, 'FORWARD', 'opnote', [
+    'instructed|educated|advised|counseled|counselled|told|reminded|taught on|about|regarding',
+    'seek medical|immediate|emergency|urgent attention|care|help|evaluation',
+    'report any',
+    'call|contact|notify|page the|her|his|your doctor|physician|surgeon|office|clinic|nurse|pcp',
+  ], { ...CONDITIONS, maxScope: 20 }),
+  // a recommendation is a plan: "we recommend conversion to a permanent implant"
+  ...rules(HYP, 'FORWARD', 'opnote', ['recommend|recommends|recommended']),
   ...rules(HYP, 'FORWARD', 'opnote', [
     'will|would|shall',
     "'ll",
@@ -272,6 +385,8 @@ const RAW_RULES: ContextRule[] = [
     'post - op|operative|operatively|procedure|procedural|placement|implant|implantation|insertion|anesthesia|sedation|programming|stimulation|fluoroscopy|fluoro|imaging|positioning|closure',
     'without complication|complications|incident|issue|issues|event|problem|problems',
     'as planned', 'as previously|originally planned', // done as planned: "Today, as planned, two generators"
+    // an adjective or a manner, not a plan: "in the manufacturer's recommended order", "as recommended"
+    'the|a|an|their|its|his|her|our|your recommended', "'s recommended", 'as recommended',
 
     'if needed|necessary|indicated|required',
     'as needed|necessary|indicated|required',
@@ -298,6 +413,8 @@ const RAW_RULES: ContextRule[] = [
     'as previously noted|described|mentioned|documented|discussed|stated|seen',
     // uncertainty about a finding, not a plan (ConText's "possible" axis, not modelled here)
     'may|might|could represent|reflect|indicate|suggest|reveal',
+    // "fibrosis that may be related to an old rib fracture": a possible cause, not a plan
+    'may|might|could be related|due|secondary|attributable|consistent|compatible|from',
     'there may|might|could be',
   ]),
 
@@ -310,7 +427,14 @@ const RAW_RULES: ContextRule[] = [
     'cause|causes|etiology|reason|reasons|source|sources|origin|origins for|of',
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['because', 'since']),
+  // a finding stated as present ends a negation: "no ductal dilatation and positive for gallstones"
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['positive for', 'and positive|significant for'], { terminates: [N] }),
+  // a new clause with its own subject: "he is not cooperative and he is hard to keep focused"
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['and|but he|she|they|we|i|it|there']),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['[ x ]', '☒', '☑', '■']),
+  // the next item of a numbered list: "1) lead migration s/p revision 2) wound dehiscence"
+  // (a year in parentheses, "(revision 2022)", is not an item number)
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['<LISTNUM> )']),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', [
     'which', 'who', 'whereas', 'while', 'then', 'and then', 'after which', 'subsequently', 'afterwards', 'thereafter',
     'and|or|but <AUX>', // a second clause: "... and was removed"
@@ -319,7 +443,7 @@ const RAW_RULES: ContextRule[] = [
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['new', 'a|the new', 'now', 'currently', 'today', 'presents|presented|presenting', 'this procedure|operation|session|time'], { terminates: [HIST] }),
   ...rules('TERMINATE', 'TERMINATE', 'fastcontext', ['complains|complaining'], { terminates: [HIST] }),
-  ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['comes|came in with'], { terminates: [HIST] }),
+  ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['comes|came|coming in with'], { terminates: [HIST] }),
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['recent', 'recently'], { terminates: [HIST] }), // "denies any recent nausea"
 ];
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildDoc } from '../nlp/nlp';
-import { applyContext, compileRules, contextAxes, targetForSpan, type ContextResult } from './context';
-import { CONTEXT_RULES, ContextRuleSchema } from '../../kb/context-rules';
+import { applyContext, compileRules, contextAxes, reachesKind, targetForSpan, type ContextResult } from './context';
+import { CONDITION_KIND, CONTEXT_RULES, ContextRuleSchema } from '../../kb/context-rules';
+import { CONCEPTS } from '../../kb/concepts';
 
 /** Assertion of `word` (its n-th occurrence, 0-based) in `text`. */
 function assertOf(text: string, word: string, nth = 0): ContextResult {
@@ -15,6 +16,17 @@ function assertOf(text: string, word: string, nth = 0): ContextResult {
 }
 const a = (text: string, word: string, nth = 0): string => assertOf(text, word, nth).assertion;
 
+/** Assertion of the first `word` in `text` when the target is of `kind` ("condition", "component", ...). */
+function ak(text: string, word: string, kind: string): string {
+  const doc = buildDoc(text);
+  const at = text.indexOf(word);
+  if (at < 0) throw new Error(`"${word}" not in "${text}"`);
+  const target = targetForSpan(doc, at, at + word.length);
+  if (!target) throw new Error('no target');
+  return applyContext(doc, [{ ...target, kind }])[0].assertion;
+}
+const cond = (text: string, word: string): string => ak(text, word, CONDITION_KIND);
+
 describe('context rules (data)', () => {
   it('all rules validate and compile', () => {
     expect(CONTEXT_RULES.length).toBeGreaterThan(100);
@@ -27,7 +39,24 @@ describe('context rules (data)', () => {
     expect(ContextRuleSchema.safeParse({ literal: 'but', category: 'TERMINATE', direction: 'TERMINATE', section: true, source: 'x' }).success).toBe(false);
   });
   it('every rule names a source', () => {
-    for (const r of CONTEXT_RULES) expect(['opnote', 'negex', 'medspacy', 'pycontextnlp', 'fastcontext']).toContain(r.source);
+    for (const r of CONTEXT_RULES) expect(['opnote', 'negex', 'medspacy', 'pycontextnlp', 'fastcontext', 'negspacy']).toContain(r.source);
+  });
+  it('target kinds named by rules are conditions or kinds the engine has', () => {
+    const kinds = new Set([CONDITION_KIND, ...CONCEPTS.map((c) => c.kind)]);
+    const named = CONTEXT_RULES.flatMap((r) => [...(r.allowedKinds ?? []), ...(r.excludedKinds ?? [])]);
+    expect(named.length).toBeGreaterThan(0);
+    for (const k of named) expect(kinds.has(k)).toBe(true);
+  });
+  it('rejects kinds on a non-trigger rule and both kind lists at once', () => {
+    expect(ContextRuleSchema.safeParse({ literal: 'but', category: 'TERMINATE', direction: 'TERMINATE', allowedKinds: ['condition'], source: 'x' }).success).toBe(false);
+    expect(ContextRuleSchema.safeParse({ literal: 'no', category: 'NEGATED_EXISTENCE', direction: 'FORWARD', allowedKinds: ['condition'], excludedKinds: ['component'], source: 'x' }).success).toBe(false);
+    expect(ContextRuleSchema.safeParse({ literal: 'no', category: 'NEGATED_EXISTENCE', direction: 'FORWARD', allowedKinds: [], source: 'x' }).success).toBe(false);
+  });
+  it('a kind-limited rule reaches only its kinds', () => {
+    const only = ContextRuleSchema.parse({ literal: 'resolved', category: 'NEGATED_EXISTENCE', direction: 'BACKWARD', allowedKinds: ['condition'], source: 'x' });
+    const not = ContextRuleSchema.parse({ literal: 'ago', category: 'HISTORICAL', direction: 'BACKWARD', excludedKinds: ['condition'], source: 'x' });
+    expect([reachesKind(only, 'condition'), reachesKind(only, 'component'), reachesKind(only, undefined)]).toEqual([true, false, false]);
+    expect([reachesKind(not, 'condition'), reachesKind(not, 'component'), reachesKind(not, undefined)]).toEqual([false, true, true]);
   });
 });
 
@@ -273,5 +302,142 @@ describe('operative-note cases', () => {
     ['The lead is intended to remain for a few weeks and then be removed.', 'removed'],
   ])('"%s": a removal still to come is hypothetical', (text, word) => {
     expect(assertOf(text, word).assertion).toBe('hypothetical');
+  });
+});
+
+// Each rule added for issue 17 with a sentence of our own (none from Chapman or Chia).
+describe('negation rules (issue 17)', () => {
+  it('a long symptom list after "denies" / "no" is negated to its end (conditions)', () => {
+    const t = 'She denies fever, chills, night sweats, nausea, vomiting, diarrhea, constipation, cough or dysuria.';
+    expect(cond(t, 'dysuria')).toBe('negated');
+    expect(cond('No redness, warmth, swelling, tenderness, drainage, dehiscence, fluctuance or bruising at the pocket.', 'bruising')).toBe('negated');
+    // device mentions keep the 8-word scope
+    expect(ak('No anchor, suture, clip, tunneler, needle, stylet or extension kit was opened, but the generator was replaced.', 'generator', 'component')).toBe('affirmed');
+  });
+  it('a condition that resolved is not present; device work is not "resolved"', () => {
+    expect(cond('Her leg paresthesias resolved after reprogramming.', 'paresthesias')).toBe('negated');
+    expect(cond('Lumbar radiculopathy, resolved.', 'radiculopathy')).toBe('negated');
+    expect(cond('Resolved cellulitis of the flank.', 'cellulitis')).toBe('negated');
+    expect(cond('The pocket hematoma appears to have resolved.', 'hematoma')).toBe('negated');
+    expect(cond('The seroma has resolved.', 'seroma')).toBe('negated');
+    expect(ak('The impedance warning on the generator resolved after the set screw was tightened.', 'generator', 'component')).toBe('affirmed');
+  });
+  it('"low suspicion for", "do not believe", "no findings to suggest"', () => {
+    expect(cond('There is a low suspicion for pocket infection.', 'infection')).toBe('negated');
+    expect(ak('I do not believe the lead has migrated.', 'lead', 'component')).toBe('negated');
+    expect(cond('No findings to suggest erosion of the device.', 'erosion')).toBe('negated');
+    expect(cond('No evidence suggesting a cerebrospinal fluid leak.', 'leak')).toBe('negated');
+  });
+  it('"former", "quit" and "none" negate conditions, never device mentions', () => {
+    expect(cond('Former smoker.', 'smoker')).toBe('negated');
+    expect(cond('Tobacco: quit in 2015.', 'Tobacco')).toBe('negated');
+    expect(cond('He quit smoking five years ago.', 'smoking')).toBe('negated');
+    expect(cond('None pericardial effusion.', 'effusion')).toBe('negated');
+    expect(ak('The former pocket was opened.', 'pocket', 'pocket')).toBe('historical');
+  });
+  it('a finding stated as present, or a new clause with its own subject, ends a negation', () => {
+    const t = 'The culture showed no yeast and positive for staphylococcus.';
+    expect(cond(t, 'yeast')).toBe('negated');
+    expect(cond(t, 'staphylococcus')).toBe('affirmed');
+    expect(cond('He is not tender and he is febrile.', 'febrile')).toBe('affirmed');
+  });
+  it('a past participle before a noun stays inside a negation ("no contrast enhanced lesion")', () => {
+    expect(cond('There was no contrast enhanced lesion near the electrode.', 'lesion')).toBe('negated');
+    expect(a('The lead was placed without fluoroscopy using anatomic landmarks to guide the lead.', 'lead', 1)).toBe('affirmed');
+  });
+});
+
+describe('historical rules (issue 17)', () => {
+  it('days ago and last week date earlier work, not a current symptom', () => {
+    expect(ak('The lead I placed four days ago has migrated.', 'lead', 'component')).toBe('historical');
+    expect(ak('The trial leads were placed last week.', 'leads', 'component')).toBe('historical');
+    expect(cond('Wound drainage started four days ago.', 'drainage')).toBe('affirmed');
+    expect(cond('She has had redness over the last week.', 'redness')).toBe('affirmed');
+    expect(cond('Back pain that began two years ago.', 'pain')).toBe('historical');
+    expect(cond('Headaches started three weeks ago.', 'Headaches')).toBe('historical');
+  });
+  it('"at that time" / "at the time of" date work, not a condition', () => {
+    expect(ak('A trial was done in 2018 and the leads were placed at that time.', 'leads', 'component')).toBe('historical');
+    expect(ak('At the time of his trial two leads were placed.', 'leads', 'component')).toBe('historical');
+    expect(cond('She was drowsy at that time.', 'drowsy')).toBe('affirmed');
+  });
+  it('"X history", family history, "s/p recent"', () => {
+    expect(cond('Given his seizure history, stimulation was started low.', 'seizure')).toBe('historical');
+    expect(ak('Device history: the generator was replaced today.', 'Device', 'component')).toBe('affirmed');
+    expect(ak('The patient requests removal\nHx of two prior revisions.', 'removal', 'action')).toBe('affirmed');
+    expect(cond('Family history of colon cancer in his father.', 'cancer')).toBe('historical');
+    expect(a('He is s/p recent lead revision.', 'revision')).toBe('historical');
+  });
+  it('an imaging finding unchanged from before is historical; the lead position checked today is not', () => {
+    expect(cond('Unchanged small subdural hygroma.', 'hygroma')).toBe('historical');
+    expect(ak('Lead position unchanged after anchoring.', 'Lead', 'component')).toBe('affirmed');
+  });
+  it('the next item of a numbered list ends a history scope; a year in parentheses does not', () => {
+    const t = '1) Failed back surgery syndrome s/p fusion 2) Lumbar radiculopathy';
+    expect(cond(t, 'fusion')).toBe('historical');
+    expect(cond(t, 'radiculopathy')).toBe('affirmed');
+    expect(cond('Status post laminectomy (revised 2021) and fusion.', 'fusion')).toBe('historical');
+  });
+  it('"coming in with" ends a history scope', () => {
+    expect(cond('History of migraine, coming in with new neck pain.', 'neck')).toBe('affirmed');
+  });
+});
+
+describe('hypothetical rules (issue 17)', () => {
+  it('"if" reaches a long list of warning signs (conditions)', () => {
+    const t = 'Call the office if she has fever, chills, redness, swelling, drainage, warmth, pain at the incision, numbness in the legs, new weakness, headache when upright, or loss of bladder control.';
+    expect(cond(t, 'bladder')).toBe('hypothetical');
+  });
+  it('medication taken only when needed', () => {
+    expect(cond('Oxycodone 5 mg p.r.n. pain.', 'pain')).toBe('hypothetical');
+    expect(cond('Ondansetron as needed for nausea.', 'nausea')).toBe('hypothetical');
+    expect(a('Bipolar cautery was used as needed for hemostasis.', 'hemostasis')).toBe('affirmed');
+  });
+  it('return / watch for / should you / call for (conditions); a return to the OR is an event', () => {
+    expect(cond('Return with any wound drainage.', 'drainage')).toBe('hypothetical');
+    expect(cond('Watch for signs of wound infection.', 'infection')).toBe('hypothetical');
+    expect(cond('Should you develop a fever, call us.', 'fever')).toBe('hypothetical');
+    expect(cond('Call for temperature over 101.', 'temperature')).toBe('hypothetical');
+    expect(cond('Return to the ED for severe headache.', 'headache')).toBe('hypothetical');
+    expect(ak('Return to the operating room was needed for hematoma evacuation.', 'evacuation', 'action')).toBe('affirmed');
+    const late = 'Should she develop chest pain, shortness of breath, fainting, palpitations, leg swelling, a fever over 101, or new confusion, she is to come back.';
+    expect(cond(late, 'confusion')).toBe('hypothetical');
+  });
+  it('risk, warnings and discharge teaching', () => {
+    expect(cond('She is at risk for wound dehiscence.', 'dehiscence')).toBe('hypothetical');
+    expect(cond('He was warned of hardware erosion.', 'erosion')).toBe('hypothetical');
+    expect(cond('If you experience new weakness, go to the emergency room.', 'weakness')).toBe('hypothetical');
+    expect(cond('We educated the patient about pocket hematoma and infection.', 'infection')).toBe('hypothetical');
+    expect(cond('She was instructed on signs of lead migration.', 'migration')).toBe('hypothetical');
+    expect(cond('Seek medical attention for worsening headache.', 'headache')).toBe('hypothetical');
+    expect(cond('Report any clear fluid from the incision.', 'fluid')).toBe('hypothetical');
+    expect(cond('Call the surgeon with redness or swelling.', 'swelling')).toBe('hypothetical');
+  });
+  it('recommendations, wishes and monitoring are plans', () => {
+    expect(ak('We recommend conversion to a permanent implant.', 'conversion', 'action')).toBe('hypothetical');
+    expect(ak('The helices were placed in the recommended order and the lead was secured.', 'secured', 'action')).toBe('affirmed');
+    expect(ak('The lead was anchored as recommended.', 'anchored', 'action')).toBe('affirmed');
+    expect(ak("The coils were wrapped in the manufacturer's recommended order and the lead was anchored.", 'anchored', 'action')).toBe('affirmed');
+    expect(ak('He wants to proceed with a permanent implant.', 'implant', 'action')).toBe('hypothetical');
+    expect(cond('She will be monitored for a CSF leak.', 'leak')).toBe('hypothetical');
+    expect(cond('Nursing to monitor her for urinary retention.', 'retention')).toBe('hypothetical');
+    expect(cond('We educated him about lead fracture.', 'fracture')).toBe('hypothetical');
+  });
+  it('"may be related to" is a possible cause, not a plan', () => {
+    expect(cond('The fibrosis may be related to an old fracture.', 'fracture')).toBe('historical');
+  });
+});
+
+describe('operative-note specifics (issue 17)', () => {
+  it.each([
+    ['A trial system was placed, to be converted at a later date.', 'converted', 'action', 'hypothetical'],
+    ['The trial system is to be converted to a permanent implant at a later date.', 'implant', 'action', 'hypothetical'],
+    ['The generator placed in 2019 was removed.', 'generator', 'component', 'historical'],
+    ['The generator placed in 2019 was removed.', 'removed', 'action', 'affirmed'],
+    ['No new pocket was needed.', 'pocket', 'pocket', 'negated'],
+    ['COMPLICATIONS: None\nThe lead was placed at T8 and a pocket was created.', 'pocket', 'pocket', 'affirmed'],
+    ['COMPLICATIONS: None\nThe lead was placed at T8 and a pocket was created.', 'placed', 'action', 'affirmed'],
+  ])('"%s": %s (%s) is %s', (text, word, kind, expected) => {
+    expect(ak(text, word, kind)).toBe(expected);
   });
 });

@@ -42,6 +42,11 @@ export interface ContextTarget {
   tokenStart: number;
   tokenEnd: number;
   sentence: number;
+  /**
+   * What the target is: one of the engine's fact kinds ("component", "action", ...) or
+   * "condition" (a symptom, finding or disease). Rules with `allowedKinds` / `excludedKinds` use it.
+   */
+  kind?: string;
 }
 
 export interface ContextResult {
@@ -64,6 +69,8 @@ const NOUNISH = new Set(['lead', 'leads', 'wire', 'wires', 'paddle', 'paddles', 
 const BARRIERS = new Set([';', ':', '|']); // "|" separates the cells of a pipe table like a label colon
 /** Parts of speech after which a verb starts a new phrase rather than continuing a list. */
 const PHRASE_END = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** A participle followed by one of these modifies it ("stress induced chest pain"). */
+const ADJECTIVAL_NEXT = new Set(['NOUN', 'PROPN', 'ADJ']);
 
 // ------------------------------------------------------------------ compiling the rules
 
@@ -71,9 +78,11 @@ type TokenTest =
   | { kind: 'exact'; value: string; pos?: string }
   | { kind: 'prefix'; value: string; pos?: string }
   | { kind: 'pos'; tags: Set<string> }
-  | { kind: 'year' };
+  | { kind: 'year' }
+  | { kind: 'listnum' };
 
 const YEAR = /^(19|20)\d\d$/;
+const LISTNUM = /^\d{1,2}$/;
 
 interface TrieNode {
   exact: Map<string, TrieNode>;
@@ -94,6 +103,7 @@ function tokenizeFragment(text: string): string[] {
 /** The token-test sequences one alternative of one word stands for. */
 function compileAlternative(alt: string): TokenTest[] {
   if (alt === '<YEAR>') return [{ kind: 'year' }];
+  if (alt === '<LISTNUM>') return [{ kind: 'listnum' }];
   const posSlot = /^<([A-Z|]+)>$/.exec(alt);
   if (posSlot) return [{ kind: 'pos', tags: new Set(posSlot[1].split('|')) }];
   let text = alt;
@@ -127,7 +137,7 @@ function literalWords(literal: string): string[][] {
 }
 
 function testKey(t: TokenTest): string {
-  if (t.kind === 'year') return 'year';
+  if (t.kind === 'year' || t.kind === 'listnum') return t.kind;
   return t.kind === 'pos' ? `pos:${[...t.tags].sort().join('|')}` : `${t.kind}:${t.value}@${t.pos ?? ''}`;
 }
 
@@ -187,6 +197,7 @@ interface CueHit {
 
 function passes(t: TokenTest, tok: Token): boolean {
   if (t.kind === 'year') return YEAR.test(tok.norm);
+  if (t.kind === 'listnum') return LISTNUM.test(tok.norm);
   if (t.kind === 'pos') return t.tags.has(tok.pos);
   if (t.pos && tok.pos !== t.pos) return false;
   return t.kind === 'exact' ? tok.norm === t.value : tok.norm.startsWith(t.value);
@@ -229,6 +240,7 @@ const ALL_BITS = 7;
 
 interface Scope {
   hit: CueHit;
+  rule: ContextRule;
   category: TriggerCategory;
   /** Token range [from, to) the cue reaches (possibly on both sides of the cue). */
   ranges: Array<[number, number]>;
@@ -256,59 +268,101 @@ function startsVerbGroup(tokens: Token[], k: number, to: number): boolean {
   return false;
 }
 
-function forwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, max: number, sentEnd: number, term: Uint8Array, base: number, checkboxItem = false, throughVerbs = false): [number, number] | null {
-  const bit = CAT_BIT[category];
+/** The sentence a scope is computed in: its tokens and where TERMINATE phrases sit. */
+interface ScopeEnv {
+  tokens: Token[];
+  /** Token range of the sentence [sentStart, sentEnd). */
+  sentStart: number;
+  sentEnd: number;
+  /** TERMINATE category bits per token, indexed from `sentStart`. */
+  term: Uint8Array;
+}
+
+const terminates = (env: ScopeEnv, k: number, bit: number): boolean => (env.term[k - env.sentStart] & bit) !== 0;
+
+/** "no part of the system was exposed, revised or removed": to the clause end. */
+function throughVerbsEnd(env: ScopeEnv, hit: CueHit, bit: number, max: number): number {
   let words = 0;
   let end = hit.end;
-  let auxSeen = false;
-  if (throughVerbs) {
-    // "no part of the system was exposed, revised or removed": to the clause end
-    for (let k = hit.end; k < sentEnd; k++) {
-      const n = tokens[k].norm;
-      if (n === ';' || n === ':' || term[k - base] & bit) break;
-      if (isWord(tokens[k]) && ++words > max) break;
-      end = k + 1;
-    }
-    return end > hit.end ? [hit.end, end] : null;
+  for (let k = hit.end; k < env.sentEnd; k++) {
+    const n = env.tokens[k].norm;
+    if (n === ';' || n === ':' || terminates(env, k, bit)) break;
+    if (isWord(env.tokens[k]) && ++words > max) break;
+    end = k + 1;
   }
-  if (checkboxItem) {
-    // "[ ] IPG replaced   [x] New IPG implanted": the item runs to the next box
-    for (let k = hit.end; k < sentEnd; k++) {
-      const n = tokens[k].norm;
-      // the next box: "[", or "( )" / "(x)" (a parenthesis that opens a remark is part of the item)
-      const nextBox = n === '(' && (tokens[k + 1]?.norm === ')' || (/^[x✓]$/.test(tokens[k + 1]?.norm ?? '') && tokens[k + 2]?.norm === ')'));
-      if (n === '[' || nextBox || n === ';' || n === ':' || BOX_CHARS.has(n)) break;
-      if (isWord(tokens[k]) && ++words > max) break;
-      end = k + 1;
-    }
-    return end > hit.end ? [hit.end, end] : null;
+  return end;
+}
+
+/** "[ ] IPG replaced   [x] New IPG implanted": the item runs to the next box. */
+function checkboxItemEnd(env: ScopeEnv, hit: CueHit, max: number): number {
+  const { tokens } = env;
+  let words = 0;
+  let end = hit.end;
+  for (let k = hit.end; k < env.sentEnd; k++) {
+    const n = tokens[k].norm;
+    // the next box: "[", or "( )" / "(x)" (a parenthesis that opens a remark is part of the item)
+    const nextBox = n === '(' && (tokens[k + 1]?.norm === ')' || (/^[x✓]$/.test(tokens[k + 1]?.norm ?? '') && tokens[k + 2]?.norm === ')'));
+    if (n === '[' || nextBox || n === ';' || n === ':' || BOX_CHARS.has(n)) break;
+    if (isWord(tokens[k]) && ++words > max) break;
+    end = k + 1;
   }
-  for (let k = hit.end; k < sentEnd; k++) {
+  return end;
+}
+
+/**
+ * Where a negation scope stops at token k (already inside it), or undefined to go on:
+ * a verb that does not close a verb group and is not the cue's own verb starts a new phrase
+ * after a noun ("without fluoroscopy | using landmarks", but "no nausea, vomiting"); the verb
+ * closing a verb group is the last token ("no stimulator leads or electrodes were placed").
+ */
+function negationStop(env: ScopeEnv, hit: CueHit, k: number, state: { auxSeen: boolean }): number | undefined {
+  const { tokens } = env;
+  const tok = tokens[k];
+  // a past participle used as an adjective goes on: "no stress induced chest pain" (not "-ing":
+  // "without fluoroscopy using anatomic landmarks" starts a new phrase)
+  const adjectival = /ed$/.test(tok.norm) && ADJECTIVAL_NEXT.has(tokens[k + 1]?.pos ?? '') && k + 1 < env.sentEnd;
+  if (tok.pos === 'VERB' && !NOUNISH.has(tok.norm) && !adjectival && !state.auxSeen && k > hit.end && PHRASE_END.has(tokens[k - 1].pos)) {
+    // telegraphic "no lead placed", "no pocket created": the participle is what did not happen
+    return tokens[hit.start]?.norm === 'no' && /ed$/.test(tok.norm) ? k + 1 : k;
+  }
+  if (tok.pos === 'AUX') state.auxSeen = true;
+  else if (tok.pos === 'VERB' && state.auxSeen) return k + 1;
+  else if (!isFiller(tok)) state.auxSeen = false;
+  return undefined;
+}
+
+function plainForwardEnd(env: ScopeEnv, hit: CueHit, category: TriggerCategory, max: number): number {
+  const { tokens } = env;
+  const bit = CAT_BIT[category];
+  const state = { auxSeen: false };
+  let words = 0;
+  let end = hit.end;
+  for (let k = hit.end; k < env.sentEnd; k++) {
     const tok = tokens[k];
     // ":" ends negated and historical scopes (a header glued to the line: "Not obtained  DIAGNOSIS: ...");
     // a plan runs on over it ("options include: ...", "call if any of the following: ...")
-    if (tok.norm === ';' || tok.norm === '|' || (tok.norm === ':' && category !== 'HYPOTHETICAL') || term[k - base] & bit) break;
+    if (tok.norm === ';' || tok.norm === '|' || (tok.norm === ':' && category !== 'HYPOTHETICAL') || terminates(env, k, bit)) break;
     if (isWord(tok) && ++words > max) break;
-    if (category === 'HISTORICAL' && startsVerbGroup(tokens, k, sentEnd)) break;
+    if (category === 'HISTORICAL' && startsVerbGroup(tokens, k, env.sentEnd)) break;
     end = k + 1;
-    if (category === 'NEGATED_EXISTENCE') {
-      // a verb that does not close a verb group and is not the cue's own verb starts a new
-      // phrase after a noun: "without fluoroscopy | using landmarks" (but "no nausea, vomiting")
-      if (tok.pos === 'VERB' && !NOUNISH.has(tok.norm) && !auxSeen && k > hit.end && PHRASE_END.has(tokens[k - 1].pos)) {
-        // telegraphic "no lead placed", "no pocket created": the participle is what did not happen
-        end = tokens[hit.start]?.norm === 'no' && /ed$/.test(tok.norm) ? k + 1 : k;
-        break;
-      }
-      if (tok.pos === 'AUX') auxSeen = true;
-      // "no stimulator leads or electrodes were placed": the verb closing the group is in scope (end is past it)
-      else if (tok.pos === 'VERB' && auxSeen) break;
-      else if (!isFiller(tok)) auxSeen = false;
-    }
+    if (category !== 'NEGATED_EXISTENCE') continue;
+    const stop = negationStop(env, hit, k, state);
+    if (stop !== undefined) return stop;
   }
+  return end;
+}
+
+function forwardScope(env: ScopeEnv, hit: CueHit, rule: ContextRule, max: number): [number, number] | null {
+  const category = rule.category as TriggerCategory;
+  let end: number;
+  if (rule.throughVerbs) end = throughVerbsEnd(env, hit, CAT_BIT[category], max);
+  else if (rule.checkboxItem) end = checkboxItemEnd(env, hit, max);
+  else end = plainForwardEnd(env, hit, category, max);
   return end > hit.end ? [hit.end, end] : null;
 }
 
-function backwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, max: number, sentStart: number, term: Uint8Array, base: number, crossesLabel = false): [number, number] | null {
+function backwardScope(env: ScopeEnv, hit: CueHit, category: TriggerCategory, max: number, crossesLabel = false): [number, number] | null {
+  const { tokens, sentStart } = env;
   const bit = CAT_BIT[category];
   let words = 0;
   let start = hit.start;
@@ -324,13 +378,71 @@ function backwardScope(tokens: Token[], hit: CueHit, category: TriggerCategory, 
     // (not after a short label: "ALLERGIES - NONE", "Fluoroscopy - not used")
     const dash =
       (tok.norm === '-' || tok.norm === '–' || tok.norm === '—') && k - sentStart > 3 && tokens[k - 1].end < tok.start && tokens[k + 1]?.start > tok.end;
-    if (BARRIERS.has(tok.norm) || tok.norm === ',' || dash || (term[k - base] & bit && !crossesLabel)) break;
+    if (BARRIERS.has(tok.norm) || tok.norm === ',' || dash || (terminates(env, k, bit) && !crossesLabel)) break;
     // "... was placed and | fluoroscopy was not used": a conjunction after a verb ends the clause
     if (tok.pos === 'CCONJ' && k > sentStart && tokens[k - 1].pos === 'VERB') break;
     if (isWord(tok) && ++words > max) break;
     start = k;
   }
   return start < hit.start ? [start, hit.start] : null;
+}
+
+const NEGATORS = new Set(['not', "n't", 'never', 'none', 'nothing']);
+
+/** A negation cue that ends with its own verb ("was not replaced", "were not revised") negates that verb. */
+function ownVerbOf(env: ScopeEnv, hit: CueHit, rule: ContextRule): number | undefined {
+  const last = env.tokens[hit.end - 1];
+  if (rule.category !== 'NEGATED_EXISTENCE' || rule.direction !== 'BACKWARD' || !last || last.pos !== 'VERB' || hit.end - hit.start < 2) return undefined;
+  for (let k = hit.start; k < hit.end - 1; k++) if (NEGATORS.has(env.tokens[k].norm)) return hit.end - 1;
+  return undefined;
+}
+
+/** The verbs coordinated with a negated own verb: "was not removed or repositioned", "not revised, replaced or removed". */
+function coordinatedVerbs(env: ScopeEnv, hit: CueHit): Array<[number, number]> {
+  const { tokens } = env;
+  const out: Array<[number, number]> = [];
+  for (let k = hit.end; k + 1 < env.sentEnd; ) {
+    const n = tokens[k].norm;
+    if (n !== ',' && n !== 'or' && n !== 'nor') break;
+    const next = n === ',' && (tokens[k + 1].norm === 'or' || tokens[k + 1].norm === 'nor') ? k + 2 : k + 1;
+    if (next >= env.sentEnd || tokens[next].pos !== 'VERB') break;
+    out.push([next, next + 1]);
+    k = next + 1;
+  }
+  return out;
+}
+
+/** The scope of one trigger rule at one cue, or null when it reaches nothing. */
+function scopeOf(env: ScopeEnv, hit: CueHit, rule: ContextRule): Scope | null {
+  const category = rule.category as TriggerCategory;
+  const max = rule.maxScope ?? DEFAULT_SCOPE;
+  const ranges: Array<[number, number]> = [];
+  if (rule.direction === 'FORWARD' || rule.direction === 'BIDIRECTIONAL') {
+    const f = forwardScope(env, hit, rule, max);
+    if (f) ranges.push(f);
+  }
+  if (rule.direction === 'BACKWARD' || rule.direction === 'BIDIRECTIONAL') {
+    const b = backwardScope(env, hit, category, max, rule.crossesLabel === true);
+    if (b) ranges.push(b);
+  }
+  const ownVerb = ownVerbOf(env, hit, rule);
+  if (ownVerb !== undefined) ranges.push(...coordinatedVerbs(env, hit));
+  if (!ranges.length && ownVerb === undefined) return null;
+  return { hit, rule, category, ranges, ...(ownVerb !== undefined ? { ownVerb } : {}) };
+}
+
+/** Where TERMINATE phrases sit in a sentence, as a bit mask of the categories they end. */
+function terminationMask(hits: CueHit[], sentStart: number, length: number): Uint8Array {
+  const term = new Uint8Array(length);
+  for (const h of hits) {
+    let mask = 0;
+    for (const r of h.rules) {
+      if (r.category !== 'TERMINATE') continue;
+      mask |= r.terminates ? r.terminates.reduce((m, c) => m | CAT_BIT[c], 0) : ALL_BITS;
+    }
+    if (mask) for (let k = h.start; k < h.end; k++) term[k - sentStart] |= mask;
+  }
+  return term;
 }
 
 const cache = new WeakMap<Doc, Map<number, SentenceContext>>();
@@ -341,52 +453,16 @@ function sentenceContext(doc: Doc, index: number): SentenceContext {
   const found = perDoc.get(index);
   if (found) return found;
   const s = doc.sentences[index];
-  const { tokens } = doc;
-  const hits = resolveOverlaps(matchAll(tokens, s.tokenStart, s.tokenEnd, trie()), s.tokenStart, s.tokenEnd);
-  // where TERMINATE phrases sit, as a bit mask of the categories they end
-  const term = new Uint8Array(s.tokenEnd - s.tokenStart);
-  for (const h of hits) {
-    let mask = 0;
-    for (const r of h.rules) {
-      if (r.category !== 'TERMINATE') continue;
-      mask |= r.terminates ? r.terminates.reduce((m, c) => m | CAT_BIT[c], 0) : ALL_BITS;
-    }
-    if (mask) for (let k = h.start; k < h.end; k++) term[k - s.tokenStart] |= mask;
-  }
+  const hits = resolveOverlaps(matchAll(doc.tokens, s.tokenStart, s.tokenEnd, trie()), s.tokenStart, s.tokenEnd);
+  const term = terminationMask(hits, s.tokenStart, s.tokenEnd - s.tokenStart);
+  const env: ScopeEnv = { tokens: doc.tokens, sentStart: s.tokenStart, sentEnd: s.tokenEnd, term };
   const scopes: Scope[] = [];
   for (const h of hits) {
     if (h.rules.some((r) => r.category === 'PSEUDO')) continue;
     for (const r of h.rules) {
       if (r.category === 'PSEUDO' || r.category === 'TERMINATE') continue;
-      const category = r.category;
-      const max = r.maxScope ?? DEFAULT_SCOPE;
-      const ranges: Array<[number, number]> = [];
-      if (r.direction === 'FORWARD' || r.direction === 'BIDIRECTIONAL') {
-        const f = forwardScope(tokens, h, category, max, s.tokenEnd, term, s.tokenStart, r.checkboxItem === true, r.throughVerbs === true);
-        if (f) ranges.push(f);
-      }
-      if (r.direction === 'BACKWARD' || r.direction === 'BIDIRECTIONAL') {
-        const b = backwardScope(tokens, h, category, max, s.tokenStart, term, s.tokenStart, r.crossesLabel === true);
-        if (b) ranges.push(b);
-      }
-      // a negation cue that ends with its own verb ("was not replaced", "were not revised") negates that verb
-      const last = tokens[h.end - 1];
-      const ownVerb =
-        category === 'NEGATED_EXISTENCE' && r.direction === 'BACKWARD' && last && last.pos === 'VERB' && h.end - h.start >= 2 && tokens.slice(h.start, h.end - 1).some((t) => t.norm === 'not' || t.norm === "n't" || t.norm === 'never' || t.norm === 'none' || t.norm === 'nothing')
-          ? h.end - 1
-          : undefined;
-      // ... and the verbs coordinated with it: "was not removed or repositioned", "not revised, replaced or removed"
-      if (ownVerb !== undefined) {
-        for (let k = h.end; k + 1 < s.tokenEnd; ) {
-          const n = tokens[k].norm;
-          if (n !== ',' && n !== 'or' && n !== 'nor') break;
-          const next = n === ',' && (tokens[k + 1].norm === 'or' || tokens[k + 1].norm === 'nor') ? k + 2 : k + 1;
-          if (next >= s.tokenEnd || tokens[next].pos !== 'VERB') break;
-          ranges.push([next, next + 1]);
-          k = next + 1;
-        }
-      }
-      if (ranges.length || ownVerb !== undefined) scopes.push({ hit: h, category, ranges, ...(ownVerb !== undefined ? { ownVerb } : {}) });
+      const sc = scopeOf(env, h, r);
+      if (sc) scopes.push(sc);
     }
   }
   const ctx = { scopes, term };
@@ -397,6 +473,7 @@ function sentenceContext(doc: Doc, index: number): SentenceContext {
 /** The cues a section header gives its whole body ("PAST MEDICAL HISTORY:"), by category. */
 interface HeaderCue {
   hit: CueHit;
+  rule: ContextRule;
   category: TriggerCategory;
 }
 const headerCache = new WeakMap<Doc, Map<number, HeaderCue[]>>();
@@ -414,12 +491,18 @@ function headerCues(doc: Doc, sectionIndex: number): HeaderCue[] {
     for (const h of hits) {
       for (const r of h.rules) {
         if (r.category === 'PSEUDO' || r.category === 'TERMINATE') continue;
-        if (!out.some((c) => c.category === r.category)) out.push({ hit: h, category: r.category });
+        out.push({ hit: h, rule: r, category: r.category });
       }
     }
   }
   perDoc.set(sectionIndex, out);
   return out;
+}
+
+/** Whether a rule reaches a target of this kind (`allowedKinds` / `excludedKinds`). */
+export function reachesKind(rule: ContextRule, kind: string | undefined): boolean {
+  if (rule.allowedKinds && !(kind !== undefined && rule.allowedKinds.includes(kind))) return false;
+  return !(rule.excludedKinds && kind !== undefined && rule.excludedKinds.includes(kind));
 }
 
 function toCue(doc: Doc, hit: CueHit, category: CueCategory): Cue {
@@ -438,6 +521,41 @@ export interface ContextOptions {
   innerCues?: boolean;
 }
 
+type Nearest = Partial<Record<TriggerCategory, { dist: number; hit: CueHit }>>;
+
+/** The nearest in-sentence cue of each category whose scope reaches target tokens [a, b). */
+function nearestCues(sctx: SentenceContext, a: number, b: number, kind: string | undefined, opts: ContextOptions): Nearest {
+  const best: Nearest = {};
+  for (const sc of sctx.scopes) {
+    const { hit } = sc;
+    if (!reachesKind(sc.rule, kind)) continue;
+    const isOwnVerb = sc.ownVerb !== undefined && a <= sc.ownVerb && sc.ownVerb < b && a >= hit.start;
+    if (!isOwnVerb && !opts.innerCues && hit.start < b && a < hit.end) continue; // the cue is part of the target
+    if (!isOwnVerb && !sc.ranges.some(([from, to]) => a < to && from < b)) continue;
+    const dist = hit.start >= b ? hit.start - b : Math.max(0, a - hit.end);
+    const prev = best[sc.category];
+    if (!prev || dist < prev.dist) best[sc.category] = { dist, hit };
+  }
+  return best;
+}
+
+/**
+ * A section header ("PAST MEDICAL HISTORY:") reaches its whole body, unless a cue of the category
+ * was found in the sentence or a TERMINATE phrase of the category stands before the target in its
+ * sentence ("... who presents with").
+ */
+function addHeaderCues(doc: Doc, best: Nearest, sctx: SentenceContext, sentence: number, a: number, kind: string | undefined): void {
+  const s = doc.sentences[sentence];
+  const section = doc.sections[s.sectionIndex];
+  if (!section?.header || doc.tokens[a].start < section.bodyStart) return;
+  for (const hc of headerCues(doc, s.sectionIndex)) {
+    if (best[hc.category] || !reachesKind(hc.rule, kind)) continue;
+    let blocked = false;
+    for (let k = s.tokenStart; k < a && !blocked; k++) if (sctx.term[k - s.tokenStart] & CAT_BIT[hc.category]) blocked = true;
+    if (!blocked) best[hc.category] = { dist: Number.MAX_SAFE_INTEGER, hit: hc.hit };
+  }
+}
+
 /** Every context axis for each target (same order as `targets`). */
 export function contextAxes(doc: Doc, targets: ContextTarget[], opts: ContextOptions = {}): ContextAxes[] {
   return targets.map((t) => {
@@ -448,28 +566,9 @@ export function contextAxes(doc: Doc, targets: ContextTarget[], opts: ContextOpt
     const a = Math.max(t.tokenStart, s.tokenStart);
     const b = Math.min(t.tokenEnd, s.tokenEnd);
     if (b <= a) return out;
-    const best: Partial<Record<TriggerCategory, { dist: number; hit: CueHit }>> = {};
     const sctx = sentenceContext(doc, t.sentence);
-    for (const sc of sctx.scopes) {
-      const { hit } = sc;
-      const isOwnVerb = sc.ownVerb !== undefined && a <= sc.ownVerb && sc.ownVerb < b && a >= hit.start;
-      if (!isOwnVerb && !opts.innerCues && hit.start < b && a < hit.end) continue; // the cue is part of the target
-      if (!isOwnVerb && !sc.ranges.some(([from, to]) => a < to && from < b)) continue;
-      const dist = hit.start >= b ? hit.start - b : Math.max(0, a - hit.end);
-      const prev = best[sc.category];
-      if (!prev || dist < prev.dist) best[sc.category] = { dist, hit };
-    }
-    // a section header ("PAST MEDICAL HISTORY:") reaches its whole body, unless a TERMINATE
-    // phrase of the category stands before the target in its sentence ("... who presents with")
-    const section = doc.sections[s.sectionIndex];
-    if (section?.header && doc.tokens[a].start >= section.bodyStart) {
-      for (const hc of headerCues(doc, s.sectionIndex)) {
-        if (best[hc.category]) continue;
-        let blocked = false;
-        for (let k = s.tokenStart; k < a && !blocked; k++) if (sctx.term[k - s.tokenStart] & CAT_BIT[hc.category]) blocked = true;
-        if (!blocked) best[hc.category] = { dist: Number.MAX_SAFE_INTEGER, hit: hc.hit };
-      }
-    }
+    const best = nearestCues(sctx, a, b, t.kind, opts);
+    addHeaderCues(doc, best, sctx, t.sentence, a, t.kind);
     if (best.NEGATED_EXISTENCE) out.negated = toCue(doc, best.NEGATED_EXISTENCE.hit, 'NEGATED_EXISTENCE');
     if (best.HISTORICAL) out.historical = toCue(doc, best.HISTORICAL.hit, 'HISTORICAL');
     if (best.HYPOTHETICAL) out.hypothetical = toCue(doc, best.HYPOTHETICAL.hit, 'HYPOTHETICAL');
