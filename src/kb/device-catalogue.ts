@@ -13,6 +13,8 @@ export const CatalogueEntrySchema = z.object({
   brand: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
   kind: z.enum(['array', 'generator', 'integrated', 'external']),
   target: z.enum(['spinal', 'peripheral', 'sacral', 'gastric', 'vagus', 'hypoglossal', 'intracranial']),
+  /** For an array: a paddle (surgical, placed through a laminotomy) or a percutaneous (cylindrical) lead. */
+  form: z.enum(['paddle', 'percutaneous']).optional(),
   source: z.string(),
 });
 export type CatalogueEntry = z.infer<typeof CatalogueEntrySchema>;
@@ -22,6 +24,10 @@ const LABEL = 'public manufacturer labelling (device class and indication); OpNo
 const RAW: CatalogueEntry[] = [
   // spinal cord stimulation generators
   ...['proclaim', 'intellis', 'wavewriter', 'evoke', 'senza', 'omnia', 'prodigy', 'eterna', 'spectra', 'alpha', 'vanta', 'inceptiv', 'restoresensor', 'primeadvanced'].map((brand) => ({ brand, kind: 'generator' as const, target: 'spinal' as const, source: LABEL })),
+  // spinal cord stimulation arrays: the model name tells a paddle from a percutaneous lead
+  // (English words such as "linear" or "specify" are left out: they are read as words)
+  ...['artisan', 'coveredge', 'penta', 'lamitrode'].map((brand) => ({ brand, kind: 'array' as const, target: 'spinal' as const, form: 'paddle' as const, source: LABEL })),
+  ...['infinion', 'octrode', 'vectris', 'superflex'].map((brand) => ({ brand, kind: 'array' as const, target: 'spinal' as const, form: 'percutaneous' as const, source: LABEL })),
   // deep-brain (cranial) generators
   ...['percept', 'activa', 'vercise', 'genus', 'infinity', 'libra', 'brio'].map((brand) => ({ brand, kind: 'generator' as const, target: 'intracranial' as const, source: LABEL })),
   // vagus nerve stimulation generators

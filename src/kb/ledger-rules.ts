@@ -6,12 +6,13 @@ import { z } from 'zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
   when: z.object({
     component: z.enum(['array', 'generator', 'integrated', 'system']),
+    target: z.enum(['spinal']).optional(),
     actions: z.array(z.enum(['insertion', 'replacement', 'revision', 'removal'])).min(1),
   }),
   ledger: z.enum(LEDGER_CONDITIONS),
@@ -19,6 +20,8 @@ export const LedgerRuleSchema = z.object({
     z.object({ action: z.enum(['insertion', 'replacement', 'revision', 'removal']), arrays: z.enum(['newLeftIn']).optional() }),
     z.object({ component: z.enum(['integrated']) }),
     z.object({ drop: z.literal(true) }),
+    /** one event per array form: the paddles (open approach) and the percutaneous leads, each with its own count */
+    z.object({ splitByForm: z.literal(true) }),
   ]),
   reason: z.string().min(20),
   source: z.string(),
@@ -67,6 +70,14 @@ const RAW: LedgerRule[] = [
     then: { component: 'integrated' },
     reason: 'The device is named by a brand whose leads carry their own receiver (an integrated system), and no separate generator is placed or worked on.',
     source: 'src/kb/device-catalogue.ts; test/fixtures/README.md (integrated PNS device decision)',
+  },
+  {
+    id: 'paddle-and-percutaneous-arrays-are-coded-apart',
+    when: { component: 'array', target: 'spinal', actions: ['insertion'] },
+    ledger: 'paddleAndPercutaneous',
+    then: { splitByForm: true },
+    reason: 'A paddle placed through a laminotomy and a separate percutaneous lead were both placed and left in: the paddle is the open placement (one unit), and each percutaneous lead is a percutaneous placement of its own.',
+    source: 'shared/domain/neurostimulator-coding.md §2 (63650 per percutaneous array, 63655 for the open paddle); test/fixtures/README.md convention 3',
   },
   {
     id: 'reconnected-generator-is-not-revised',

@@ -55,6 +55,7 @@ class Resolver {
     if (!inst.brand && m.brand) inst.brand = m.brand;
     if (!inst.target && m.target) inst.target = m.target;
     if (m.form === 'paddle') inst.form = 'paddle';
+    else if (m.form && !inst.form) inst.form = m.form;
     if (m.fresh) inst.fresh = true;
     this.recent.set(inst.id, ++this.tick);
     this.refs.set(m.id, [...(this.refs.get(m.id) ?? []), inst.id]);
@@ -65,7 +66,9 @@ class Resolver {
   }
 }
 
-const compatible = (i: DeviceInstance, m: Mention) => !m.side || !i.side || i.side === m.side;
+/** A mention can name an instance unless side, array form (paddle vs percutaneous) or array model disagree. */
+const compatible = (i: DeviceInstance, m: Mention) =>
+  (!m.side || !i.side || i.side === m.side) && (!m.form || !i.form || i.form === m.form) && !(i.kind === 'array' && m.brand && i.brand && m.brand !== i.brand);
 
 function resolvePlural(r: Resolver, m: Mention, kind: DeviceKind, acts: ReadonlySet<string>): DeviceInstance[] {
   const acted = acts.size > 0;

@@ -149,6 +149,8 @@ function levelIn(tokens: Token[], c: Clause): string | undefined {
   return undefined;
 }
 
+const PERCUTANEOUS_WORD = /^(percutaneous|perc|cylindrical)$/;
+
 function brandNear(tokens: Token[], from: number, to: number): string | undefined {
   for (let k = Math.max(0, from - 2); k < Math.min(tokens.length, to + 1); k++) if (CATALOGUE_BY_BRAND.has(tokens[k].norm)) return tokens[k].norm;
   return undefined;
@@ -172,6 +174,9 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   for (let k = Math.max(s.tokenStart, m.tokenStart - 3); k <= Math.min(s.tokenEnd - 1, m.tokenEnd + 2); k++) if (ctx.externalTokens.has(k)) external = true;
   const brand = brandNear(tokens, m.tokenStart, m.tokenEnd);
   const targets = ctx.targetsByClause.get(clause) ?? [];
+  const entry = brand ? CATALOGUE_BY_BRAND.get(brand) : undefined;
+  // a paddle word, an array model of a known form, or "percutaneous lead" tells the array's form
+  const arrayForm = form ?? (kind === 'array' ? (entry?.kind === 'array' ? entry.form : undefined) ?? (pre.some((t) => PERCUTANEOUS_WORD.test(t.norm)) ? 'percutaneous' : undefined) : undefined);
   const { count, plural } = countOf(pre, m.text, after);
   return {
     id,
@@ -183,7 +188,7 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
     tokenStart: m.tokenStart,
     tokenEnd: m.tokenEnd,
     kind: kind === 'generator' && external ? 'external' : kind,
-    ...(form ? { form } : {}),
+    ...(arrayForm ? { form: arrayForm } : {}),
     determiner: determinerOf(pre, m.assertion === 'historical'),
     fresh: pre.some((t) => FRESH.has(t.norm)),
     count,

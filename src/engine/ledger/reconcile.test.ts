@@ -34,6 +34,13 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     expect(lines(newLead).some((l) => l.startsWith('64561'))).toBe(true);
   });
 
+  it('a paddle through a laminotomy plus a separate percutaneous lead are coded apart; a paddle alone is one open placement', () => {
+    const both = 'DESCRIPTION: A T9 laminotomy was performed and the paddle lead was passed under the lamina to T8 and secured. Through a separate incision a Tuohy needle was placed at T12-L1 and a percutaneous lead was advanced to T10. Both arrays were tunneled and connected to the new IPG, which was placed in a flank pocket created for it.';
+    expect(lines(both)).toEqual(['63650 x1', '63655 x1', '63685 x1']);
+    const paddleOnly = both.replace(' Through a separate incision a Tuohy needle was placed at T12-L1 and a percutaneous lead was advanced to T10. Both arrays were', ' The paddle was');
+    expect(lines(paddleOnly)).toEqual(['63655 x1', '63685 x1']);
+  });
+
   it('existing leads capped and left in place get no lead code when only the generator comes out', () => {
     const note = 'DESCRIPTION: The infraclavicular incision was opened over the infected spinal cord stimulator IPG. The existing IPG was disconnected and explanted. The existing percutaneous leads were cut at the anchors, capped and left in place for a later reimplant. No new generator was placed.';
     expect(lines(note)).toEqual(['63688 x1']);

@@ -38,6 +38,11 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     const act = [...arrays, ...ledger.instances.filter((i) => i.kind === 'sensor')].filter(acted);
     return act.length > 0 && act.every((i) => i.preExisting && i.state === 'pre-kept') && act.some((i) => i.acts.some((a) => a.act === 'leftInPlace' && a.status === 'done'));
   },
+  // a new paddle and a new percutaneous lead, both left in
+  paddleAndPercutaneous: (arrays) => {
+    const kept = arrays.filter((i) => i.state === 'new-left-in');
+    return kept.some((i) => i.form === 'paddle') && kept.some((i) => i.form === 'percutaneous');
+  },
   onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 
@@ -46,15 +51,27 @@ function evidenceOf(arrays: DeviceInstance[]): Span[] {
 }
 
 function applies(rule: LedgerRule, ev: EventDetail): boolean {
-  return rule.when.component === ev.component && (rule.when.actions as string[]).includes(ev.action);
+  return rule.when.component === ev.component && (!rule.when.target || rule.when.target === ev.target) && (rule.when.actions as string[]).includes(ev.action);
+}
+
+/** The paddle part (open approach, one unit) and the percutaneous part (one unit per lead) of one array event. */
+function splitByForm(ev: EventDetail, arrays: DeviceInstance[], reason: Reason): EventDetail[] {
+  const kept = arrays.filter((i) => i.state === 'new-left-in');
+  const part = (form: 'paddle' | 'percutaneous', approach: string): EventDetail => {
+    const own = kept.filter((i) => i.form === form);
+    const evidence = own.flatMap((i) => i.evidence).slice(0, 6);
+    return { ...ev, approach, arrays: own.length, evidence: evidence.length ? evidence : ev.evidence, componentEvidence: evidence.length ? evidence : ev.componentEvidence, ledgerReason: reason };
+  };
+  return [part('paddle', 'laminectomy'), part('percutaneous', 'percutaneous')];
 }
 
 /** The reconciled event (or null to drop it), with the reason the ledger gives. */
-function reconcileOne(ev: EventDetail, arrays: DeviceInstance[], ledger: Ledger): { ev: EventDetail | null; reason?: Reason; rule?: string } {
+function reconcileOne(ev: EventDetail, arrays: DeviceInstance[], ledger: Ledger): { ev: EventDetail | EventDetail[] | null; reason?: Reason; rule?: string } {
   for (const rule of LEDGER_RULES) {
     if (!applies(rule, ev) || !CONDITIONS[rule.ledger](arrays, ledger)) continue;
     const reason: Reason = { text: rule.reason, evidence: evidenceOf(arrays) };
     if ('drop' in rule.then) return { ev: null, reason, rule: rule.id };
+    if ('splitByForm' in rule.then) return { ev: splitByForm(ev, arrays, reason), reason, rule: rule.id };
     if ('component' in rule.then) return { ev: { ...ev, component: rule.then.component, ledgerReason: reason }, reason, rule: rule.id };
     const n = arrays.filter((i) => i.state === 'new-left-in').length;
     return { ev: { ...ev, action: rule.then.action, arrays: rule.then.arrays === 'newLeftIn' ? n : ev.arrays, ledgerReason: reason }, reason, rule: rule.id };
@@ -76,7 +93,8 @@ export function reconcileEvents(reading: Reading, ledger: Ledger): Reconciliatio
   for (const ev of reading.events) {
     const out = reconcileOne(ev, arrays, ledger);
     if (out.rule && out.reason) changes.push({ rule: out.rule, reason: out.reason, dropped: out.ev === null });
-    if (out.ev) events.push(out.ev);
+    if (Array.isArray(out.ev)) events.push(...out.ev);
+    else if (out.ev) events.push(out.ev);
   }
   return { reading: changes.length ? { ...reading, events } : reading, changes };
 }
