@@ -18,6 +18,8 @@ export const MAX_INSTANCES_PER_KIND = 32;
 class Resolver {
   instances: DeviceInstance[] = [];
   refs = new Map<number, string[]>();
+  /** Instances an ordinal mention ("lead 2", "the second lead") has named. */
+  named = new Set<string>();
   private recent = new Map<string, number>();
   private byKind = new Map<DeviceKind, DeviceInstance[]>();
   private tick = 0;
@@ -90,10 +92,17 @@ function resolveOrdinal(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstan
     return [rest[0] ?? r.open(m, kind, 'new')];
   }
   const found = same.find((i) => i.number === m.ordinal);
-  if (found) return [found];
+  // "a second lead" after a lead was swapped out: one more device, unless a mention named that number ("Lead 2: a second lead ...")
+  if (found && m.determiner === 'new' && !r.named.has(found.id)) return [r.open(m, kind, 'new')];
+  if (found) {
+    r.named.add(found.id);
+    return [found];
+  }
   const n = m.ordinal ?? 1;
   for (let k = r.ofKind(kind).filter((i) => !i.preExisting).length; k < n - 1; k++) r.open(m, kind, 'new');
-  return [r.open(m, kind, 'new')];
+  const inst = r.open(m, kind, 'new');
+  r.named.add(inst.id);
+  return [inst];
 }
 
 function resolveSingular(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstance[] {

@@ -16,6 +16,16 @@ describe('device ledger', () => {
     expect(ds.some((d) => d.kind === 'generator')).toBe(false);
   });
 
+  it('reads "a second lead" after a swapped-out lead as one more lead, and "the second lead" under a "Lead 2" label as the same one', () => {
+    const swapped = devices(
+      'DESCRIPTION: The first lead was passed through the needle but kinked at T10. It was withdrawn, handed off the field and discarded. A new lead was passed through the same needle to T8. A second needle was placed at L1-2 and a second lead was advanced to mid T8 just right of midline. Both leads were connected to the external trial stimulator.',
+    );
+    expect(leftIn(swapped)).toHaveLength(2);
+    expect(swapped.filter((d) => d.state === 'new-discarded')).toHaveLength(1);
+    const labelled = devices('DESCRIPTION:\nLead 1: a lead was advanced to T8 through a Tuohy needle.\nLead 2: a second lead was advanced to T9 through a second needle.\nBoth leads were connected to the external trial stimulator.');
+    expect(leftIn(labelled)).toHaveLength(2);
+  });
+
   it('keeps a previously placed lead as pre-existing and a new generator as placed', () => {
     const ds = devices('DESCRIPTION: The old generator was removed from the pocket. The previously placed lead was found intact and left in place. A new generator was connected to the lead and placed in the pocket.');
     const gens = ds.filter((d) => d.kind === 'generator');

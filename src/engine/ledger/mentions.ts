@@ -49,6 +49,8 @@ function premodifiers(tokens: Token[], from: number, clauseStart: number): Token
 function determinerOf(pre: Token[], historical: boolean): Mention['determiner'] {
   const words = pre.map((t) => t.norm);
   if (words.some((w) => w === 'new' || w === 'replacement' || w === 'another' || w === 'additional' || w === 'fresh')) return 'new';
+  // "a second lead": an indefinite ordinal introduces one more device
+  if ((words[0] === 'a' || words[0] === 'an') && words.some((w) => (ORDINALS[w] ?? 0) > 1)) return 'new';
   if (historical || words.some((w) => OLD_WORDS.has(w))) return 'old';
   if (words.some((w) => NEW_WORDS.has(w))) return 'new';
   if (words.some((w) => DEFINITE.has(w))) return 'definite';
