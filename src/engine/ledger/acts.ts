@@ -37,7 +37,7 @@ const NUMBER_WORD = /^(a|one|two|three|four|five|half|few|several)$/;
 /** "withdrawn 2 cm", "pulled back about three centimeters": a distance after the verb. */
 function movedByDistance(tokens: Token[], k: number): boolean {
   let j = k;
-  for (let skipped = 0; skipped < 2 && /^(back|about|approximately|roughly|~)$/.test(tokens[j]?.norm ?? ''); skipped++) j++;
+  for (let skipped = 0; skipped < 3 && /^(back|by|about|approximately|roughly|~)$/.test(tokens[j]?.norm ?? ''); skipped++) j++;
   const n = tokens[j];
   if (!n || !(n.pos === 'NUM' || NUMBER_WORD.test(n.norm))) return false;
   const unit = NUMBER_WORD.test(n.norm) && /^(few|several)$/.test(tokens[j + 1]?.norm ?? '') ? tokens[j + 2] : tokens[j + 1];

@@ -26,6 +26,14 @@ describe('device ledger', () => {
     expect(leftIn(labelled)).toHaveLength(2);
   });
 
+  it('reads tools and intraoperative equipment as tools: a guide wire, monitoring electrodes; "backed out by 6 mm" is a movement', () => {
+    const ds = devices(
+      'DESCRIPTION: Nerve integrity monitoring electrodes were placed. A Tuohy needle was placed and a guidewire passed; the dilator and wire were removed, leaving the sheath. Lead 1 was advanced to T8. Lead 2 was advanced to T8 and on the check image had backed out by about 6 mm, so it was re-advanced. Both leads were connected to the external trial stimulator. The NIM electrodes were removed.',
+    );
+    expect(leftIn(ds)).toHaveLength(2);
+    expect(ds.every((d) => !d.acts.some((a) => a.act === 'removed'))).toBe(true);
+  });
+
   it('keeps a previously placed lead as pre-existing and a new generator as placed', () => {
     const ds = devices('DESCRIPTION: The old generator was removed from the pocket. The previously placed lead was found intact and left in place. A new generator was connected to the lead and placed in the pocket.');
     const gens = ds.filter((d) => d.kind === 'generator');
