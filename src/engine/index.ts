@@ -14,6 +14,7 @@ import { applyEdits } from './edits/edits';
 import { scopeVerdict } from './decide/scope';
 import { headerCodes, headerWarnings } from './decide/header';
 import { buildLedger } from './ledger/ledger';
+import { applyLabelDenials } from './context/label-values';
 import { deviceRecords } from './ledger/summary';
 import { reconcileEvents } from './ledger/reconcile';
 import { applyChecks } from './confidence/checks';
@@ -36,6 +37,7 @@ export function readConcepts(doc: Doc): ConceptMatch[] {
     if (verdicts[i].cue) m.cue = verdicts[i].cue;
   });
   applyEmptyFields(doc, matches);
+  applyLabelDenials(doc, matches);
   applyDatedHistory(doc, matches);
   return matches;
 }
