@@ -6,7 +6,7 @@ import { z } from 'zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
@@ -22,6 +22,8 @@ export const LedgerRuleSchema = z.object({
     z.object({ drop: z.literal(true) }),
     /** one event per array form: the paddles (open approach) and the percutaneous leads, each with its own count */
     z.object({ splitByForm: z.literal(true) }),
+    /** the leads are ordinary arrays and the generator placed in its own pocket is coded on its own */
+    z.object({ separateGenerator: z.literal(true) }),
   ]),
   reason: z.string().min(20),
   source: z.string(),
@@ -78,6 +80,14 @@ const RAW: LedgerRule[] = [
     then: { splitByForm: true },
     reason: 'A paddle placed through a laminotomy and a separate percutaneous lead were both placed and left in: the paddle is the open placement (one unit), and each percutaneous lead is a percutaneous placement of its own.',
     source: 'shared/domain/neurostimulator-coding.md §2 (63650 per percutaneous array, 63655 for the open paddle); test/fixtures/README.md convention 3',
+  },
+  {
+    id: 'generator-in-its-own-pocket-is-not-integrated',
+    when: { component: 'integrated', actions: ['insertion'] },
+    ledger: 'generatorInNewPocket',
+    then: { separateGenerator: true },
+    reason: 'A separate generator was placed in a pocket made for it and connected to the leads, so the leads are ordinary arrays and the generator is coded on its own; a word like "battery-free" describes the generator, not a lead with its own receiver.',
+    source: 'test/fixtures/README.md (integrated PNS device decision: built-in receiver, no pocket and no separate generator point to integrated)',
   },
   {
     id: 'reconnected-generator-is-not-revised',

@@ -43,6 +43,10 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     const kept = arrays.filter((i) => i.state === 'new-left-in');
     return kept.some((i) => i.form === 'paddle') && kept.some((i) => i.form === 'percutaneous');
   },
+  // a new generator connected to the leads and a pocket made for it
+  generatorInNewPocket: (_arrays, ledger) =>
+    ledger.pockets.some((p) => p.status === 'done' && p.act === 'created') &&
+    ledger.instances.some((i) => i.kind === 'generator' && i.state === 'new-left-in' && i.acts.some((a) => a.act === 'connected' && a.status === 'done')),
   onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 
@@ -65,6 +69,15 @@ function splitByForm(ev: EventDetail, arrays: DeviceInstance[], reason: Reason):
   return [part('paddle', 'laminectomy'), part('percutaneous', 'percutaneous')];
 }
 
+/** An integrated-looking event with its own generator: the array event plus a generator placement. */
+function separateGenerator(ev: EventDetail, ledger: Ledger, reason: Reason): EventDetail[] {
+  const gen = ledger.instances.find((i) => i.kind === 'generator' && i.state === 'new-left-in');
+  const genEvidence = gen ? gen.evidence.slice(0, 4) : [];
+  const array: EventDetail = { ...ev, component: 'array', ledgerReason: reason };
+  const generator: EventDetail = { ...ev, component: 'generator', arrays: 1, sides: [], evidence: genEvidence, componentEvidence: genEvidence, parts: [], ledgerReason: reason };
+  return [array, generator];
+}
+
 /** The reconciled event (or null to drop it), with the reason the ledger gives. */
 function reconcileOne(ev: EventDetail, arrays: DeviceInstance[], ledger: Ledger): { ev: EventDetail | EventDetail[] | null; reason?: Reason; rule?: string } {
   for (const rule of LEDGER_RULES) {
@@ -72,6 +85,7 @@ function reconcileOne(ev: EventDetail, arrays: DeviceInstance[], ledger: Ledger)
     const reason: Reason = { text: rule.reason, evidence: evidenceOf(arrays) };
     if ('drop' in rule.then) return { ev: null, reason, rule: rule.id };
     if ('splitByForm' in rule.then) return { ev: splitByForm(ev, arrays, reason), reason, rule: rule.id };
+    if ('separateGenerator' in rule.then) return { ev: separateGenerator(ev, ledger, reason), reason, rule: rule.id };
     if ('component' in rule.then) return { ev: { ...ev, component: rule.then.component, ledgerReason: reason }, reason, rule: rule.id };
     const n = arrays.filter((i) => i.state === 'new-left-in').length;
     return { ev: { ...ev, action: rule.then.action, arrays: rule.then.arrays === 'newLeftIn' ? n : ev.arrays, ledgerReason: reason }, reason, rule: rule.id };
