@@ -362,6 +362,11 @@ const RAW_RULES: ContextRule[] = [
   ]),
   // "the neck was prepped in case a lead revision were needed": a contingency, not work done
   ...rules(HYP, 'FORWARD', 'opnote', ['in case', 'just in case'], { maxScope: 6 }),
+  // the consent list: "Risks reviewed included infection, ..., and possible lead removal" (device work only,
+  // so the public condition sets are unchanged)
+  ...rules(HYP, 'FORWARD', 'opnote', ['risks|risk reviewed|discussed|explained|described|reviewed|outlined include|included|including', 'risks include|included|including', 'risks such as', 'risks of', 'complications such as|including'], { ...NOT_CONDITIONS, maxScope: 40 }),
+  ...rules(HYP, 'FORWARD', 'opnote', ['possible|potential|eventual'], { ...NOT_CONDITIONS, maxScope: 3 }),
+
   // "he is now being evaluated for bilateral DBS": a candidacy, not a procedure done
   ...rules(HYP, 'FORWARD', 'opnote', ['being evaluated|considered|assessed|screened for', 'being worked up for', 'candidacy for', 'work - up for', 'workup for'], { maxScope: 8 }),
   ...rules(HYP, 'BACKWARD', 'opnote', ['will|would|shall|may@AUX|might|could|should'], { maxScope: 4 }),
