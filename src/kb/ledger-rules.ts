@@ -100,3 +100,28 @@ const RAW: LedgerRule[] = [
 ];
 
 export const LEDGER_RULES: readonly LedgerRule[] = RAW.map((r) => LedgerRuleSchema.parse(r));
+
+/**
+ * Events the ledger adds when the event reader found none: the ledger holds a device placed and
+ * left in today, and the reader coded other work of the same system but not that device.
+ */
+export const LEDGER_ADDITION_CONDITIONS = ['placedArraysWithoutEvent'] as const;
+
+export const LedgerAdditionSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]+$/),
+  ledger: z.enum(LEDGER_ADDITION_CONDITIONS),
+  add: z.object({ component: z.enum(['array']), action: z.enum(['insertion']) }),
+  reason: z.string().min(20),
+  source: z.string(),
+});
+export type LedgerAddition = z.infer<typeof LedgerAdditionSchema>;
+
+export const LEDGER_ADDITIONS: readonly LedgerAddition[] = [
+  {
+    id: 'placed-leads-are-coded',
+    ledger: 'placedArraysWithoutEvent',
+    add: { component: 'array', action: 'insertion' },
+    reason: 'The device ledger holds leads placed and left in during this session (new, not in the patient before), and the generator work of the same system was coded; the lead placement is coded too.',
+    source: 'shared/domain/neurostimulator-coding.md (a placed array is coded per its code rule); test/fixtures/README.md convention 3',
+  },
+].map((r) => LedgerAdditionSchema.parse(r));

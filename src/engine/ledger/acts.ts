@@ -127,7 +127,14 @@ function toolIsObject(tokens: Token[], a: RawAct, c: Clause, chosen: Mention | u
   return false;
 }
 
+const ADJECTIVE_ACT = /^(new|fresh|replacement)$/i;
+
 function pickMention(a: RawAct, cands: Mention[]): Mention | undefined {
+  // "connected to the new Senza IPG": an adjective act belongs to the noun it stands before, even after a preposition
+  if (ADJECTIVE_ACT.test(a.evidence.text)) {
+    const head = cands.find((m) => m.tokenStart >= a.tokenEnd && m.tokenStart - a.tokenEnd <= 3);
+    if (head) return head;
+  }
   const direct = cands.filter((m) => !m.oblique && !(m.tokenStart < a.tokenEnd && m.tokenEnd > a.tokenStart));
   const pool = direct.length ? direct : cands;
   let best: Mention | undefined;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../index';
+import { analyze, readConcepts } from '../index';
+import { buildDoc } from '../nlp/nlp';
+import { workSentenceSet } from '../facts/work';
+import { readEvents } from '../facts/events';
+import { buildLedger } from './ledger';
+import { reconcileEvents } from './reconcile';
 import { LEDGER_RULES } from '../../kb/ledger-rules';
 
 const lines = (note: string) => analyze(note).suggestions.map((s) => `${[s.code, ...s.modifiers.map((m) => m.code)].join('-')} x${s.units}`).sort();
@@ -39,6 +44,26 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     expect(lines(both)).toEqual(['63650 x1', '63655 x1', '63685 x1']);
     const paddleOnly = both.replace(' Through a separate incision a Tuohy needle was placed at T12-L1 and a percutaneous lead was advanced to T10. Both arrays were', ' The paddle was');
     expect(lines(paddleOnly)).toEqual(['63655 x1', '63685 x1']);
+  });
+
+  it('a lead the ledger holds as placed today is coded when only its generator was read as an event', () => {
+    const note = 'DESCRIPTION: The foramen needle was advanced into the left S3 foramen with a good bellows response. The directional guide and introducer were placed, and a tined lead was passed with a curved stylet and positioned with contact 3 at the sacral margin. The introducer was withdrawn to deploy the tines. A pocket was created in the left upper buttock. The lead was tunneled to the pocket and inserted into the generator header. The generator was placed in the pocket.';
+    const got = lines(note);
+    expect(got).toContain('64590 x1');
+    expect(got.some((l) => l.startsWith('64561'))).toBe(true);
+    // the same note with the reader's lead event taken away: the ledger adds it back
+    const doc = buildDoc(note);
+    const matches = readConcepts(doc);
+    const work = workSentenceSet(doc, matches);
+    const reading = readEvents(doc, matches, work);
+    const withoutLead = { ...reading, events: reading.events.filter((e) => e.component !== 'array') };
+    const out = reconcileEvents(withoutLead, buildLedger(doc, matches, work));
+    expect(out.changes.map((c) => c.rule)).toContain('placed-leads-are-coded');
+    const lead = out.reading.events.find((e) => e.component === 'array');
+    expect(lead).toMatchObject({ target: 'sacral', action: 'insertion', arrays: 1 });
+    // with no generator event either, the ledger adds nothing (it only completes a system the reader coded)
+    const none = reconcileEvents({ ...reading, events: [] }, buildLedger(doc, matches, work));
+    expect(none.reading.events).toHaveLength(0);
   });
 
   it('existing leads capped and left in place get no lead code when only the generator comes out', () => {

@@ -1,6 +1,6 @@
 import type { Reason, Span } from '../types';
 import type { EventDetail, Reading } from '../facts/events';
-import { LEDGER_RULES, type LedgerRule } from '../../kb/ledger-rules';
+import { LEDGER_ADDITIONS, LEDGER_RULES, type LedgerRule } from '../../kb/ledger-rules';
 import { CATALOGUE_BY_BRAND } from '../../kb/device-catalogue';
 import type { DeviceInstance, Ledger } from './types';
 
@@ -99,6 +99,27 @@ export interface Reconciliation {
   changes: { rule: string; reason: Reason; dropped: boolean }[];
 }
 
+const placedToday = (i: DeviceInstance) => i.state === 'new-left-in' && !i.preExisting && i.acts.some((a) => a.act === 'placed' && a.status === 'done');
+
+/** Events for devices the ledger holds as placed today that no event codes (kb LEDGER_ADDITIONS). */
+function additions(events: EventDetail[], arrays: DeviceInstance[]): { events: EventDetail[]; reason?: Reason; rule?: string } {
+  if (events.some((e) => e.component === 'array' || e.component === 'integrated' || e.component === 'system')) return { events: [] };
+  const placed = arrays.filter(placedToday);
+  const gen = events.find((e) => e.component === 'generator' && (e.action === 'insertion' || e.action === 'replacement'));
+  if (!placed.length || !gen) return { events: [] };
+  const target = placed.find((i) => i.target)?.target ?? gen.target;
+  if (target !== gen.target) return { events: [] };
+  const rule = LEDGER_ADDITIONS[0];
+  const acts = placed.flatMap((i) => i.acts.filter((a) => a.act === 'placed' && a.status === 'done').flatMap((a) => a.evidence));
+  const devices = placed.flatMap((i) => i.evidence).slice(0, 6);
+  const reason: Reason = { text: rule.reason, evidence: acts.slice(0, 4) };
+  const sides: string[] = [...new Set(placed.flatMap((i) => (i.side ? [i.side] : [])))];
+  const approach = placed.some((i) => i.form === 'paddle') ? 'laminectomy' : gen.approach;
+  const ev: EventDetail = { ...gen, component: rule.add.component, action: rule.add.action, approach, arrays: placed.length, sides: sides.length ? sides : gen.sides, evidence: [...devices, ...acts.slice(0, 4)], componentEvidence: devices, actionEvidence: acts.slice(0, 4), parts: [], ledgerReason: reason };
+  delete ev.generators;
+  return { events: [ev], reason, rule: rule.id };
+}
+
 /** Apply the ledger rules to the events read from the note. */
 export function reconcileEvents(reading: Reading, ledger: Ledger): Reconciliation {
   const arrays = ledger.instances.filter((i) => i.kind === 'array');
@@ -109,6 +130,11 @@ export function reconcileEvents(reading: Reading, ledger: Ledger): Reconciliatio
     if (out.rule && out.reason) changes.push({ rule: out.rule, reason: out.reason, dropped: out.ev === null });
     if (Array.isArray(out.ev)) events.push(...out.ev);
     else if (out.ev) events.push(out.ev);
+  }
+  const added = additions(events, arrays);
+  if (added.rule && added.reason) {
+    changes.push({ rule: added.rule, reason: added.reason, dropped: false });
+    events.unshift(...added.events);
   }
   return { reading: changes.length ? { ...reading, events } : reading, changes };
 }
