@@ -6,7 +6,7 @@ import { z } from 'zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
@@ -24,6 +24,7 @@ export const LedgerRuleSchema = z.object({
     z.object({ splitByForm: z.literal(true) }),
     /** the leads are ordinary arrays and the generator placed in its own pocket is coded on its own */
     z.object({ separateGenerator: z.literal(true) }),
+    z.object({ approach: z.enum(['percutaneous']) }),
   ]),
   reason: z.string().min(20),
   source: z.string(),
@@ -88,6 +89,14 @@ const RAW: LedgerRule[] = [
     then: { separateGenerator: true },
     reason: 'A separate generator was placed in a pocket made for it and connected to the leads, so the leads are ordinary arrays and the generator is coded on its own; a word like "battery-free" describes the generator, not a lead with its own receiver.',
     source: 'test/fixtures/README.md (integrated PNS device decision: built-in receiver, no pocket and no separate generator point to integrated)',
+  },
+  {
+    id: 'percutaneous-leads-are-not-paddles',
+    when: { component: 'array', target: 'spinal', actions: ['insertion'] },
+    ledger: 'onlyPercutaneousArrays',
+    then: { approach: 'percutaneous' },
+    reason: 'Every lead placed today is a percutaneous (cylindrical) lead passed through a needle and no paddle is named; a laminectomy mentioned elsewhere (a diagnosis or an earlier operation) does not make this an open paddle placement.',
+    source: 'shared/domain/neurostimulator-coding.md §2 (63650 percutaneous array vs 63655 paddle through a laminotomy or laminectomy)',
   },
   {
     id: 'reconnected-generator-is-not-revised',

@@ -47,6 +47,11 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
   generatorInNewPocket: (_arrays, ledger) =>
     ledger.pockets.some((p) => p.status === 'done' && p.act === 'created') &&
     ledger.instances.some((i) => i.kind === 'generator' && i.state === 'new-left-in' && i.acts.some((a) => a.act === 'connected' && a.status === 'done')),
+  // every lead placed today is percutaneous by its words or model, and no paddle is in the ledger
+  onlyPercutaneousArrays: (arrays) => {
+    const placed = arrays.filter((i) => i.state === 'new-left-in');
+    return placed.length > 0 && placed.some((i) => i.form === 'percutaneous') && !arrays.some((i) => i.form === 'paddle');
+  },
   onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 
@@ -85,6 +90,10 @@ function reconcileOne(ev: EventDetail, arrays: DeviceInstance[], ledger: Ledger)
     const reason: Reason = { text: rule.reason, evidence: evidenceOf(arrays) };
     if ('drop' in rule.then) return { ev: null, reason, rule: rule.id };
     if ('splitByForm' in rule.then) return { ev: splitByForm(ev, arrays, reason), reason, rule: rule.id };
+    if ('approach' in rule.then) {
+      if (ev.approach === rule.then.approach) continue;
+      return { ev: { ...ev, approach: rule.then.approach, ledgerReason: reason }, reason, rule: rule.id };
+    }
     if ('separateGenerator' in rule.then) return { ev: separateGenerator(ev, ledger, reason), reason, rule: rule.id };
     if ('component' in rule.then) return { ev: { ...ev, component: rule.then.component, ledgerReason: reason }, reason, rule: rule.id };
     const n = arrays.filter((i) => i.state === 'new-left-in').length;

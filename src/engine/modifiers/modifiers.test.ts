@@ -247,3 +247,12 @@ describe('modifier rules data', () => {
     expect(NONEXISTENT_MODIFIERS.map((n) => n.code)).toContain('11');
   });
 });
+
+describe('who wrote the note: the assistant or the surgeon', () => {
+  it('reads hyphenated titles and "My role:" labels as a note by the assistant', async () => {
+    const { authorIsAssistant } = await import('./modifiers');
+    expect(authorIsAssistant('ASSISTANT-AT-SURGERY OPERATIVE NOTE\nAuthor: J. Doe, PA-C')).toBe(true);
+    expect(authorIsAssistant('OPERATIVE NOTE\nMy role: First assistant at surgery for the entire case.')).toBe(true);
+    expect(authorIsAssistant('OPERATIVE REPORT\nSURGEON: G. Smith, MD\nASSISTANT: C. Lee, PA-C (first assistant throughout)')).toBe(false);
+  });
+});

@@ -840,13 +840,13 @@ export function fallbackSides(ctx: CodingContext): { values: string[]; evidence:
 export function authorIsAssistant(text: string): boolean {
   const head = text.slice(0, 600);
   return (
-    /\bassist(?:ant|ing)(?:'s)?(?:[ \t]+(?:surgeon|at surgery|physician))?(?:[ \t]+operative)?[ \t]+(?:note|report)\b/i.test(head) ||
+    /\bassist(?:ant|ing)(?:'s)?(?:[ \t-]+(?:surgeon|at[ \t-]+surgery|physician))?(?:[ \t]+operative)?[ \t]+(?:note|report|documentation)\b/i.test(head) ||
     /\bassistant[ \t]+at[ \t]+surgery[ \t]*\n/i.test(head.slice(0, 120)) ||
     /\bauthor\b[^\n]{0,100}\bassist/i.test(head) ||
     /\b(?:with|under)[ \t]+my[ \t]+assistance\b/i.test(text) ||
     /\bI[ \t]+(?:first[- ])?assisted\b/i.test(text) ||
     /\bI[ \t]+(?:served|acted|was|am|functioned)[ \t]+as[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:first[ \t]+|surgical[ \t]+|primary[ \t]+)?assist/i.test(text) ||
-    /\bmy[ \t]+role[ \t]+(?:was|as)[ \t]+(?:the[ \t]+)?(?:first[ \t]+)?assist/i.test(text)
+    /\bmy[ \t]+role(?:[ \t]+(?:was|as)|[ \t]*:)[ \t]+(?:the[ \t]+)?(?:first[ \t]+)?assist/i.test(text)
   );
 }
 
