@@ -106,6 +106,11 @@ const RAW: ConceptInput[] = [
   { id: 'mask.backTable', kind: 'mask', value: 'backTable', label: 'laid out on the back table', patterns: ['laid|placed|set|put|lay ~2 on|onto the ~1 back|mayo|side table|stand', 'laid|set out'] },
   // a mask: a guide wire passed or removed with the access tools is not a lead
   { id: 'mask.guideWire', kind: 'mask', value: 'guideWire', label: 'guide wire (an access tool)', patterns: ['guide wire|wires', 'dilator|dilators|needle|needles|sheath|sheaths|stylet|stylets|introducer and|, ~1 wire|wires', 'wire|wires and ~1 dilator|dilators|needle|needles|sheath|sheaths|stylet|introducer'] },
+  // a mask: an approach given up for another ("the laparoscopic approach was abandoned and the procedure
+  // converted to an open operation") is a conversion, not a discontinued procedure
+  { id: 'mask.approachConverted', kind: 'mask', value: 'approachConverted', label: 'approach converted', patterns: [
+    'laparoscopic|percutaneous|endoscopic|thoracoscopic|robotic approach|technique|attempt ~2 abandoned|aborted|discontinued|terminated|stopped ~6 converted|conversion',
+  ] },
   { id: 'component.sensor', kind: 'component', value: 'sensor', label: 'respiratory sensor', patterns: ['sensor|sensors', 'sensing lead|led', 'pressure sensing'] },
   { id: 'component.extension', kind: 'component', value: 'extension', label: 'lead extension', patterns: ['extension|extensions', 'adaptor|adapter'] },
   { id: 'component.needle', kind: 'component', value: 'needleElectrode', label: 'needle electrode', patterns: ['needle electrode', '34 - gauge|g needle', '34g|34-gauge|34-g needle', 'fine needle ~3 malleolus|ankle|tibia', 'acupuncture'] },

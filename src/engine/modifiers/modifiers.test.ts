@@ -256,3 +256,11 @@ describe('who wrote the note: the assistant or the surgeon', () => {
     expect(authorIsAssistant('OPERATIVE REPORT\nSURGEON: G. Smith, MD\nASSISTANT: C. Lee, PA-C (first assistant throughout)')).toBe(false);
   });
 });
+
+describe('53 and a conversion to open', () => {
+  it('an approach abandoned for an open one is a conversion, not a stopped procedure', () => {
+    const base = 'DESCRIPTION: Under general anesthesia laparoscopic ports were placed. Dense adhesions were found. To avoid enterotomy, the laparoscopic approach was abandoned and the procedure converted to an open laparotomy. Two gastric stimulation electrodes were placed in the antral muscle and tunneled to a subcutaneous pocket, where they were connected to the Enterra generator.';
+    const a = analyze(base);
+    expect(a.suggestions.some((s) => s.modifiers.some((m) => m.code === '53'))).toBe(false);
+  });
+});
