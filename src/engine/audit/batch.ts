@@ -54,7 +54,7 @@ const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 export function gapKey(message: string): string {
   return message
     .replace(/^\s*[A-Z0-9]{5}:\s*/, '')
-    .replace(/\s*\([^)]*\)(?=\s*\.?\s*$)/, '')
+    .replace(/(?<!\s)\s*\([^()]*\)(?=\s*(?:\.\s*)?$)/, '')
     .replace(/\b\d+ days\b/g, 'N days')
     .trim();
 }

@@ -36,7 +36,7 @@ export function applyDatedHistory(doc: Doc, matches: ConceptMatch[]): void {
   for (const [si, list] of [...earlier]) {
     const st = doc.sentences[si];
     const sentenceText = doc.text.slice(st.start, st.end);
-    if (!/^\W*(procedure|surgery|operation|implant|implantation|dictation|note|op)\s*(date|dated|done|of|on)?\W*$/i.test(sentenceText.slice(0, list[0].start - st.start))) continue;
+    if (!/^\W*(procedure|surgery|operation|implant|implantation|dictation|note|op)(?:\s*(date|dated|done|of|on))?\W*$/i.test(sentenceText.slice(0, list[0].start - st.start))) continue;
     const paraStart = Math.max(doc.text.lastIndexOf('\n\n', st.start), 0);
     const nextBlank = doc.text.indexOf('\n\n', st.end);
     const paraEnd = nextBlank < 0 ? doc.text.length : nextBlank;
