@@ -58,6 +58,26 @@ export default tseslint.config(
           ],
         },
       ],
+      // Issue 14: small stages. No function over 80 lines or above cyclomatic complexity 25.
+      'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true, IIFEs: true }],
+      complexity: ['error', 25],
+    },
+  },
+  {
+    // The knowledge base is data and types only: it never imports the engine.
+    files: ['src/kb/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@tanstack/*', 'comlink'], message: 'src/kb is data: no UI libraries.' },
+            { group: ['**/engine/**', '**/engine', '**/app/**', '**/worker/**', '**/cli/**'], message: 'src/kb is data and types only: it never imports the engine, the app, the worker or the CLI.' },
+            { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'], message: 'src/kb runs in the browser too: no Node built-ins.' },
+          ],
+        },
+      ],
     },
   },
 );

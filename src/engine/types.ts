@@ -14,25 +14,9 @@ export interface Span {
 /** Whether a mention counts as something done in this session. */
 export type Assertion = 'affirmed' | 'negated' | 'historical' | 'hypothetical';
 
-/** What part of an operative note a stretch of text belongs to. */
-export type SectionKind =
-  | 'preamble'
-  | 'preop_dx'
-  | 'postop_dx'
-  | 'procedure'
-  | 'indications'
-  | 'history'
-  | 'anesthesia'
-  | 'findings'
-  | 'narrative'
-  | 'complications'
-  | 'ebl'
-  | 'specimens'
-  | 'implants'
-  | 'staff'
-  | 'disposition'
-  | 'plan'
-  | 'other';
+/** What part of an operative note a stretch of text belongs to (defined with the section rules in kb). */
+export type { SectionKind } from '../kb/section-rules';
+import type { SectionKind } from '../kb/section-rules';
 
 export interface Section {
   kind: SectionKind;

@@ -48,7 +48,9 @@ const RAW: ConceptInput[] = [
   // ---- components ----------------------------------------------------------
   { id: 'component.array', kind: 'component', value: 'array', label: 'electrode array (lead)', patterns: [
     'lead|leads', 'electrode|electrodes', 'array|arrays', 'octrode|octrodes', 'quadripolar|octapolar|octad', 'tined', 'contacts', 'wire|wires', 'trial lead|leads',
-    'cuff', 'ipg lead', 'percutaneous lead', 'pne|pnes', 'stimulator|stimulation|neurostimulator|stimulating|spinal|sacral|occipital|tined|permanent|trial lead|leads|electrode|electrodes|array|arrays',
+    'cuff', 'ipg lead',
+    // voice recognition writes the noun "lead" as "led": only after a determiner or a device word
+    'the|a|contact|stimulation|stimulating|trial|second|first|third|new|old|permanent|tined|percutaneous|both|each|spinal|sacral led|leds', 'percutaneous lead', 'pne|pnes', 'stimulator|stimulation|neurostimulator|stimulating|spinal|sacral|occipital|tined|permanent|trial lead|leads|electrode|electrodes|array|arrays',
   ] },
   { id: 'component.paddle', kind: 'component', value: 'paddle', label: 'paddle (plate) array', patterns: ['paddle|paddles', 'plate electrode', 'surgical lead', 'lamitrode', 'penta|specify'] },
   { id: 'component.generator', kind: 'component', value: 'generator', label: 'pulse generator / receiver', patterns: [
@@ -91,7 +93,18 @@ const RAW: ConceptInput[] = [
   ] },
   // a mask: "system" describing a check or a reading is not the device ("system diagnostics normal")
   { id: 'mask.systemCheck', kind: 'mask', value: 'systemCheck', label: '"system" describing a check', patterns: ['system diagnostics|diagnostic|check|checks|integrity|impedance|impedances|interrogation|test|testing|status|parameters|settings|data|diagnosis'] },
-  { id: 'component.sensor', kind: 'component', value: 'sensor', label: 'respiratory sensor', patterns: ['sensor|sensors', 'sensing lead', 'pressure sensing'] },
+  // a mask: intraoperative monitoring electrodes (nerve-integrity, EMG, EEG/ECG, grounding) are
+  // equipment placed and removed during the case, not the implanted array
+  { id: 'mask.monitoringElectrodes', kind: 'mask', value: 'monitoringElectrodes', label: 'intraoperative monitoring electrodes', patterns: [
+    'monitoring|neuromonitoring|neuro-monitoring|nim|emg|eeg|ecg|ekg|ssep|mep|subdermal|grounding|ground electrode|electrodes|leads|pad|pads',
+    'nerve integrity monitor|monitoring electrode|electrodes',
+  ] },
+  // a mask: spoken dictation commands left in a voice-recognition transcript ("new paragraph")
+  { id: 'mask.dictationCommand', kind: 'mask', value: 'dictationCommand', label: 'spoken dictation command', patterns: ['new|next paragraph|line', 'new - paragraph|line'] },
+  // masks: "no new device" places nothing; a device laid out on the back table is being inspected
+  { id: 'mask.noNew', kind: 'mask', value: 'noNew', label: '"no new"', patterns: ['no new'] },
+  { id: 'mask.backTable', kind: 'mask', value: 'backTable', label: 'laid out on the back table', patterns: ['laid|placed|set|put|lay ~2 on|onto the ~1 back|mayo|side table|stand', 'laid|set out'] },
+  { id: 'component.sensor', kind: 'component', value: 'sensor', label: 'respiratory sensor', patterns: ['sensor|sensors', 'sensing lead|led', 'pressure sensing'] },
   { id: 'component.extension', kind: 'component', value: 'extension', label: 'lead extension', patterns: ['extension|extensions', 'adaptor|adapter'] },
   { id: 'component.needle', kind: 'component', value: 'needleElectrode', label: 'needle electrode', patterns: ['needle electrode', '34 - gauge|g needle', '34g|34-gauge|34-g needle', 'fine needle ~3 malleolus|ankle|tibia', 'acupuncture'] },
 
@@ -136,7 +149,7 @@ const RAW: ConceptInput[] = [
   { id: 'action.revision', kind: 'action', value: 'revision', label: 'revision', patterns: [
     'revise|revised|revision|revising', 'reposition|repositioned|repositioning', 're - position|positioned',
     // the lead's tip moved (not "redirected into the new pocket", which is generator-side work)
-    're - steered|advanced|centered|centred|aligned|oriented', 'resteered|readvanced|recentered|recentred|realigned|reoriented', 're-steered|re-advanced|re-centered|re-centred|re-aligned|re-oriented', 'advanced|steered|moved|brought back ~2 to|into|up', 'withdrawn|pulled|retracted|backed ~1 a few|several|one|two|1|2|3 ~1 centimeters|centimetres|cm|mm|millimeters|levels|level', 'relocate|relocated|relocation', 're - anchor|anchored', 'reanchored', 'resited', 'readjusted', 'capsulectomy',
+    're - steered|advanced|centered|centred|aligned|oriented', 'resteered|readvanced|recentered|recentred|realigned|reoriented', 're-steered|re-advanced|re-centered|re-centred|re-aligned|re-oriented', 'advanced|steered|moved|brought back ~2 to|into|up', 'withdrawn|pulled|retracted|backed ~2 several|one|two|three|four|five|half|1|2|3|4|5 ~1 centimeters|centimetres|centimeter|centimetre|cm|mm|millimeters|millimetres|levels|level', 'withdrawn|pulled|retracted|backed ~2 a few ~1 centimeters|centimetres|cm|mm|millimeters|millimetres|levels', 'relocate|relocated|relocation', 're - anchor|anchored', 'reanchored', 'resited', 'readjusted', 'capsulectomy',
     're-anchored|re-anchor|re-advanced|re-positioned|re-sited|re-secured|re-sutured|readvanced',
     // partly withdrawn and moved: a repositioning, not a removal
     'withdrawn|withdrew|retracted|pulled back ~1 /^\\d+(\\.\\d+)?$/ cm|mm|centimeters|millimeters',

@@ -1,4 +1,22 @@
-import type { SectionKind } from '../engine/types';
+/** What part of an operative note a stretch of text belongs to. */
+export type SectionKind =
+  | 'preamble'
+  | 'preop_dx'
+  | 'postop_dx'
+  | 'procedure'
+  | 'indications'
+  | 'history'
+  | 'anesthesia'
+  | 'findings'
+  | 'narrative'
+  | 'complications'
+  | 'ebl'
+  | 'specimens'
+  | 'implants'
+  | 'staff'
+  | 'disposition'
+  | 'plan'
+  | 'other';
 
 /**
  * Section headers of operative notes, by kind. A line whose start matches one of these

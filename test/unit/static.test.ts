@@ -22,4 +22,17 @@ describe('static checks', () => {
     expect(r.stdout).toMatch(/no-restricted-imports/);
     expect(r.stdout).toMatch(/no-restricted-globals/);
   });
+
+  it('the engine and kb lint rules reject a function over 80 lines, complexity over 25, and kb importing the engine', () => {
+    const body = Array.from({ length: 85 }, (_, i) => `  if (x === ${i}) y += ${i};`).join('\n');
+    const code = `export function big(x: number): number {\n  let y = 0;\n${body}\n  return y;\n}\n`;
+    const r = spawnSync('npx', ['eslint', '--stdin', '--stdin-filename', 'src/engine/probe.ts'], { encoding: 'utf8', input: code });
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toMatch(/max-lines-per-function/);
+    expect(r.stdout).toMatch(/complexity/);
+    const kb = "import type { Doc } from '../engine/types';\nexport type D = Doc;\n";
+    const k = spawnSync('npx', ['eslint', '--stdin', '--stdin-filename', 'src/kb/probe.ts'], { encoding: 'utf8', input: kb });
+    expect(k.status).not.toBe(0);
+    expect(k.stdout).toMatch(/never imports the engine/);
+  });
 });

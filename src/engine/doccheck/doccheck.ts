@@ -404,6 +404,7 @@ interface Diff {
   condition: string;
 }
 
+// eslint-disable-next-line complexity -- legacy reader kept from before issue 14; to be split into ledger stages
 function diffRules(cur: CodeRule, alt: CodeRule, ev: ProcedureEvent | undefined, fromEngine: boolean): Diff | null {
   const dims: string[] = [];
   const parts: string[] = [];

@@ -45,6 +45,7 @@ function pairMessage(e: PairEdit, c1: string, c2: string, claimedOnly: boolean):
   return `${c2}${claimedOnly ? ' (listed in the procedure header)' : ''} is not reported with ${c1}: ${e.rule}${status} ${ind}`;
 }
 
+// eslint-disable-next-line complexity, max-lines-per-function -- legacy reader kept from before issue 14; to be split into ledger stages
 export function applyEdits(ctx: CodingContext, input: Suggestion[]): StageResult {
   const { doc, matches, work } = ctx;
   const warnings: Warning[] = [];

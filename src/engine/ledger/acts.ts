@@ -31,6 +31,19 @@ const DEVICE_NOUNS = new Set(['lead', 'leads', 'generator', 'battery', 'ipg', 'e
 const PLURAL_PRONOUN = new Set(['they', 'them', 'both', 'these', 'those', 'all', 'each']);
 const SINGULAR_PRONOUN = new Set(['it', 'which', 'this', 'that']);
 
+const DISTANCE_UNIT = /^(cm|mm|centimet(er|re)s?|millimet(er|re)s?|levels?)$/;
+const NUMBER_WORD = /^(a|one|two|three|four|five|half|few|several)$/;
+
+/** "withdrawn 2 cm", "pulled back about three centimeters": a distance after the verb. */
+function movedByDistance(tokens: Token[], k: number): boolean {
+  let j = k;
+  for (let skipped = 0; skipped < 2 && /^(back|about|approximately|roughly|~)$/.test(tokens[j]?.norm ?? ''); skipped++) j++;
+  const n = tokens[j];
+  if (!n || !(n.pos === 'NUM' || NUMBER_WORD.test(n.norm))) return false;
+  const unit = NUMBER_WORD.test(n.norm) && /^(few|several)$/.test(tokens[j + 1]?.norm ?? '') ? tokens[j + 2] : tokens[j + 1];
+  return DISTANCE_UNIT.test(unit?.norm ?? '');
+}
+
 function toAct(m: ConceptMatch, tokens: Token[]): ActKind | null {
   if (m.kind === 'action') {
     const a = ACTION_ACT[m.value] ?? null;
@@ -38,7 +51,7 @@ function toAct(m: ConceptMatch, tokens: Token[]): ActKind | null {
     if (a === 'replaced' && /^(into|back|in)$/.test(tokens[m.tokenEnd]?.norm ?? '') && tokens[m.tokenEnd + 1]?.norm !== 'with') return 'putBack';
     if (a === 'removed' && /discard/i.test(m.text)) return 'discarded';
     // "withdrawn 2 cm", "pulled back 1 cm": moved, not taken out
-    if (a === 'removed' && tokens[m.tokenEnd]?.pos === 'NUM' && /^(cm|mm|centimeters?|millimeters?)$/.test(tokens[m.tokenEnd + 1]?.norm ?? '')) return 'revised';
+    if (a === 'removed' && movedByDistance(tokens, m.tokenEnd)) return 'revised';
     return a;
   }
   if (m.kind === 'connection') return /^dis/i.test(m.text) || tokens[m.tokenStart - 1]?.norm === 'dis' ? 'disconnected' : 'connected';

@@ -164,7 +164,8 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   const { tokens } = ctx.doc;
   const clause = ctx.clauseOf[m.tokenStart];
   const c = ctx.clauses[clause];
-  const pre = premodifiers(tokens, m.tokenStart, c.tokenStart);
+  // the words before the head inside the match belong to the noun phrase too ("the second led")
+  const pre = [...premodifiers(tokens, m.tokenStart, c.tokenStart), ...tokens.slice(m.tokenStart, m.tokenEnd - 1)];
   const after = tokens.slice(m.tokenEnd, Math.min(c.tokenEnd, m.tokenEnd + 3));
   let external = false;
   const s = ctx.doc.sentences[m.sentence];

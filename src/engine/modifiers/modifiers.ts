@@ -38,6 +38,13 @@ const ARRAY_PART = /\b(lead|leads|paddle|array|electrode)s?\b/i;
 /** 52 on a whole-system removal: a part of the system named as left behind. */
 const SYSTEM_PART = /\b(sens(?:or|ing lead)|lead|electrode|array|cuff|generator|ipg|battery)s?\b/i;
 const LEFT_BEHIND = /\bleft (in (place|situ)|in its|behind)|\b(retained|abandoned) in (place|situ)\b/i;
+/** "no fragment was left behind", "nothing was retained in place": the opposite of a part left. */
+const NOTHING_BEFORE = /\b(no|nothing|none|without|not)\b[^.;,]*$/i;
+
+function partLeftBehind(sentence: string): boolean {
+  const hit = LEFT_BEHIND.exec(sentence);
+  return hit !== null && !NOTHING_BEFORE.test(sentence.slice(Math.max(0, hit.index - 40), hit.index));
+}
 
 /** Words that name the part of a case a code covers (the generator part, the lead part). */
 function partWords(component: string | undefined): RegExp | null {
@@ -203,6 +210,7 @@ function verdictFor(t: Timing, earlierDays: number | null): Verdict {
 
 // ---------------------------------------------------------------------------------------------
 
+// eslint-disable-next-line complexity, max-lines-per-function -- legacy reader kept from before issue 14; to be split into ledger stages
 export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageResult {
   const { doc, matches, work, reading } = ctx;
   const warnings: Warning[] = [];
@@ -504,7 +512,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
       const t = doc.text.slice(st.start, st.end);
       if (!SYSTEM_PART.test(t)) return false;
       if (m.kind === 'action' && m.value === 'removal' && m.assertion === 'negated' && m.cue && /\b(not|n't|never)\b/i.test(m.cue.text)) return true;
-      return m.kind === 'component' && m.assertion === 'affirmed' && LEFT_BEHIND.test(t);
+      return m.kind === 'component' && m.assertion === 'affirmed' && partLeftBehind(t);
     });
     if (!left) continue;
     const st = doc.sentences[left.sentence];

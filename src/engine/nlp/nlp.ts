@@ -2,6 +2,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Doc, Section, Sentence, Token } from '../types';
 import { splitSections } from '../sections/sections';
+import { readSpokenPunctuation } from './spoken';
 
 type Wink = ReturnType<typeof winkNLP>;
 let nlp: Wink | null = null;
@@ -82,12 +83,20 @@ function inLexicon(norm: string, lexicon: Map<string, boolean>, wdoc: { isOOV(te
   return known;
 }
 
+/** Section headers found in the readable text quote the user's own words. */
+function quoteHeaders(sections: Section[], text: string): Section[] {
+  for (const s of sections) if (s.header) s.header = { ...s.header, text: text.slice(s.header.start, s.header.end) };
+  return sections;
+}
+
 /** Read a note into sections, sentences and tokens with character offsets. */
 export function buildDoc(text: string): Doc {
-  const sections = splitSections(text);
+  // spoken punctuation ("period", "new paragraph") read as marks; same length, so offsets hold
+  const readable = readSpokenPunctuation(text);
+  const sections = readable === text ? splitSections(text) : quoteHeaders(splitSections(readable), text);
   const w = getNlp();
   const its = w.its;
-  const safe = winkSafeText(text);
+  const safe = winkSafeText(readable);
   const wdoc = w.readDoc(safe);
   const values = wdoc.tokens().out(its.value) as string[];
   const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
@@ -100,7 +109,7 @@ export function buildDoc(text: string): Doc {
     winkStarts.add(span[0]);
   });
 
-  const breaks = hardBreaks(text, sections);
+  const breaks = hardBreaks(readable, sections);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   // is a word in wink's English lexicon (asked once per distinct word)

@@ -364,6 +364,7 @@ export const CodeRefSchema = z
     sources: z.array(SourceRefSchema).min(1),
     confidence: ConfidenceSchema,
   })
+  // eslint-disable-next-line complexity -- legacy reader kept from before issue 14; to be split into ledger stages
   .superRefine((c, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: 'custom', message: `${c.code}: ${message}` });
     const isAddOn = c.globalDays === 'ZZZ';
