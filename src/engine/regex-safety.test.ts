@@ -125,6 +125,7 @@ describe('regular expressions on note text are linear (adversarial padding, rati
 // ---- the rewrites accept exactly what the old expressions accepted (short strings: the old ones are fast there)
 
 const OLD_MODIFIER = (code: string) => new RegExp(`\\bmodifiers?\\s*[-:#]?\\s*${code}\\b|\\b\\d{5}\\s*-\\s*${code}\\b`, 'gi');
+// eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/optimal-quantifier-concatenation -- the old expression, compared on short strings only
 const OLD_EMPTY = /^[\s:.\-–—]*(none|nil|n\/?a|not applicable|no|0|zero|_{2,}|-{2,})?[\s.]*$/i;
 // eslint-disable-next-line regexp/no-super-linear-backtracking -- the old expression, kept to compare on short strings
 const OLD_MODEL_SERIAL = /\b(?:model|serial|s\/n|sn|lot|catalog|cat\.|ref|part)\b[ \t]*(?:number|no\.?|num\.?|#)?[ \t]*[:#]?[ \t]*[A-Z0-9][A-Z0-9-]{2,20}/gi;
