@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import regexp from 'eslint-plugin-regexp';
 
 /**
  * The engine is the pure core: no React, no DOM, no app or worker imports, and no way to reach
@@ -20,6 +21,20 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Regular expressions run on user text (a pasted note, a CSV row): no super-linear
+    // backtracking or moves (issue 19), plus the plugin's recommended checks.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { regexp },
+    rules: {
+      ...regexp.configs['flat/recommended'].rules,
+      'regexp/no-super-linear-backtracking': ['error', { report: 'certain' }],
+      'regexp/no-super-linear-move': ['error', { report: 'certain', ignoreSticky: false, ignorePartial: false }],
+      // Off on purpose: an unread capture costs nothing in matching time or safety, and the
+      // engine's ~100 trigger expressions name their groups by position for readability.
+      'regexp/no-unused-capturing-group': 'off',
     },
   },
   {

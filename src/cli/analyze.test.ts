@@ -80,4 +80,24 @@ describe('npm run analyze (CLI contract)', () => {
     expect(r.lines[0]).toMatch(/^== /);
     expect(r.lines.join('\n')).toMatch(/64561/);
   });
+
+  // issue 19, finding 2: reads are bounded (the whole stream used to be read before the 2 MB check)
+  it('stops after the limit on a device and on an endless pipe, with the one-line error', () => {
+    for (const cmd of ['npx tsx src/cli/analyze.ts --json /dev/zero', "yes 'Two leads were placed at T8.' | npx tsx src/cli/analyze.ts --json -"]) {
+      const r = spawnSync('sh', ['-c', cmd], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.status, cmd).toBe(1);
+      const lines = r.stdout.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(JSON.parse(lines[0]).error).toMatch(/more than 2097152 bytes; the limit is 2097152 bytes \(2 MB\); stopped reading/);
+      expect(r.stderr.split("\n").some((l) => l.trimStart().startsWith("at "))).toBe(false); // no stack trace
+    }
+  });
+
+  // issue 19, finding 4: "--jsn" used to be dropped and the readable report printed
+  it('rejects an unknown flag with the usage line', () => {
+    const r = run(['--jsn', 'test/fixtures/notes/019-pns-occipital-right.txt']);
+    expect(r.status).toBe(2);
+    expect(r.lines).toEqual([]);
+    expect(r.stderr).toMatch(/unknown option --jsn\nusage: npm run -s analyze -- \[--json\]/);
+  });
 });

@@ -8,12 +8,22 @@ import { analyze } from '../engine/index';
 import { readNoteFile } from './read-input';
 import { toJsonLine, toReport } from './format';
 
+const USAGE = 'usage: npm run -s analyze -- [--json] FILE [FILE...]   (- reads stdin)\n';
+const FLAGS = new Set(['--json', '--help', '-h']);
+
 function main(argv: string[]): number {
+  // "--jsn" must not fall back to the readable report: an unknown flag is a usage error.
+  const unknown = argv.find((a) => a.startsWith('-') && a !== '-' && !FLAGS.has(a));
+  if (unknown) {
+    process.stderr.write(`analyze: unknown option ${unknown}\n${USAGE}`);
+    return 2;
+  }
   const json = argv.includes('--json');
-  const files = argv.filter((a) => a !== '--json' && (a === '-' || !a.startsWith('--')));
-  if (argv.includes('--help') || files.length === 0) {
-    process.stderr.write('usage: npm run -s analyze -- [--json] FILE [FILE...]   (- reads stdin)\n');
-    return files.length === 0 && !argv.includes('--help') ? 2 : 0;
+  const help = argv.includes('--help') || argv.includes('-h');
+  const files = argv.filter((a) => a === '-' || !a.startsWith('-'));
+  if (help || files.length === 0) {
+    process.stderr.write(USAGE);
+    return help ? 0 : 2;
   }
   let failed = 0;
   for (const file of files) {

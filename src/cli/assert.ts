@@ -20,7 +20,11 @@
  * disease; the default, and what the public test sets annotate) or one of the engine's fact kinds
  * ("component", "action", "pocket", ...) for operative-note mentions.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
+import { readBounded } from './read-input';
+
+/** Largest TSV read (the public sets are well under 1 MB); a bigger input or an endless pipe stops here. */
+const MAX_TSV_BYTES = 64 * 1024 * 1024;
 import { pathToFileURL } from 'node:url';
 import { buildDoc } from '../engine/nlp/nlp';
 import { applyContext, contextAxes, targetForSpan, type ContextTarget } from '../engine/context/context';
@@ -156,7 +160,7 @@ function main(argv: string[]): number {
       console.log('usage: assert --tsv FILE|- [--axes] [--kind condition|FACT_KIND]\n  input lines: id<TAB>sentence<TAB>concept[<TAB>start]\n  output: id<TAB>Affirmed|Negated|Historical|Hypothetical');
       return 0;
     } else {
-      console.error(`assert: unknown argument ${a}`);
+      console.error(`assert: unknown argument ${a}\nusage: assert --tsv FILE|- [--axes] [--kind condition|FACT_KIND]`);
       return 2;
     }
   }
@@ -166,7 +170,17 @@ function main(argv: string[]): number {
   }
   let text: string;
   try {
-    text = readFileSync(file === '-' ? 0 : file, 'utf8');
+    const fd = file === '-' ? 0 : openSync(file, 'r');
+    try {
+      const r = readBounded(fd, MAX_TSV_BYTES);
+      if (r.truncated) {
+        console.error(`assert: ${file} is more than ${MAX_TSV_BYTES} bytes; stopped reading`);
+        return 2;
+      }
+      text = Buffer.from(r.bytes).toString('utf8');
+    } finally {
+      if (fd !== 0) closeSync(fd);
+    }
   } catch (e) {
     console.error(`assert: cannot read ${file}: ${(e as Error).message}`);
     return 2;

@@ -121,4 +121,23 @@ describe('npm run audit (CLI)', () => {
     expect(out[50].summary.analysed).toBe(50);
     expect(out[50].summary.notesPerSecond).toBeGreaterThan(0);
   });
+
+  // issue 19, finding 4: 214 rows of /bin/ls were read as notes; "a,b,c" was read as a data row; "--jsn" was dropped
+  it('refuses a binary file, a header without a note column and an unknown flag, each with one line', () => {
+    for (const args of [['/bin/ls'], ['--json', '/bin/ls']]) {
+      const r = run(args);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe('/bin/ls: binary file (contains NUL bytes): not a text file');
+    }
+    const stdin = spawnSync('sh', ['-c', 'npx tsx src/cli/audit.ts --json - < /bin/ls'], { encoding: 'utf8' });
+    expect(stdin.status).toBe(2);
+    expect(JSON.parse(stdin.stdout.trim()).error).toMatch(/^binary file/);
+    const abc = run([file('abc.csv', 'a,b,c\n1,2,3\n')]);
+    expect(abc.status).toBe(2);
+    expect(abc.stderr).toMatch(/no note column found \(columns: a, b, c\)/);
+    const flag = run(['--jsn', 'test/fixtures/batch/batch-50.csv']);
+    expect(flag.status).toBe(2);
+    expect(flag.stdout).toBe('');
+    expect(flag.stderr).toMatch(/unknown option --jsn\nusage: npm run -s audit/);
+  });
 });

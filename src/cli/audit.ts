@@ -15,6 +15,8 @@
  * input cannot be read at all (missing file, no note column, no rows).
  */
 import { createReadStream, statSync } from 'node:fs';
+import { Transform, type Readable } from 'node:stream';
+import { binaryReason } from './read-input';
 import Papa from 'papaparse';
 import { analyze } from '../engine/index';
 import {
@@ -96,12 +98,55 @@ function inputError(file: string): string | null {
   }
 }
 
+/**
+ * Holds back the first 64 KB and refuses the input when it is binary (NUL bytes, many control
+ * characters), as `analyze` does: 214 rows of /bin/ls used to be read as notes.
+ */
+function binaryGate(): Transform & { binary: string | null } {
+  const SAMPLE = 65536;
+  const held: Buffer[] = [];
+  let seen = 0;
+  let open = false;
+  const gate = new Transform({
+    transform(chunk: Buffer, _enc, cb) {
+      if (open) return cb(null, chunk);
+      held.push(chunk);
+      seen += chunk.length;
+      if (seen < SAMPLE) return cb();
+      release(cb);
+    },
+    flush(cb) {
+      if (!open) release(cb);
+      else cb();
+    },
+  }) as Transform & { binary: string | null };
+  gate.binary = null;
+  function release(cb: (e?: Error | null, data?: Buffer) => void) {
+    open = true;
+    const all = Buffer.concat(held);
+    held.length = 0;
+    const why = binaryReason(all.subarray(0, SAMPLE));
+    if (why) {
+      gate.binary = why;
+      return cb(new Error(why));
+    }
+    cb(null, all);
+  }
+  return gate;
+}
+
 async function main(argv: string[]): Promise<number> {
+  const unknown = argv.find((a) => a.startsWith('-') && a !== '-' && !['--json', '--help', '-h'].includes(a));
+  if (unknown) {
+    process.stderr.write(`audit: unknown option ${unknown}\n${USAGE}`);
+    return 2;
+  }
   const json = argv.includes('--json');
-  const files = argv.filter((a) => a === '-' || !a.startsWith('--'));
-  if (argv.includes('--help') || files.length !== 1) {
+  const help = argv.includes('--help') || argv.includes('-h');
+  const files = argv.filter((a) => a === '-' || !a.startsWith('-'));
+  if (help || files.length !== 1) {
     process.stderr.write(USAGE);
-    return argv.includes('--help') ? 0 : 2;
+    return help ? 0 : 2;
   }
   const file = files[0];
   const fail = (error: string) => {
@@ -124,7 +169,11 @@ async function main(argv: string[]): Promise<number> {
     else process.stdout.write(`${tableLine(o)}\n`);
   };
 
-  const stream = file === '-' ? process.stdin.setEncoding('utf8') : createReadStream(file, { encoding: 'utf8' });
+  const raw: Readable = file === '-' ? process.stdin : createReadStream(file);
+  const gate = binaryGate();
+  raw.on('error', (e) => gate.destroy(e));
+  gate.on('error', () => raw.destroy());
+  const stream = raw.pipe(gate).setEncoding('utf8');
   await new Promise<void>((resolve) => {
     Papa.parse<string[]>(stream, {
       header: false,
@@ -156,7 +205,7 @@ async function main(argv: string[]): Promise<number> {
       },
       complete: () => resolve(),
       error: (err: Error) => {
-        fatal = `cannot read file: ${err.message}`;
+        fatal = gate.binary ?? `cannot read file: ${err.message}`;
         resolve();
       },
     });

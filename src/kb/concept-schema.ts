@@ -15,7 +15,7 @@ import { z } from 'zod';
  * dropped ("system diagnostics": "system" describes the check, not the device).
  */
 export const ConceptSchema = z.object({
-  id: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z0-9_-]+$/).describe('kind.value, e.g. component.generator'),
+  id: z.string().regex(/^[a-z]+\.[\w-]+$/i).describe('kind.value, e.g. component.generator'),
   kind: z.string().describe('the FactKind this concept feeds'),
   value: z.string(),
   label: z.string().describe('plain words for the UI, e.g. "pulse generator"'),

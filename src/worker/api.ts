@@ -1,5 +1,6 @@
 import type { Analysis } from '../engine/types';
 import type { Answer } from '../engine/ask/types';
+import type { DocCheck } from '../engine/doccheck';
 
 /** What the engine reports once wink and its model are loaded. */
 export interface EngineReady {
@@ -20,6 +21,8 @@ export interface Analyzer {
   ping?(): Promise<'pong'>;
   /** Answer a coding question from the knowledge base (optional: hosts without it hide the Ask view's answers). */
   ask?(question: string): Promise<Answer>;
+  /** The documentation check of one note, computed where the engine runs (never on the UI thread). */
+  checkDocumentation?(text: string): Promise<DocCheck>;
 }
 
 /** The functions the engine worker exposes through comlink. */
@@ -28,4 +31,5 @@ export interface EngineWorkerApi {
   ready(): Promise<EngineReady>;
   analyze(text: string): Promise<Analysis>;
   ask(question: string): Promise<Answer>;
+  checkDocumentation(text: string): Promise<DocCheck>;
 }

@@ -5,11 +5,13 @@
 import { wrap, releaseProxy } from 'comlink';
 import type { Analysis } from '../engine/types';
 import type { Answer } from '../engine/ask/types';
+import type { DocCheck } from '../engine/doccheck';
 import type { Analyzer, EngineReady, EngineWorkerApi } from './api';
 
 export interface WorkerAnalyzer extends Analyzer {
   ping(): Promise<'pong'>;
   ask(question: string): Promise<Answer>;
+  checkDocumentation(text: string): Promise<DocCheck>;
   dispose(): void;
 }
 
@@ -36,6 +38,7 @@ export function createWorkerAnalyzer(): WorkerAnalyzer {
     ready: (): Promise<EngineReady> => guard(remote.ready()),
     analyze: (text: string): Promise<Analysis> => guard(remote.analyze(text)),
     ask: (question: string): Promise<Answer> => guard(remote.ask(question)),
+    checkDocumentation: (text: string): Promise<DocCheck> => guard(remote.checkDocumentation(text)),
     dispose() {
       remote[releaseProxy]();
       worker.terminate();

@@ -23,6 +23,14 @@ function load(): Promise<{ engine: EngineModule; info: EngineReady }> {
   return loading;
 }
 
+/** The last note analysed: the documentation check of the note on screen reuses its analysis. */
+let last: { text: string; analysis: ReturnType<EngineModule['analyze']> } | null = null;
+
+function analyzeOnce(engine: EngineModule, text: string): ReturnType<EngineModule['analyze']> {
+  if (last?.text !== text) last = { text, analysis: engine.analyze(text) };
+  return last.analysis;
+}
+
 let asking: Promise<AskModule> | null = null;
 
 /** The question index (knowledge base + BM25), built on the first question, after the engine. */
@@ -44,7 +52,12 @@ const api: EngineWorkerApi = {
     return (await load()).info;
   },
   async analyze(text: string) {
-    return (await load()).engine.analyze(text);
+    return analyzeOnce((await load()).engine, text);
+  },
+  async checkDocumentation(text: string) {
+    const { engine } = await load();
+    const { checkDocumentation } = await import('../engine/doccheck');
+    return checkDocumentation(analyzeOnce(engine, text), text);
   },
   async ask(question: string) {
     return (await loadAsk()).ask(question);

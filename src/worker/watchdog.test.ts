@@ -99,4 +99,38 @@ describe('withWatchdog', () => {
     await expect(a.analyze('x')).rejects.toThrow('boom');
     expect(a.restarts()).toBe(0);
   });
+
+  // issue 19: the documentation check ran on the main thread, outside the budget
+  it('gives the documentation check and questions the same budget and queue as analyze', async () => {
+    vi.useFakeTimers();
+    try {
+      const made: { disposed: boolean }[] = [];
+      const create = () => {
+        const me = { disposed: false };
+        made.push(me);
+        return {
+          ready: async () => ({ loadMs: 1 }),
+          analyze: async (t: string) => analyze(t),
+          checkDocumentation: (t: string) => (t.includes('HANG') ? new Promise<never>(() => {}) : Promise.resolve({ text: t })),
+          ask: (q: string) => (q.includes('HANG') ? new Promise<never>(() => {}) : Promise.resolve({ q })),
+          dispose: () => {
+            me.disposed = true;
+          },
+        };
+      };
+      const a = withWatchdog(create as unknown as () => DisposableAnalyzer, 2000) as unknown as { checkDocumentation(t: string): Promise<unknown>; ask(q: string): Promise<unknown>; restarts(): number };
+      const stuck = a.checkDocumentation('Model HANG').catch((e: unknown) => e);
+      const next = a.checkDocumentation('fine');
+      await vi.advanceTimersByTimeAsync(2001);
+      expect(await stuck).toBeInstanceOf(AnalysisTimeoutError);
+      expect(made[0].disposed).toBe(true);
+      await expect(next).resolves.toEqual({ text: 'fine' });
+      const q = a.ask('HANG?').catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(2001);
+      expect(await q).toBeInstanceOf(AnalysisTimeoutError);
+      expect(a.restarts()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

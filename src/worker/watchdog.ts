@@ -44,10 +44,13 @@ export class AnalysisTimeoutError extends Error {
 export const ANALYSIS_BUDGET_MS = 5000;
 
 const OWN = new Set(['analyze', 'ready', 'ping', 'dispose', 'restarts']);
+/** Other engine calls on user text that get the same budget and queue as `analyze` (issue 19). */
+export const BUDGETED = new Set(['checkDocumentation', 'ask']);
 
 /**
- * Wrap an analyzer factory with the time budget. Other methods of the analyzer (e.g. `ask`)
- * are passed through to the current engine unchanged (no budget).
+ * Wrap an analyzer factory with the time budget. The other calls on user text (`BUDGETED`:
+ * the documentation check, questions) share the queue and the budget; any other method is
+ * passed through to the current engine unchanged.
  */
 export function withWatchdog<A extends DisposableAnalyzer>(
   createAnalyzer: () => A,
@@ -73,10 +76,10 @@ export function withWatchdog<A extends DisposableAnalyzer>(
     opts.onRestart?.({ budgetMs, restarts });
   };
 
-  const runOne = async (text: string): Promise<Analysis> => {
+  const runOne = async <T,>(call: (engine: A) => Promise<T>): Promise<T> => {
     const engine = current;
     await engine.ready(); // model loading is not part of the budget
-    return new Promise<Analysis>((resolve, reject) => {
+    return new Promise<T>((resolve, reject) => {
       let done = false;
       const timer = setT(() => {
         if (done) return;
@@ -84,7 +87,7 @@ export function withWatchdog<A extends DisposableAnalyzer>(
         if (engine === current) restart();
         reject(new AnalysisTimeoutError(budgetMs));
       }, budgetMs);
-      engine.analyze(text).then(
+      call(engine).then(
         (a) => {
           if (done) return;
           done = true;
@@ -102,17 +105,23 @@ export function withWatchdog<A extends DisposableAnalyzer>(
   };
 
   // everything else the engine offers, always sent to the engine currently running
+  const queued = <T,>(call: (engine: A) => Promise<T>): Promise<T> => {
+    const run = tail.then(() => runOne(call));
+    tail = run.catch(() => undefined);
+    return run;
+  };
   const passthrough: Record<string, unknown> = {};
   for (const key of Object.keys(current)) {
     if (OWN.has(key) || typeof (current as Record<string, unknown>)[key] !== 'function') continue;
-    passthrough[key] = (...args: unknown[]) => ((current as Record<string, unknown>)[key] as (...a: unknown[]) => unknown)(...args);
+    const method = (engine: A) => (engine as Record<string, unknown>)[key] as (...a: unknown[]) => unknown;
+    passthrough[key] = BUDGETED.has(key)
+      ? (...args: unknown[]) => queued((engine) => Promise.resolve(method(engine).apply(engine, args)))
+      : (...args: unknown[]) => method(current).apply(current, args);
   }
 
   const wrapped: WatchdogAnalyzer = {
     analyze(text: string): Promise<Analysis> {
-      const run = tail.then(() => runOne(text));
-      tail = run.catch(() => undefined);
-      return run;
+      return queued((engine) => engine.analyze(text));
     },
     ready: (): Promise<EngineReady> => current.ready(),
     ping: (): Promise<'pong'> => (current.ping ? current.ping() : current.ready().then(() => 'pong' as const)),

@@ -6,6 +6,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import { analyze } from '../../src/engine/index';
+import { checkDocumentation } from '../../src/engine/doccheck';
 import type { Analysis } from '../../src/engine/types';
 import type { Analyzer } from '../../src/worker/api';
 import { App } from '../../src/app/app';
@@ -17,6 +18,7 @@ import { normalizeNote } from '../../src/app/lib/plain-text';
 export const engineAnalyzer: Analyzer = {
   analyze: async (text: string): Promise<Analysis> => analyze(text),
   ready: async () => ({ loadMs: 0 }),
+  checkDocumentation: async (text: string) => checkDocumentation(analyze(text), text),
 };
 
 export function sampleText(id: string): string {

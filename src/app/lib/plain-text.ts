@@ -30,14 +30,32 @@ function decodeEntitiesFallback(s: string): string {
   });
 }
 
+/**
+ * Remove every `<…>` tag, as `.replace(/<[^>]*>/g, '')` would, in linear time (that expression
+ * rescans to the end from every "<" when no ">" follows: quadratic on a run of "<").
+ */
+function stripTags(s: string): string {
+  let out = '';
+  let i = 0;
+  while (i < s.length) {
+    const lt = s.indexOf('<', i);
+    if (lt < 0) break;
+    const gt = s.indexOf('>', lt + 1);
+    if (gt < 0) break;
+    out += s.slice(i, lt);
+    i = gt + 1;
+  }
+  return out + s.slice(i);
+}
+
 /** HTML → text, keeping line structure from block elements and <br>. */
 export function htmlToText(html: string): string {
   if (typeof DOMParser === 'undefined') {
-    const stripped = html
+    let stripped = html
       .replace(/<(script|style|head|template)[\s\S]*?<\/\1>/gi, '')
       .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/(p|div|li|tr|h[1-6]|table|ul|ol|pre|blockquote)>/gi, '\n')
-      .replace(/<[^>]*>/g, '');
+      .replace(/<\/(p|div|li|tr|h[1-6]|table|ul|ol|pre|blockquote)>/gi, '\n');
+    stripped = stripTags(stripped);
     return tidy(decodeEntitiesFallback(stripped));
   }
   const doc = new DOMParser().parseFromString(html, 'text/html');
@@ -139,7 +157,7 @@ export function rtfToText(rtf: string): string {
         i += 2;
         continue;
       }
-      const m = /^([a-zA-Z]{1,32})(-?\d{1,10})? ?/.exec(rtf.slice(i + 1, i + 50));
+      const m = /^([a-z]{1,32})(-?\d{1,10})? ?/i.exec(rtf.slice(i + 1, i + 50));
       if (!m) {
         i += 2;
         continue;
@@ -183,7 +201,7 @@ function cp1252(code: number): string {
 function tidy(s: string): string {
   return s
     .replace(/\u00a0/g, ' ')
-    .replace(/[ \t]+\n/g, '\n')
+    .replace(/(?<![ \t])[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+/, '')
     .trimEnd();

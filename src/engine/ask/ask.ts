@@ -279,7 +279,7 @@ const firstSentence = (t: string) => {
   const m = t.match(/^.*?[.!?](?=\s+[A-Z(]|$)/);
   return (m ? m[0] : t).trim();
 };
-const STATUS_SENTENCE = /\s*(This follows from the code description\.|One payer's rule\.|We expect this pair.*)$/;
+const STATUS_SENTENCE = /(?<!\s)\s*(This follows from the code description\.|One payer's rule\.|We expect this pair.*)$/;
 
 /**
  * The one-line answer shown first: the sentence among the facts that answers the question

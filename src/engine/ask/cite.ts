@@ -30,12 +30,17 @@ const PARTS: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/neurostimulator-coding|sourced-facts|working reference|decision table|edit table|knowledge base|kb\/|src\/|OpNote Coder/i, () => CONVENTION],
 ];
 
-/** Text that must never reach a user: file names, section signs, our confidence letters. */
-const INTERNAL = /\([^()]*(?:\.md|\.ts|kb\/|src\/|§|\b[CUP]\))[^()]*\)|\b[\w./-]+\.(?:md|ts)\b(?:\s*§\s*[\w.,\s]+)?|§\s*[\d\w.]+/g;
+/**
+ * Text that must never reach a user: file names, section signs, our confidence letters.
+ * Runs only on our own reference text (src/kb, fixed at build time), never on a note or a
+ * question, so its polynomial worst case on a long run of "§" cannot be reached by input.
+ */
+// eslint-disable-next-line regexp/no-super-linear-backtracking -- reference text only, see above
+const INTERNAL = /\([^()]*(?:\.md|\.ts|kb\/|src\/|§|\b[CUP]\))[^()]*\)|\b[\w./-]+\.(?:md|ts)\b(?:\s*§[\w.,\s]+)?|§\s*[\w.]+/g;
 
 /** Remove internal references from a piece of answer text. */
 export function plainText(text: string): string {
-  return text.replace(INTERNAL, '').replace(/\s+([.,;:])/g, '$1').replace(/\(\s*\)/g, '').replace(/\s{2,}/g, ' ').trim();
+  return text.replace(INTERNAL, '').replace(/(?<!\s)\s+([.,;:])/g, '$1').replace(/\(\s*\)/g, '').replace(/\s{2,}/g, ' ').trim();
 }
 
 /** Split at the semicolons that are not inside parentheses. */

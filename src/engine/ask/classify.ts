@@ -74,14 +74,14 @@ export function readEntities(question: string): Entities {
 
   const modifiers: string[] = [];
   const modifierCue = /\bmod(ifier)?s?\b/i.test(q) || [...q.matchAll(/\b([A-Z]{2})\b/g)].some((m) => LETTER_MODIFIERS.includes(m[1]) && m[1] !== 'AS');
-  for (const m of q.matchAll(/\b(?:modifiers?|mods?)\s*[-:#]?\s*((?:[0-9A-Z]{2}(?:\s*(?:,|\/|and|or|&|vs\.?|versus)\s*)?)+)/gi)) {
-    for (const x of m[1].split(/\s*(?:,|\/|and|or|&|vs\.?|versus)\s*/i)) {
+  for (const m of q.matchAll(/\b(?:modifiers?|mods?)\s*(?:[-:#]\s*)?((?:[0-9A-Z]{2}(?:\s*(?:[,/&]|and|or|vs\.?|versus)\s*)?)+)/gi)) {
+    for (const x of m[1].split(/(?<!\s)\s*(?:[,/&]|and|or|vs\.?|versus)\s*/i)) {
       const c = x.trim().toUpperCase();
       if ((MODIFIER_CODES as readonly string[]).includes(c) || isNonexistentModifier(c)) modifiers.push(c);
     }
   }
   // Code-modifier form: 64561-50, 63650 59
-  for (const m of q.matchAll(/\b\d{4}[0-9T][- ]([0-9]{2}|[A-Z]{2})\b/g)) {
+  for (const m of q.matchAll(/\b\d{4}[0-9T][- ](\d{2}|[A-Z]{2})\b/g)) {
     const c = m[1].toUpperCase();
     if ((MODIFIER_CODES as readonly string[]).includes(c) || isNonexistentModifier(c)) modifiers.push(c);
   }
@@ -148,6 +148,6 @@ export function classify(question: string, e: Entities): QuestionType {
   if (has('global')) return 'global';
   if (has('documentation')) return 'documentation';
   if (e.codes.length >= 2 && has('compare')) return 'compare';
-  if (e.codes.length >= 1 && /\bwhy\b.*\bnot\b|\bwhy not\b/i.test(q)) return 'compare';
+  if (e.codes.length >= 1 && /\bwhy\b.+\bnot\b|\bwhy not\b/i.test(q)) return 'compare';
   return 'define';
 }

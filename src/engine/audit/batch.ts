@@ -54,7 +54,7 @@ const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 export function gapKey(message: string): string {
   return message
     .replace(/^\s*[A-Z0-9]{5}:\s*/, '')
-    .replace(/\s*\([^)]*\)(?=\s*\.?\s*$)/, '')
+    .replace(/(?<!\s)\s*\([^()]*\)(?=\s*(?:\.\s*)?$)/, '')
     .replace(/\b\d+ days\b/g, 'N days')
     .trim();
 }
@@ -223,6 +223,20 @@ function norm(h: string): string {
   return h.replace(/^\ufeff/, '').trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
+/** A column name: a short word or two (letters first), not a sentence, a number or a date. */
+const COLUMN_NAME = /^[a-z][\w #/()-]{0,39}$/i;
+
+/**
+ * A first row of two or more column names with no recognised note column ("a,b,c", "patient,date,dx"): every
+ * field a short name, and the field that would be the note (a note has sentences) at most four
+ * words. Read as data, such a row became a one-word "note" and a wrong audit line.
+ */
+function looksLikeHeader(first: readonly string[], noteAt: number): boolean {
+  const fields = first.map((f) => f.replace(/^\ufeff/, '').trim());
+  if (!fields.every((f) => COLUMN_NAME.test(f))) return false;
+  return (fields[noteAt] ?? '').split(/\s+/).length <= 4;
+}
+
 /**
  * Find the note, id and billed-code columns from the first row. With a header, columns are
  * found by name (note/text, id, billed/codes/cpt). Without one: one column is the note; two are
@@ -238,8 +252,10 @@ export function detectColumns(first: readonly string[]): CsvColumns | { error: s
   const id = find(ID_NAMES);
   const billed = find(BILLED_NAMES);
   if (note !== null) return { header: true, note, id, billed, width: first.length };
-  if (id !== null || billed !== null) return { error: `no note column: name one of ${NOTE_NAMES.slice(0, 3).join(', ')} (header was: ${first.join(', ')})` };
+  const noNote = { error: `no note column found (columns: ${first.map((f) => f.replace(/^\ufeff/, '').trim()).join(', ')}); name one of ${NOTE_NAMES.slice(0, 3).join(', ')}` };
+  if (id !== null || billed !== null) return noNote;
   const w = first.length;
+  if (w >= 2 && looksLikeHeader(first, 1)) return noNote;
   if (w === 1) return { header: false, note: 0, id: null, billed: null, width: w };
   if (w === 2) return { header: false, note: 1, id: 0, billed: null, width: w };
   return { header: false, note: 1, id: 0, billed: 2, width: w };

@@ -19,6 +19,7 @@ export interface BilledParse {
 /** CPT (5 digits), Category III (4 digits + letter) and HCPCS Level II (letter + 4 digits). */
 const CODE = '(?:[A-Z]\\d{4}|\\d{4}[0-9A-Z])';
 const MOD = '-[A-Z0-9]{2}';
+// eslint-disable-next-line regexp/no-useless-non-capturing-group -- CODE is a shared fragment that carries its own group
 const LINE = new RegExp(`^(${CODE})((?:${MOD})*)(?:[X×*](\\d{1,3}))?((?:${MOD})*)$`);
 const PREFIX_UNITS = new RegExp(`^(\\d{1,3})[X×*](${CODE}(?:${MOD})*)$`);
 
@@ -30,7 +31,7 @@ export function parseBilled(input: string | null | undefined): BilledParse {
     .toUpperCase()
     .replace(/[\u2010-\u2015]/g, '-')
     // "63650 x 2", "64590 - RT", "63650 X2 units" → compact tokens
-    .replace(/\s*([-×*])\s*/g, '$1')
+    .replace(/(?<!\s)\s*([-×*])\s*/g, '$1')
     .replace(/(\d)\s*X\s*(?=\d)/g, '$1X')
     .replace(/\b(?:UNITS?|UN)\b/g, ' ');
   for (const raw of text.split(/[;,|/\s]+/)) {

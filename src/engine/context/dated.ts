@@ -35,7 +35,7 @@ function datedSentences(doc: Doc, service: NoteDate, dates: NoteDate[]): DatedSe
   return { earlier, today };
 }
 
-const SIGN_OFF = /^\W*(procedure|surgery|operation|implant|implantation|dictation|note|op)\s*(date|dated|done|of|on)?\W*$/i;
+const SIGN_OFF = /^\W*(procedure|surgery|operation|implant|implantation|dictation|note|op)(?:\s*(date|dated|done|of|on))?\W*$/i;
 
 /**
  * A paragraph signed off with its own earlier date ("... Procedure date 05/28/2019.") is text

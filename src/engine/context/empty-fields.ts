@@ -6,13 +6,33 @@
  */
 import type { ConceptMatch, Doc } from '../types';
 
-const EMPTY = /^[\s:.\-–—]*(none|nil|n\/?a|not applicable|no|0|zero|_{2,}|-{2,})?[\s.]*$/i;
+/** Leading filler of an empty field (blanks, colons, dots, dashes). */
+const LEAD = /[\s:.\-–—]/;
+/** Trailing filler (blanks, dots). */
+const TRAIL = /[\s.]/;
+/** What may stand between the filler: one "nothing" word, or a blank line of underscores. */
+const NOTHING = /^(?:none|nil|n\/?a|not applicable|no|0|zero|_{2,})?$/i;
+
+/**
+ * True when a field body says nothing: `^[\s:.\-–—]*(none|nil|n/a|…|_{2,}|-{2,})?[\s.]*$`, matched in
+ * linear time. The expression itself backtracks quadratically on a long run of blanks or dots
+ * ending in one other character (issue 19), so the filler is stripped by hand: the leading class
+ * holds every character of the trailing one and every dash of `-{2,}`, and no "nothing" word
+ * starts with a filler character or ends with a trailing one, so greedy stripping is exact.
+ */
+export function isEmptyFieldBody(body: string): boolean {
+  let i = 0;
+  while (i < body.length && LEAD.test(body[i])) i++;
+  let j = body.length;
+  while (j > i && TRAIL.test(body[j - 1])) j--;
+  return NOTHING.test(body.slice(i, j));
+}
 
 export function applyEmptyFields(doc: Doc, matches: ConceptMatch[]): void {
   for (const s of doc.sections) {
     if (!s.header || s.bodyStart >= s.end) continue;
     const body = doc.text.slice(s.bodyStart, s.end);
-    if (body.trim().length > 20 || !EMPTY.test(body)) continue;
+    if (body.trim().length > 20 || !isEmptyFieldBody(body)) continue;
     const value = body.trim();
     const at = s.bodyStart + body.indexOf(value);
     for (const m of matches) {

@@ -605,9 +605,4 @@ export function checkDocumentation(analysis: Analysis, text: string): DocCheck {
   };
 }
 
-/** All questions as one block of plain text, ready to paste into a query. */
-export function questionsText(check: DocCheck): string {
-  if (check.questions.length === 0) return '';
-  const lines = check.questions.map((q, i) => `${i + 1}. ${q.text}`);
-  return ['Documentation clarification requested for this operative note:', ...lines].join('\n');
-}
+export { questionsText } from './questions';

@@ -44,9 +44,13 @@ export function isPlaceholder(body: Span): boolean {
   return EMPTY_BODY.test(body.text.trim());
 }
 
-/** "Model 3889", "SN: NKE123456", "serial number 12-345", "lot # A1234", "REF 97715". */
+/**
+ * "Model 3889", "SN: NKE123456", "serial number 12-345", "lot # A1234", "REF 97715". Each optional
+ * word or sign takes its own trailing blanks, so no two blank runs are adjacent (issue 19: three
+ * adjacent `[ \t]*` made "Model" plus a few thousand spaces take seconds to minutes).
+ */
 export const MODEL_SERIAL_RE =
-  /\b(?:model|serial|s\/n|sn|lot|catalog|cat\.|ref|part)\b[ \t]*(?:number|no\.?|num\.?|#)?[ \t]*[:#]?[ \t]*[A-Z0-9][A-Z0-9-]{2,20}/gi;
+  /\b(?:model|serial|s\/n|sn|lot|catalog|cat\.|ref|part)\b[ \t]*(?:(?:number|no\.?|num\.?|#)[ \t]*)?(?:[:#][ \t]*)?[A-Z0-9][A-Z0-9-]{2,20}/gi;
 
 /** Manufacturer or product names: the device is named, but not its model and serial. */
 export const BRAND_RE =
@@ -54,12 +58,12 @@ export const BRAND_RE =
 
 /** Condition of existing leads: impedances, inspection, integrity, fracture, migration. */
 export const LEAD_STATUS_RE =
-  /\bimpedances?\b|\b(?:leads?|electrodes?|arrays?|extensions?)\b[^.\n]{0,60}?\b(?:intact|inspected|interrogated|tested|functional|functioning|fractured?|migrated|migration|integrity|damaged|eroded|disconnected|good condition)\b/gi;
+  /\bimpedances?\b|\b(?:leads?|electrodes?|arrays?|extensions?)\b[^.\n]{1,60}?\b(?:intact|inspected|interrogated|tested|functional|functioning|fractured?|migrated|migration|integrity|damaged|eroded|disconnected|good condition)\b/gi;
 
 /** A stated trial outcome ("successful trial", "trial ... 70% relief", "failed trial"). */
 export const TRIAL_RESULT_RES: RegExp[] = [
-  /\b(?:successful|positive|failed|unsuccessful|good|excellent|favou?rable|adequate)\b[^.\n]{0,40}?\b(?:trial|stage 1|first stage|test stimulation|test period|pne)\b/gi,
-  /\b(?:trial|test period|stage 1|first stage|pne)\b[^.\n]{0,80}?\b(?:successful|success|relief|improvement|reduction|responded|response|benefit|failed|\d{1,3} ?%|\d{1,3} percent)/gi,
+  /\b(?:successful|positive|failed|unsuccessful|good|excellent|favou?rable|adequate)\b[^.\n]{1,40}?\b(?:trial|stage 1|first stage|test stimulation|test period|pne)\b/gi,
+  /\b(?:trial|test period|stage 1|first stage|pne)\b[^.\n]{1,80}?\b(?:successful|success|relief|improvement|reduction|responded|response|benefit|failed|\d{1,3} ?%|\d{1,3} percent)/gi,
   /\b\d{1,3} ?(?:%|percent) (?:pain )?(?:relief|improvement|reduction)\b/gi,
 ];
 
@@ -71,7 +75,7 @@ export const ANESTHESIA_RE =
 export const MAC_RE = /\bMAC\b/g;
 
 export const COMPLICATIONS_RE =
-  /\b(?:no|without)\b[^.\n]{0,30}?\bcomplications?\b|\bcomplications?\b[^.\n]{0,20}?\b(?:none|no)\b|\buncomplicated\b/gi;
+  /\b(?:no|without)\b[^.\n]{1,30}?\bcomplications?\b|\bcomplications?\b[^.\n]{1,20}?\b(?:none|no)\b|\buncomplicated\b/gi;
 
 /** Diagnosis words when the note has no diagnosis or indications section. */
 export const DIAGNOSIS_RE =

@@ -344,7 +344,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   for (const m of matches) {
     if (m.kind !== 'count' || !counts(m) || !inWork(m)) continue;
     // "Four-contact lead", "8-contact leads": contacts on one lead, not a number of leads
-    if (/^\w+\s*-?\s*(contact|electrode|column|channel|polar)/i.test(m.text) && !/^(both|two|2|second|2nd|pair|dual)\b/i.test(m.text)) continue;
+    if (/^\w+\s*(?:-\s*)?(contact|electrode|column|channel|polar)/i.test(m.text) && !/^(both|two|2|second|2nd|pair|dual)\b/i.test(m.text)) continue;
     const n = Number(m.value);
     if (n > arrayCount) {
       arrayCount = n;
@@ -400,7 +400,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   } else switch (target) {
     case 'spinal': {
       // "Tuohy advanced to the lamina" touches the lamina; only removing bone (or a paddle) is open
-      const strongLam = lam.filter((m) => !/^lamina[e]?$/i.test(m.text));
+      const strongLam = lam.filter((m) => !/^laminae?$/i.test(m.text));
       if (strongLam.length || paddle.length || (lam.length && !perc.length)) pick('laminectomy', [...lam, ...paddle]);
       else pick('percutaneous', perc);
       break;
@@ -701,7 +701,7 @@ function convertedToOpen(doc: Doc, work: Set<number>): boolean {
 }
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
-const TIME_ANCHOR = new RegExp(`\\b(ago|last (week|month|year|spring|summer|fall|winter)|earlier this (week|month|year)|in (${MONTHS})\\b|in (19|20)\\d\\d|(19|20)\\d\\d\\b|years? (earlier|before|prior)|months? (earlier|before|prior)|on \\d{1,2}/\\d{1,2}\\b(?!\\s*(contacts?|electrodes?|leads?|channels?|strength|power))|\\d{1,2}/\\d{1,2}/\\d{2,4})`, 'i');
+const TIME_ANCHOR = new RegExp(`\\b(ago|last (week|month|year|spring|summer|fall|winter)|earlier this (week|month|year)|in (${MONTHS})\\b|in (19|20)\\d\\d|(19|20)\\d\\d\\b|years? (earlier|before|prior)|months? (earlier|before|prior)|on \\d{1,2}/\\d{1,2}\\b(?!\\s+(contacts?|electrodes?|leads?|channels?|strength|power))|\\d{1,2}/\\d{1,2}/\\d{2,4})`, 'i');
 const NOW = /\b(today|now|this (procedure|session|operation|surgery)|currently)\b/i;
 
 /**

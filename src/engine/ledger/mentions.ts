@@ -104,7 +104,7 @@ interface Ctx {
   lines: number[];
 }
 
-const SIDE_LABEL = /^[ \t*•-]*(left|right|lt|rt)\b\s*(?:side)?\s*[:-]/i;
+const SIDE_LABEL = /^[ \t*•-]*(left|right|lt|rt)\b\s*(?:side\s*)?[:-]/i;
 
 /** Start offsets of every line of the text (computed once per note). */
 function lineStarts(text: string): number[] {
@@ -232,7 +232,7 @@ export function findMentions(doc: Doc, matches: ConceptMatch[], clauses: Clause[
   return out;
 }
 
-const CONTACT_WORDS = /^(?:(?:all|the|its|\w+)\s+)*(contacts?|electrodes)$/i;
+const CONTACT_WORDS = /^(?:\w+\s+)*(contacts?|electrodes)$/i;
 
 /**
  * "tined lead advanced, all four electrodes with motor response": electrodes or contacts named

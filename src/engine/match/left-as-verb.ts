@@ -10,7 +10,7 @@ const BEFORE = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
 const REMAINING = new Set(['yrs', 'yr', 'years', 'year', 'months', 'month', 'mo', 'mos', 'weeks', 'week', 'wks', 'days', 'day', 'hours', 'hrs', 'minutes', 'min', 'mins', '%', 'percent', 'life', 'time', 'capacity', 'charge']);
 // "left in" / "left at" can still be a side before a body part: "left in the groin" is rare; "left
 // at T8" is not. Those words after "left" keep it a side when the word after them names a level.
-const LEVEL = /^([ctls]\d{1,2}|s[1-5])$/i;
+const LEVEL = /^([ctls]\d{1,2})$/i;
 
 export function dropLeftAsVerb(doc: Doc, matches: ConceptMatch[]): ConceptMatch[] {
   return matches.filter((m) => {

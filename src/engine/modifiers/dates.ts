@@ -82,6 +82,8 @@ function scanDates(text: string): NoteDate[] {
 }
 
 // the label opens a line or follows another field on the same line ("Pt: Doe, J     DOS 06/17/2031")
+// Tested only on the 40 characters before a date (serviceDate), so its worst case is bounded.
+// eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move, regexp/optimal-quantifier-concatenation -- 40-character input
 const SERVICE_LABEL = /(?:^|\n|[ \t]{2,}|\t|[|;,][ \t]*)[ \t]*(?:date of (?:service|surgery|procedure|operation)|(?:surgery|procedure|operation|service|operative) date|dos|date)\b[^\n:]{0,12}[:#-]?[ \t]*$/i;
 /** A sentence that dates a procedure (not a symptom: "drainage began 5 days ago"). */
 export const PROCEDURE_EVENT = /\b(plac(?:ed|ement)|implant(?:ed|ation)?|inserted|insertion|trial|stage|procedure|surgery|operation|operated|revision|revised|replaced|replacement|exchanged?|explant(?:ed)?|pod)\b/i;

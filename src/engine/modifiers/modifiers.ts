@@ -54,7 +54,7 @@ function partWords(component: string | undefined): RegExp | null {
 /** "(Dr. Osei only)" where Dr. Osei is the note's surgeon: the part is the author's alone. */
 function authorOnlyPattern(text: string): RegExp | null {
   const surgeon = /^[ \t]*(?:surgeon|primary surgeon|attending surgeon|attending)\b[^:\n]{0,20}:\s*(?:dr\.?\s+)?([^\n,]{2,60})/im.exec(text.slice(0, 1500));
-  const surname = surgeon?.[1].replace(/\b(md|do|mbbs|frcs|phd)\b.*$/i, '').trim().split(/\s+/).pop()?.replace(/[^A-Za-z'-]/g, '');
+  const surname = surgeon?.[1].replace(/\b(md|do|mbbs|frcs|phd)\b.*$/i, '').trim().split(/\s+/).pop()?.replace(/[^a-z'-]/gi, '');
   return surname && surname.length > 1 ? new RegExp(`\\b(?:dr\\.?\\s+)?${surname}\\s+only\\b`, 'i') : null;
 }
 
@@ -447,7 +447,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
   if (stopped.length && (lines.length || familyWork)) {
     const s = stopped[0];
     const sentence = sentenceText(s.sentence).toLowerCase();
-    const beforeAnesthesia = /\b(before|prior to)\b[^.]*\b(anesthesia|anaesthesia|induction|sedation|incision)\b/.test(sentence);
+    const beforeAnesthesia = /\b(before|prior to)\b[^.]+\b(anesthesia|anaesthesia|induction|sedation|incision)\b/.test(sentence);
     const anesthesiaSection = doc.sections.find((x) => x.kind === 'anesthesia');
     const anesthesiaText = anesthesiaSection ? doc.text.slice(anesthesiaSection.bodyStart, anesthesiaSection.end).trim() : '';
     const anesthesiaEv: Span[] = [];
@@ -790,7 +790,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
 
   // ---- "modifier 11" in the note: warn, never emit -----------------------------------------------------
   for (const n of NONEXISTENT_MODIFIERS) {
-    const re = new RegExp(`\\bmodifiers?\\s*[-:#]?\\s*${n.code}\\b|\\b\\d{5}\\s*-\\s*${n.code}\\b`, 'gi');
+    const re = new RegExp(nonexistentModifierSource(n.code), 'gi');
     for (const mm of doc.text.matchAll(re)) {
       warnings.push({
         kind: 'nonexistent-modifier',
@@ -803,6 +803,15 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
 
   for (const l of lines) l.modifiers = sortModifiers(l.modifiers);
   return { suggestions: lines, warnings, questions };
+}
+
+/**
+ * "modifier 11", "modifier: 11", "63685-11". Linear: the separator takes its own trailing
+ * spaces, so no two unbounded space runs sit side by side (issue 19: "modifier" followed by a
+ * long run of spaces was quadratic). Exported for the adversarial-input test.
+ */
+export function nonexistentModifierSource(code: string): string {
+  return `\\bmodifiers?\\s*(?:[-:#]\\s*)?${code}\\b|\\b\\d{5}\\s*-\\s*${code}\\b`;
 }
 
 const POSITION_AFTER = new Set(['lateral', 'decubitus', 'prone', 'supine', 'arm', 'hand', 'wrist', 'radial', 'antecubital', 'forearm']);
@@ -842,7 +851,7 @@ export function authorIsAssistant(text: string): boolean {
   return (
     /\bassist(?:ant|ing)(?:'s)?(?:[ \t-]+(?:surgeon|at[ \t-]+surgery|physician))?(?:[ \t]+operative)?[ \t]+(?:note|report|documentation)\b/i.test(head) ||
     /\bassistant[ \t]+at[ \t]+surgery[ \t]*\n/i.test(head.slice(0, 120)) ||
-    /\bauthor\b[^\n]{0,100}\bassist/i.test(head) ||
+    /\bauthor\b[^\n]{1,100}\bassist/i.test(head) ||
     /\b(?:with|under)[ \t]+my[ \t]+assistance\b/i.test(text) ||
     /\bI[ \t]+(?:first[- ])?assisted\b/i.test(text) ||
     /\bI[ \t]+(?:served|acted|was|am|functioned)[ \t]+as[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:first[ \t]+|surgical[ \t]+|primary[ \t]+)?assist/i.test(text) ||

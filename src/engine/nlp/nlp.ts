@@ -5,12 +5,104 @@ import { splitSections } from '../sections/sections';
 import { readSpokenPunctuation } from './spoken';
 
 type Wink = ReturnType<typeof winkNLP>;
+/** The part of wink's lexeme cache we reach (src/cache.js): its lookup and sizes. */
+interface WinkCache {
+  lookup(text: string): number[] | null;
+  currentSize(): number;
+  intrinsicSize(): number;
+}
 let nlp: Wink | null = null;
+let cache: WinkCache | null = null;
+let recycles = 0;
 
-/** The wink-nlp instance, loaded once per process or worker. */
+/**
+ * New words (not in the model) the wink instance may collect before it is replaced. wink keeps
+ * every word it has not seen before in its run-time vocabulary for good (~220 bytes each); a
+ * batch of 100,000 notes or a worker open all day would grow without bound. Re-creating the
+ * instance takes ~60–170 ms, so it is done between notes, after this many new words.
+ */
+export const RECYCLE_AFTER_NEW_LEXEMES = 50_000;
+
+/**
+ * wink's tokenizer asks its vocabulary whether a piece of a token is a known word, and the
+ * vocabulary includes every word met earlier in the process: "x1e5... y" was `x1e5|.|..|y` on
+ * the first call and `x1e5|...|y` after (issue 19). Hiding the run-time entries from that
+ * lookup makes every call see only the model's own lexicon, so the same text gives the same
+ * tokens whatever ran before. (Entries are still added and reused; only the tokenizer's
+ * question "is this a known word?" ignores them. Model words, contractions included, are
+ * unaffected.)
+ */
+function hideRunTimeLexemes(c: WinkCache, inFeature: () => boolean): void {
+  const intrinsic = c.intrinsicSize();
+  const lookup = c.lookup;
+  c.lookup = (text: string) => {
+    const r = lookup(text);
+    // the model's feature functions look up the word being added: they see everything
+    return r !== null && r.length === 1 && r[0] >= intrinsic && !inFeature() ? null : r;
+  };
+}
+
+type FeatureFns = Record<string, unknown>;
+
+/**
+ * A new wink instance, and a hold on its lexeme cache. wink does not expose the cache; its
+ * feature functions (the model's `featureFn`) receive it as their third argument when a new
+ * word is added, so the model is handed over with those functions wrapped to catch it.
+ */
+function create(): Wink {
+  let caught: WinkCache | null = null;
+  let depth = 0;
+  const base = model as unknown as { featureFn: (config: unknown) => FeatureFns };
+  const wrapped = Object.assign(Object.create(null), model, {
+    featureFn(config: unknown) {
+      const fns = base.featureFn(config);
+      const out: FeatureFns = Object.create(null);
+      for (const [k, f] of Object.entries(fns)) {
+        out[k] =
+          typeof f === 'function'
+            ? (text: string, category: number, methods: WinkCache) => {
+                if (!caught) caught = methods;
+                depth++;
+                try {
+                  return (f as (...a: unknown[]) => unknown)(text, category, methods);
+                } finally {
+                  depth--;
+                }
+              }
+            : f;
+      }
+      return out;
+    },
+  });
+  const w = winkNLP(wrapped as typeof model, ['sbd', 'pos']);
+  w.readDoc('qzxwvj1'); // a word no model knows: its features are computed, and the cache is caught
+  if (!caught) throw new Error('wink-nlp: could not reach the lexeme cache');
+  cache = caught;
+  hideRunTimeLexemes(cache, () => depth > 0);
+  return w;
+}
+
+/** The wink-nlp instance, loaded once per process or worker (and replaced by `recycleNlp`). */
 export function getNlp(): Wink {
-  if (!nlp) nlp = winkNLP(model, ['sbd', 'pos']);
+  if (!nlp) nlp = create();
   return nlp;
+}
+
+/** Replace the wink instance with a fresh one (drops its run-time vocabulary). */
+export function recycleNlp(): void {
+  if (nlp) recycles++;
+  nlp = create();
+}
+
+/** New words the current instance holds, and how often it was replaced. */
+export function nlpStats(): { newLexemes: number; recycles: number; limit: number } {
+  getNlp();
+  return { newLexemes: cache!.currentSize() - cache!.intrinsicSize(), recycles, limit: RECYCLE_AFTER_NEW_LEXEMES };
+}
+
+/** Called between notes: recycle once the run-time vocabulary passes the bound. */
+function recycleIfFull(): void {
+  if (nlp && cache && cache.currentSize() - cache.intrinsicSize() > RECYCLE_AFTER_NEW_LEXEMES) recycleNlp();
 }
 
 /**
@@ -94,6 +186,7 @@ export function buildDoc(text: string): Doc {
   // spoken punctuation ("period", "new paragraph") read as marks; same length, so offsets hold
   const readable = readSpokenPunctuation(text);
   const sections = readable === text ? splitSections(text) : quoteHeaders(splitSections(readable), text);
+  recycleIfFull();
   const w = getNlp();
   const its = w.its;
   const safe = winkSafeText(readable);

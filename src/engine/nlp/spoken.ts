@@ -11,6 +11,7 @@ const COUNTED = /\b(?:period|comma)\b/gi;
 const MARKS = /[.,;]/g;
 
 /** Words before "period" that make it a span of time ("global period", "the 90 day period"). */
+// eslint-disable-next-line regexp/no-super-linear-move -- tested only on the 24 characters before the word (keepsItsMeaning)
 const PERIOD_OF_TIME = /(?:global|postoperative|postop|operative|waiting|time|recovery|healing|refractory|grace|follow up|followup|day|days|week|the|a|this|that|\d+)\s+$/i;
 /** Words before "colon" that make it the organ ("sigmoid colon"). */
 const ORGAN = /(?:the|sigmoid|transverse|ascending|descending|right|left)\s+$/i;

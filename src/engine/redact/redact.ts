@@ -86,7 +86,7 @@ const RULES: Rule[] = [
   {
     kind: 'date',
     keepLabel: true,
-    re: /(\b(?:DOB|D\.O\.B\.?|Date[ \t]{1,3}of[ \t]{1,3}Birth|Birth[ \t]?date)[ \t]{0,3}[:-]?[ \t]{0,3})(?!\[DATE\])([^\s[:-][^\n\r]{0,39})/gi,
+    re: /(\b(?:DOB|D\.O\.B\.?|Date[ \t]{1,3}of[ \t]{1,3}Birth|Birth[ \t]?date)[ \t]{0,3}[:-]?[ \t]{0,3})([^\s[:-][^\n\r]{0,39})/gi,
   },
 ];
 

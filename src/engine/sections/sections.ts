@@ -44,7 +44,7 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
       colon = j;
       break;
     }
-    if (!/[A-Za-z0-9 /&()'.,-]/.test(c)) return null;
+    if (!/[a-z0-9 /&()'.,-]/i.test(c)) return null;
   }
   if (colon > start) {
     const raw = line.slice(start, colon);
@@ -109,7 +109,7 @@ export function splitSections(text: string): Section[] {
   splitStoryParagraphs(text, sections);
   // "Procedure: Under MAC, prone. The incision was..." — a procedure header followed by prose is the narrative
   for (const s of sections) {
-    if (s.kind === 'procedure' && s.header && text.slice(s.bodyStart, s.end).trim().length > 200 && /[.;]\s+\S[^]*[.;]/.test(text.slice(s.bodyStart, Math.min(s.end, s.bodyStart + 600)))) {
+    if (s.kind === 'procedure' && s.header && text.slice(s.bodyStart, s.end).trim().length > 200 && /[.;]\s+\S[\s\S]*[.;]/.test(text.slice(s.bodyStart, Math.min(s.end, s.bodyStart + 600)))) {
       const first = text.slice(s.bodyStart, s.end).trimStart();
       if (!/^\s*(1[.)]|[-*•])/.test(first)) s.kind = 'narrative';
     }
@@ -123,7 +123,7 @@ export function splitSections(text: string): Section[] {
 }
 
 /** A paragraph that tells the operation itself ("We started laparoscopically ...", "Prone, prepped and draped ..."). */
-const STORY = /\b(prepped|draped|incision was (made|opened)|incisions? (were|was) made|was placed (prone|supine)|was positioned|positioned (prone|supine)|under (general|local|mac)\b|we (started|began|made|placed|opened|then)|time-?out was|induction of|was brought to the operating room|brought to the or)\b/i;
+const STORY = /\b(prepped|draped|incision was (made|opened)|incisions? (were|was) made|was placed (prone|supine)|was positioned|positioned (prone|supine)|under (general|local|mac)|we (started|began|made|placed|opened|then)|time-?out was|induction of|was brought to the operating room|brought to the or)\b/i;
 
 /**
  * An indications or history section with no narrative header after it may run on into the

@@ -1,5 +1,8 @@
-import { useId, useMemo, useState } from 'react';
-import { checkDocumentation, questionsText, type DocCheck, type DocCheckItem, type DocStatus } from '../../../engine/doccheck';
+import { useId, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { questionsText } from '../../../engine/doccheck/questions';
+import type { DocCheck, DocCheckItem, DocStatus } from '../../../engine/doccheck';
+import { useAnalyzer } from '../../lib/analyzer-context';
 import { DOC_ITEMS } from '../../../kb/doc-requirements';
 import { getCodeRef } from '../../../kb/reference';
 import type { AnalysedNote } from '../../lib/use-analysis';
@@ -25,9 +28,24 @@ const STATUS: Record<DocStatus, { text: string; icon: string; cls: string }> = {
   },
 };
 
-/** The documentation check of one analysed note. */
+/**
+ * The documentation check of one analysed note, computed in the engine worker under the
+ * watchdog's budget: its patterns run on the note text, which the UI thread never does (a
+ * padded "Model:" field once froze the tab here, issue 19).
+ */
 export function useDocCheck(result: AnalysedNote | undefined): DocCheck | undefined {
-  return useMemo(() => (result ? checkDocumentation(result.analysis, result.text) : undefined), [result]);
+  const analyzer = useAnalyzer();
+  const text = result?.text;
+  const query = useQuery({
+    queryKey: ['doccheck', text],
+    queryFn: () => analyzer.checkDocumentation!(text!),
+    enabled: text !== undefined && typeof analyzer.checkDocumentation === 'function',
+    placeholderData: keepPreviousData,
+    staleTime: Infinity,
+    gcTime: 60_000,
+    retry: false,
+  });
+  return result ? query.data : undefined;
 }
 
 /** The part of a check that concerns one code: its items, questions and changes, and the split score. */
