@@ -1,5 +1,6 @@
 import type { Analysis } from '../engine/types';
 import type { Answer } from '../engine/ask/types';
+import type { BatchInput, BatchOutcome } from '../engine/audit/batch';
 
 /** What the engine reports once wink and its model are loaded. */
 export interface EngineReady {
@@ -28,4 +29,9 @@ export interface EngineWorkerApi {
   ready(): Promise<EngineReady>;
   analyze(text: string): Promise<Analysis>;
   ask(question: string): Promise<Answer>;
+  /** Analyse and audit a chunk of notes for the batch view, in order. A bad note becomes an error outcome. */
+  run(chunk: BatchInput[]): Promise<BatchOutcome[]>;
 }
+
+/** What the batch view's workers offer (the same engine worker, started under another name). */
+export type BatchWorkerApi = Pick<EngineWorkerApi, 'ready' | 'run'>;
