@@ -68,6 +68,31 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Loads src/app/boot.ts (a separate entry chunk) with an async module script in <head>, so the
+ * engine worker starts as soon as that small chunk arrives, not after the main chunk is fetched,
+ * compiled and evaluated. Its shared imports are preloaded with it.
+ */
+function bootEntry(): Plugin {
+  return {
+    name: 'opnote:boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const boot = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'boot');
+        if (!boot || boot.type !== 'chunk') throw new Error('the boot entry chunk is missing from the build');
+        const base = '/';
+        const preloads = boot.imports.map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}" />`);
+        const tags = [`<script type="module" async crossorigin src="${base}${boot.fileName}"></script>`, ...preloads]
+          .filter((t) => !html.includes(t.match(/(?:src|href)="([^"]+)"/)![1] + '"'))
+          .join('\n    ');
+        return html.replace(/<\/title>/i, (m) => `${m}\n    ${tags}`);
+      },
+    },
+  };
+}
+
 const SECURITY_HEADERS = {
   'Content-Security-Policy': CSP_HEADER,
   'Referrer-Policy': 'no-referrer',
@@ -84,11 +109,12 @@ export default defineConfig({
     react(),
     tailwindcss(),
     contentSecurityPolicy(),
+    bootEntry(),
     VitePWA({
       strategies: 'generateSW',
       registerType: 'autoUpdate',
-      // registered from main.tsx once the engine is ready, so precaching (about 9 MB, two
-      // engine-sized worker chunks) never competes with the first load of the model
+      // registered from main.tsx once the engine is ready, so precaching (about 5 MB, the one
+      // engine worker's chunks included) never competes with the first load of the model
       injectRegister: false,
       includeAssets: ['favicon.svg'],
       manifest: {
@@ -125,6 +151,9 @@ export default defineConfig({
   optimizeDeps: { include: ['wink-nlp', 'wink-eng-lite-web-model', 'comlink', 'zod'] },
   build: {
     target: 'es2022',
+    rolldownOptions: {
+      input: { index: 'index.html', boot: 'src/app/boot.ts' },
+    },
     // The worker chunk holds the wink model (~3.7 MB raw); it is not on the first-paint path.
     chunkSizeWarningLimit: 4500,
   },

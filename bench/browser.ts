@@ -79,7 +79,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function preview(): Promise<{ url: string; child: ChildProcess }> {
+export async function preview(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, [VITE, 'preview', '--outDir', OUT, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     cwd: ROOT,
@@ -106,7 +106,7 @@ async function preview(): Promise<{ url: string; child: ChildProcess }> {
  * the page posts to the engine worker and its answer (comlink messages), and every flip of the
  * claims panel's data-updating attribute.
  */
-const INSTRUMENT = String.raw`(() => {
+export const INSTRUMENT = String.raw`(() => {
   // Plain JavaScript on purpose: a function passed from tsx would carry esbuild's __name helper.
   const rec = { longTasks: [], firstSuggestion: null, engineReady: null, keydowns: [], requests: [], updating: [] };
   window.__bench = rec;

@@ -10,7 +10,12 @@ import { analyze } from '../src/engine/index';
 import { buildDoc, getNlp } from '../src/engine/nlp/nlp';
 import { workSentenceSet } from '../src/engine/facts/work';
 import { readEvents } from '../src/engine/facts/events';
-import { summariseFacts } from '../src/engine/facts/facts';
+import { derivedFacts, summariseFacts } from '../src/engine/facts/facts';
+import { buildLedger } from '../src/engine/ledger/ledger';
+import { deviceRecords } from '../src/engine/ledger/summary';
+import { reconcileEvents } from '../src/engine/ledger/reconcile';
+import { applyChecks } from '../src/engine/confidence/checks';
+import type { Warning } from '../src/engine/types';
 import { decide } from '../src/engine/decide/decide';
 import { applyModifiers } from '../src/engine/modifiers/modifiers';
 import { applyEdits } from '../src/engine/edits/edits';
@@ -21,7 +26,7 @@ import { applyContext } from '../src/engine/context/context';
 import { applyEmptyFields } from '../src/engine/context/empty-fields';
 import { applyDatedHistory } from '../src/engine/context/dated';
 import { dropLeftAsVerb } from '../src/engine/match/left-as-verb';
-import { generateBatch, generateNote, round, stats, wordCount, type Stats } from './lib';
+import { generateBatch, generateNote, generateShape, round, SHAPES, stats, wordCount, type Shape, type Stats } from './lib';
 
 export const SIZES = [200, 1000, 5000, 20000] as const;
 
@@ -47,11 +52,15 @@ export function floorTouch(text: string): number {
   return values.length + n;
 }
 
-const STAGES = ['buildDoc', 'findConcepts', 'applyContext', 'events', 'decide', 'modifiers', 'edits', 'rest'] as const;
+const STAGES = ['buildDoc', 'findConcepts', 'applyContext', 'ledger', 'events', 'decide', 'modifiers', 'edits', 'checks', 'rest'] as const;
 type Stage = (typeof STAGES)[number];
 
-/** The pipeline of analyze() (src/engine/index.ts) with a timer around each stage. */
-export function stagedAnalyze(text: string): Record<Stage, number> {
+/**
+ * The pipeline of analyze() (src/engine/index.ts) with a timer around each stage. It must run
+ * the same stages in the same order; `stagedMatchesAnalyze` (run by the bench) checks that its
+ * suggestions equal analyze()'s.
+ */
+export function stagedAnalyze(text: string): { ms: Record<Stage, number>; suggestions: unknown; warnings: unknown } {
   const t: number[] = [performance.now()];
   const mark = () => t.push(performance.now());
   const doc = buildDoc(text);
@@ -67,7 +76,9 @@ export function stagedAnalyze(text: string): Record<Stage, number> {
   applyDatedHistory(doc, matches);
   mark();
   const work = workSentenceSet(doc, matches);
-  const reading = readEvents(doc, matches, work);
+  const ledger = buildLedger(doc, matches, work);
+  mark();
+  const { reading } = reconcileEvents(readEvents(doc, matches, work), ledger);
   mark();
   const decision = decide(reading, matches, work);
   mark();
@@ -76,12 +87,25 @@ export function stagedAnalyze(text: string): Record<Stage, number> {
   mark();
   const edits = applyEdits(ctx, mods.suggestions);
   mark();
+  const warnings: Warning[] = [...decision.warnings, ...mods.warnings, ...edits.warnings];
   const claimed = headerCodes(doc);
-  headerWarnings(claimed, edits.suggestions, doc);
-  scopeVerdict(edits.suggestions, matches, work, reading);
-  summariseFacts(matches, work);
+  warnings.push(...headerWarnings(claimed, edits.suggestions, doc));
+  const suggestions = applyChecks({ doc, matches, reading, ledger, suggestions: edits.suggestions, warnings });
   mark();
-  return Object.fromEntries(STAGES.map((s, i) => [s, t[i + 1] - t[i]])) as Record<Stage, number>;
+  scopeVerdict(suggestions, matches, work, reading);
+  derivedFacts(reading);
+  summariseFacts(matches, work);
+  deviceRecords(ledger);
+  mark();
+  return { ms: Object.fromEntries(STAGES.map((s, i) => [s, t[i + 1] - t[i]])) as Record<Stage, number>, suggestions, warnings };
+}
+
+/** Does the staged copy still produce analyze()'s suggestions and warnings? (It must, or its stage times mean nothing.) */
+export function stagedMatchesAnalyze(text: string): boolean {
+  const a = analyze(text);
+  const s = stagedAnalyze(text);
+  const warnings = a.warnings.filter((w) => w.kind !== 'truncated');
+  return JSON.stringify(a.suggestions) === JSON.stringify(s.suggestions) && JSON.stringify(warnings) === JSON.stringify(s.warnings);
 }
 
 function time(fn: () => unknown): number {
@@ -129,7 +153,7 @@ export function benchSize(words: number, runs = runsFor(words)): SizeResult {
   for (let r = 0; r < runs; r++) for (let j = 0; j < jobs.length; j++) jobs[(r + j) % jobs.length]();
   const st: Record<Stage, number[]> = Object.fromEntries(STAGES.map((s) => [s, []])) as unknown as Record<Stage, number[]>;
   for (let r = 0; r < Math.max(5, Math.ceil(runs / 2)); r++) {
-    const x = stagedAnalyze(text);
+    const x = stagedAnalyze(text).ms;
     for (const s of STAGES) st[s].push(x[s]);
   }
   const analyzeMs = stats(a);
@@ -203,11 +227,65 @@ export function benchBatch(count = 1000): BatchResult {
   };
 }
 
+export interface ShapeResult {
+  shape: Shape;
+  /** Word counts of the small and the large note of this shape. */
+  words: [number, number];
+  tokens: [number, number];
+  analyzeMs: [Stats, Stats];
+  floorMs: [Stats, Stats];
+  /** analyze / floor at the small and the large size, same run. */
+  ratio: [number, number];
+  /** large / small analysis median, divided by large / small word count: 1 is linear. */
+  growthVsLinear: number;
+}
+
+export const SHAPE_WORDS = [1000, 8000] as const;
+
+/** Each pathological shape at two sizes: analysis against the floor, and growth against linear. */
+export function benchShapes(): ShapeResult[] {
+  return SHAPES.map((shape) => {
+    const texts = SHAPE_WORDS.map((w) => generateShape(shape, w));
+    const res = texts.map((text, k) => {
+      for (let i = 0; i < 2; i++) {
+        analyze(text);
+        floorTouch(text);
+      }
+      const a: number[] = [];
+      const f: number[] = [];
+      const runs = k === 0 ? 30 : 8;
+      for (let r = 0; r < runs; r++) {
+        if (r % 2) {
+          a.push(time(() => analyze(text)));
+          f.push(time(() => floorTouch(text)));
+        } else {
+          f.push(time(() => floorTouch(text)));
+          a.push(time(() => analyze(text)));
+        }
+      }
+      return { words: wordCount(text), tokens: analyze(text).stats.tokens, analyzeMs: stats(a), floorMs: stats(f) };
+    });
+    const [s, l] = res;
+    return {
+      shape,
+      words: [s.words, l.words],
+      tokens: [s.tokens, l.tokens],
+      analyzeMs: [s.analyzeMs, l.analyzeMs],
+      floorMs: [s.floorMs, l.floorMs],
+      ratio: [round(s.analyzeMs.median / s.floorMs.median), round(l.analyzeMs.median / l.floorMs.median)],
+      growthVsLinear: round(l.analyzeMs.median / s.analyzeMs.median / (l.words / s.words)),
+    };
+  });
+}
+
 export interface EngineResults {
   floorDefinition: string;
   coldStartMs: { loadAndFirstAnalyzeMs: number };
   sizes: SizeResult[];
   linearity: { ms1000: number; ms20000: number; ratio20kTo1k: number; usPerWord: Record<string, number> };
+  shapes: ShapeResult[];
+  /** Does the bench's staged copy of the pipeline give analyze()'s suggestions on every generated note? */
+  stagedPipelineMatches: boolean;
   batch: BatchResult;
 }
 
@@ -217,6 +295,8 @@ export function runEngine(): EngineResults {
   const cold = round(performance.now() - t0, 1);
   const sizes = SIZES.map((w) => benchSize(w));
   const at = (w: number) => sizes.find((s) => s.targetWords === w)!;
+  const shapes = benchShapes();
+  const stagedPipelineMatches = SIZES.every((w) => stagedMatchesAnalyze(generateNote(w))) && generateBatch(50).every(stagedMatchesAnalyze);
   const batch = benchBatch(1000);
   return {
     floorDefinition:
@@ -229,6 +309,8 @@ export function runEngine(): EngineResults {
       ratio20kTo1k: round(at(20000).analyzeMs.median / at(1000).analyzeMs.median, 1),
       usPerWord: Object.fromEntries(sizes.map((s) => [String(s.targetWords), round((s.analyzeMs.median * 1000) / s.words, 1)])),
     },
+    shapes,
+    stagedPipelineMatches,
     batch,
   };
 }

@@ -96,3 +96,32 @@ export function machine() {
 }
 
 export const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/** The pathological input shapes: each must grow linearly with its length, like a normal note. */
+export const SHAPES = ['oneLongLine', 'negationCues', 'headerLines'] as const;
+export type Shape = (typeof SHAPES)[number];
+
+/**
+ * A note of about `words` words in one of the shapes that stress the engine's stages rather than
+ * wink: `oneLongLine` is fixture text with every line break and sentence mark removed (one
+ * sentence-less line, so only the sentence cap bounds pairwise work); `negationCues` is device
+ * sentences each under a different negation or uncertainty cue; `headerLines` is mostly short
+ * `HEADER:` lines, each a section start, with a device line now and then.
+ */
+export function generateShape(shape: Shape, words: number, seed = SEED + words): string {
+  const next = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)];
+  let out = '';
+  if (shape === 'oneLongLine') {
+    const base = generateNote(words, seed).replace(/[.;:!?\n\r]+/g, ' ').replace(/ {2,}/g, ' ');
+    return base.trim();
+  }
+  const cues = ['No', 'Denies', 'Negative for', 'Without', 'Ruled out', 'Possible', 'No evidence of', 'Not', 'History of', 'If needed,', 'Declined', 'Rule out'];
+  const bits = ['a percutaneous lead placed in the epidural space at T8', 'the implantable pulse generator replaced', 'paddle electrode through laminotomy', 'removal of the spinal cord stimulator leads', 'revision of the generator pocket', 'an external trial stimulator connected', 'intraoperative fluoroscopy guidance', 'an anchored lead at the dorsal root ganglion'];
+  const headers = ['PROCEDURE:', 'FINDINGS:', 'INDICATIONS:', 'ANESTHESIA:', 'COMPLICATIONS:', 'IMPLANTS:', 'PLAN:', 'ESTIMATED BLOOD LOSS:', 'DRAINS:', 'SPECIMENS:', 'PREOPERATIVE DIAGNOSIS:', 'DISPOSITION:'];
+  while (wordCount(out) < words) {
+    if (shape === 'negationCues') out += `${pick(cues)} ${pick(bits)}. `;
+    else out += next() < 0.8 ? `${pick(headers)}\n` : `${pick(headers)} ${pick(bits)}.\n`;
+  }
+  return out.trim();
+}

@@ -1,5 +1,6 @@
-// First: start the engine worker, so the language model loads while the rest of the app is
-// evaluated and rendered (ES modules run in import order).
+// The engine worker is started by boot.ts, an async entry of its own in <head>, before this
+// chunk is even compiled; importing the same module here shares that analyzer (and starts it
+// in development, where there is no separate boot entry).
 import { analyzer } from './engine-start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

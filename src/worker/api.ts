@@ -1,6 +1,7 @@
 import type { Analysis } from '../engine/types';
 import type { Answer } from '../engine/ask/types';
 import type { DocCheck } from '../engine/doccheck';
+import type { BatchInput, BatchOutcome } from '../engine/audit/batch';
 
 /** What the engine reports once wink and its model are loaded. */
 export interface EngineReady {
@@ -32,4 +33,9 @@ export interface EngineWorkerApi {
   analyze(text: string): Promise<Analysis>;
   ask(question: string): Promise<Answer>;
   checkDocumentation(text: string): Promise<DocCheck>;
+  /** Analyse and audit a chunk of notes for the batch view, in order. A bad note becomes an error outcome. */
+  run(chunk: BatchInput[]): Promise<BatchOutcome[]>;
 }
+
+/** What the batch view's workers offer (the same engine worker, started under another name). */
+export type BatchWorkerApi = Pick<EngineWorkerApi, 'ready' | 'run'>;

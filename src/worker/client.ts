@@ -15,11 +15,16 @@ export interface WorkerAnalyzer extends Analyzer {
   dispose(): void;
 }
 
+/**
+ * Start an engine worker. Every worker of the app is this one script (the batch view's too), so
+ * the engine and its model are one chunk, downloaded and cached once.
+ */
+export function startEngineWorker(name: 'opnote-engine' | 'opnote-batch' = 'opnote-engine'): Worker {
+  return new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name });
+}
+
 export function createWorkerAnalyzer(): WorkerAnalyzer {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'opnote-engine',
-  });
+  const worker = startEngineWorker('opnote-engine');
   const remote = wrap<EngineWorkerApi>(worker);
 
   let fail: (e: Error) => void = () => {};

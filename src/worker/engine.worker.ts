@@ -1,20 +1,28 @@
 /// <reference lib="webworker" />
 /**
- * The engine worker. It starts small (comlink only) so it can answer `ping` at once,
- * then imports the engine — wink-nlp and its model — in a separate chunk.
+ * The engine worker, one script for every view: the workspace's analyzer and the batch view's
+ * workers (started with the name `opnote-batch`) are the same file, so the engine chunk with
+ * wink-nlp and its model is built, downloaded and precached once.
+ *
+ * It starts small (comlink only) so it can answer `ping` at once, and begins loading the engine
+ * the moment it starts: the engine chunk and the wink + model chunk are requested side by side,
+ * not one after the other.
  */
 import { expose } from 'comlink';
 import type { EngineReady, EngineWorkerApi } from './api';
 
 type EngineModule = typeof import('../engine/index');
 type AskModule = typeof import('../engine/ask/index');
+type AuditModule = typeof import('../engine/audit/batch');
 
 let loading: Promise<{ engine: EngineModule; info: EngineReady }> | null = null;
 
 function load(): Promise<{ engine: EngineModule; info: EngineReady }> {
   if (!loading) {
     const t0 = performance.now();
-    loading = import('../engine/index').then((engine) => {
+    // the engine chunk imports the nlp chunk statically; asking for both now saves a round trip
+    const nlp = import('../engine/nlp/nlp');
+    loading = Promise.all([import('../engine/index'), nlp]).then(([engine]) => {
       // The first call loads wink and compiles the patterns; do it now, not on the user's note.
       engine.analyze('Warm-up.');
       return { engine, info: { loadMs: Math.round(performance.now() - t0) } };
@@ -46,6 +54,14 @@ function loadAsk(): Promise<AskModule> {
   return asking;
 }
 
+let auditing: Promise<AuditModule> | null = null;
+
+/** Batch rows and audits (the batch view only). */
+function loadAudit(): Promise<AuditModule> {
+  if (!auditing) auditing = import('../engine/audit/batch');
+  return auditing;
+}
+
 const api: EngineWorkerApi = {
   ping: () => 'pong',
   async ready() {
@@ -61,6 +77,10 @@ const api: EngineWorkerApi = {
   },
   async ask(question: string) {
     return (await loadAsk()).ask(question);
+  },
+  async run(chunk) {
+    const [{ engine }, audit] = await Promise.all([load(), loadAudit()]);
+    return chunk.map((input) => audit.processInput(input, engine.analyze));
   },
 };
 

@@ -167,51 +167,84 @@ export function winkSafeText(text: string): string {
 /** Words at least this long may be read as typos of device words (match/spelling.ts), unless they are English words. */
 const MIN_TYPO_LENGTH = 7;
 
-/** Is a word long enough to be taken for a typo an English word of wink's lexicon? (memoised per note) */
-function inLexicon(norm: string, lexicon: Map<string, boolean>, wdoc: { isOOV(text: string): boolean }): boolean {
-  if (norm.length < MIN_TYPO_LENGTH || !/^[a-z]+$/.test(norm)) return false;
+/**
+ * Which long lower-case words are in wink's English lexicon. `isOOV` reads only the model's own
+ * lexicon (never the words wink adds to its cache while reading), so the answer is the same for
+ * every note and is memoised for the process, up to LEXICON_MEMO entries.
+ */
+const lexicon = new Map<string, boolean>();
+const LEXICON_MEMO = 50_000;
+
+function isLowerAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** Is a word long enough to be taken for a typo an English word of wink's lexicon? */
+function inLexicon(norm: string, wdoc: { isOOV(text: string): boolean }): boolean {
+  if (norm.length < MIN_TYPO_LENGTH || !isLowerAscii(norm)) return false;
   let known = lexicon.get(norm);
-  if (known === undefined) lexicon.set(norm, (known = !wdoc.isOOV(norm)));
+  if (known === undefined) {
+    known = !wdoc.isOOV(norm);
+    if (lexicon.size >= LEXICON_MEMO) lexicon.clear();
+    lexicon.set(norm, known);
+  }
   return known;
 }
 
-/** Section headers found in the readable text quote the user's own words. */
-function quoteHeaders(sections: Section[], text: string): Section[] {
+/** Sections of the readable text; their headers quote the user's own words. */
+function sectionsOf(text: string, readable: string): Section[] {
+  if (readable === text) return splitSections(text);
+  const sections = splitSections(readable);
   for (const s of sections) if (s.header) s.header = { ...s.header, text: text.slice(s.header.start, s.header.end) };
   return sections;
+}
+
+/** Is `v` one or more whitespace characters (wink's newline and space tokens)? */
+function allSpace(v: string): boolean {
+  const c = v.charCodeAt(0);
+  // a token starting with a visible ASCII character is never whitespace
+  if (c > 32 && c < 128) return false;
+  return /^\s+$/.test(v);
 }
 
 /** Read a note into sections, sentences and tokens with character offsets. */
 export function buildDoc(text: string): Doc {
   // spoken punctuation ("period", "new paragraph") read as marks; same length, so offsets hold
   const readable = readSpokenPunctuation(text);
-  const sections = readable === text ? splitSections(text) : quoteHeaders(splitSections(readable), text);
+  const sections = sectionsOf(text, readable);
   recycleIfFull();
   const w = getNlp();
   const its = w.its;
   const safe = winkSafeText(readable);
   const wdoc = w.readDoc(safe);
-  const values = wdoc.tokens().out(its.value) as string[];
-  const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
-  const types = wdoc.tokens().out(its.type) as string[];
-  const pos = wdoc.tokens().out(its.pos) as string[];
-  // wink sentence spans are token index ranges [first, last]
-  const winkStarts = new Set<number>();
+  const tokensOf = wdoc.tokens();
+  const values = tokensOf.out(its.value) as string[];
+  const spaces = tokensOf.out(its.precedingSpaces) as string[];
+  const types = tokensOf.out(its.type) as string[];
+  const pos = tokensOf.out(its.pos) as string[];
+  const n = values.length;
+  // wink sentence spans are token index ranges [first, last]; flag each sentence's first token
+  const winkStart = new Uint8Array(n + 1);
   wdoc.sentences().each((s: { out: (f: unknown) => unknown }) => {
     const span = s.out(its.span) as unknown as [number, number];
-    winkStarts.add(span[0]);
+    winkStart[span[0]] = 1;
   });
 
   const breaks = hardBreaks(readable, sections);
+  const nBreaks = breaks.length;
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  // is a word in wink's English lexicon (asked once per distinct word)
-  const lexicon = new Map<string, boolean>();
+  let current: Sentence | null = null;
   let offset = 0;
   let bi = 0;
   let sectionIndex = 0;
+  let nextSectionStart = sections.length > 1 ? sections[1].start : Infinity;
   let pendingBreak = true;
-  for (let i = 0; i < values.length; i++) {
+  for (let i = 0; i < n; i++) {
     offset += spaces[i].length;
     let start = offset;
     const v = values[i];
@@ -229,17 +262,20 @@ export function buildDoc(text: string): Doc {
       }
     }
     // "Inside a global period? [ ] Yes [x] No": a check box answers the question on its line
-    if (winkStarts.has(i) && !(v === '[' && i > 0 && (values[i - 1] === '?' || values[i - 1] === ':') && !/\n/.test(spaces[i]))) pendingBreak = true;
-    while (bi < breaks.length && breaks[bi] <= start) {
+    if (winkStart[i] === 1 && !(v === '[' && i > 0 && (values[i - 1] === '?' || values[i - 1] === ':') && spaces[i].indexOf('\n') < 0)) pendingBreak = true;
+    while (bi < nBreaks && breaks[bi] <= start) {
       bi++;
       pendingBreak = true;
     }
-    if (types[i] === 'tabCRLF' || /^\s+$/.test(v)) continue;
-    while (sectionIndex + 1 < sections.length && sections[sectionIndex + 1].start <= start) sectionIndex++;
-    if (sentences.length && tokens.length - sentences[sentences.length - 1].tokenStart >= MAX_SENTENCE_TOKENS) pendingBreak = true;
-    if (pendingBreak || sentences.length === 0) {
-      if (sentences.length) closeSentence(sentences[sentences.length - 1], tokens);
-      sentences.push({
+    if (types[i] === 'tabCRLF' || allSpace(v)) continue;
+    while (nextSectionStart <= start) {
+      sectionIndex++;
+      nextSectionStart = sectionIndex + 1 < sections.length ? sections[sectionIndex + 1].start : Infinity;
+    }
+    if (current !== null && tokens.length - current.tokenStart >= MAX_SENTENCE_TOKENS) pendingBreak = true;
+    if (pendingBreak || current === null) {
+      if (current !== null) closeSentence(current, tokens);
+      current = {
         index: sentences.length,
         start,
         end: start,
@@ -247,15 +283,16 @@ export function buildDoc(text: string): Doc {
         sectionIndex,
         tokenStart: tokens.length,
         tokenEnd: tokens.length,
-      });
+      };
+      sentences.push(current);
       pendingBreak = false;
     }
     const norm = v.toLowerCase();
     const token: Token = { start, end: start + v.length, text: v, norm, pos: pos[i], sentence: sentences.length - 1 };
-    if (inLexicon(norm, lexicon, wdoc)) token.lexeme = true;
+    if (inLexicon(norm, wdoc)) token.lexeme = true;
     tokens.push(token);
   }
-  if (sentences.length) closeSentence(sentences[sentences.length - 1], tokens);
+  if (current !== null) closeSentence(current, tokens);
   return { text, sections, sentences, tokens };
 }
 

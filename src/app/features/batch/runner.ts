@@ -6,7 +6,8 @@
  */
 import { wrap, type Remote } from 'comlink';
 import type { Analyzer } from '../../../worker/api';
-import type { BatchWorkerApi } from '../../../worker/batch.worker';
+import type { BatchWorkerApi } from '../../../worker/api';
+import { startEngineWorker } from '../../../worker/client';
 import { checkInput, toBatchRow, type BatchInput, type BatchOutcome } from '../../../engine/audit/index';
 
 export const CHUNK_SIZE = 10;
@@ -57,7 +58,7 @@ export function startBatch(inputs: BatchInput[], opts: BatchRunOptions): BatchRu
   async function workerLoop(): Promise<void> {
     let worker: Worker;
     try {
-      worker = new Worker(new URL('../../../worker/batch.worker.ts', import.meta.url), { type: 'module', name: 'opnote-batch' });
+      worker = startEngineWorker('opnote-batch');
     } catch {
       return fallbackLoop(); // workers refused (e.g. a strict CSP): analyse through the app's engine instead
     }
