@@ -50,7 +50,7 @@ const RAW: ConceptInput[] = [
     'lead|leads', 'electrode|electrodes', 'array|arrays', 'octrode|octrodes', 'quadripolar|octapolar|octad', 'tined', 'contacts', 'wire|wires', 'trial lead|leads',
     'cuff', 'ipg lead',
     // voice recognition writes the noun "lead" as "led": only after a determiner or a device word
-    'the|a|contact|stimulation|stimulating|trial|second|first|third|new|old|permanent|tined|percutaneous|both|each|spinal|sacral led|leds', 'percutaneous lead', 'pne|pnes', 'stimulator|stimulation|neurostimulator|stimulating|spinal|sacral|occipital|tined|permanent|trial lead|leads|electrode|electrodes|array|arrays',
+    'the|a|two|2|dual|contact|stimulation|stimulating|trial|second|first|third|new|old|permanent|tined|percutaneous|both|each|spinal|sacral led|leds', 'percutaneous lead', 'pne|pnes', 'stimulator|stimulation|neurostimulator|stimulating|spinal|sacral|occipital|tined|permanent|trial lead|leads|electrode|electrodes|array|arrays',
   ] },
   { id: 'component.paddle', kind: 'component', value: 'paddle', label: 'paddle (plate) array', patterns: ['paddle|paddles', 'plate electrode', 'surgical lead', 'lamitrode', 'penta|specify'] },
   { id: 'component.generator', kind: 'component', value: 'generator', label: 'pulse generator / receiver', patterns: [

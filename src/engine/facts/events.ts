@@ -50,6 +50,15 @@ function counts(m: ConceptMatch): boolean {
   return m.assertion === 'affirmed';
 }
 
+const PLANNED_PROCEDURE = /^\W*(?:the\s+)?(?:scheduled|planned|intended)\s+(?:procedure|operation)\s+(?:was|is)\b/i;
+
+/** Sentences that name the procedure that was planned ("scheduled procedure was a two-lead trial"), like a header. */
+function plannedProcedureSentences(doc: Doc): Set<number> {
+  const out = new Set<number>();
+  for (const s of doc.sentences) if (PLANNED_PROCEDURE.test(doc.text.slice(s.start, Math.min(s.end, s.start + 60)))) out.add(s.index);
+  return out;
+}
+
 /** Read targets, components, actions, sides and counts into procedure events. */
 // eslint-disable-next-line complexity, max-lines-per-function -- legacy reader kept from before issue 14; to be split into ledger stages
 export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>): Reading {
@@ -589,7 +598,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const onlyFromTitle = events.every((e) => e.actionEvidence.every((sp) => ['procedure', 'preamble'].includes(sectionAt(sp.start) ?? '')));
   if (discontinued.length && target && onlyFromTitle && !discontinued.every((d) => d.value === 'title' && d.text.toLowerCase() === 'attempted')) {
     events.length = 0;
-    const header = (m: ConceptMatch) => (m.section === 'procedure' || m.section === 'preamble') && m.assertion !== 'negated';
+    const stated = plannedProcedureSentences(doc);
+    const header = (m: ConceptMatch) => (m.section === 'procedure' || m.section === 'preamble' || stated.has(m.sentence)) && m.assertion !== 'negated';
     const named = matches.filter((m) => m.kind === 'component' && header(m));
     const trialNamed = matches.some((m) => m.kind === 'trial' && m.value === 'trial' && header(m));
     const has = (v: string) => named.some((m) => m.value === v || (v === 'array' && m.value === 'paddle'));

@@ -264,3 +264,10 @@ describe('53 and a conversion to open', () => {
     expect(a.suggestions.some((s) => s.modifiers.some((m) => m.code === '53'))).toBe(false);
   });
 });
+
+describe('53 with the planned procedure named in the narrative', () => {
+  it('"The scheduled procedure was a two-lead trial" names the planned line when the trial is stopped after sedation', () => {
+    const note = 'The scheduled procedure was a two lead percutaneous spinal cord stimulator trial. After IV sedation was started, a Tuohy needle was advanced at T12-L1 and there was a free flow of CSF consistent with a wet tap. The needle was withdrawn. The patient became bradycardic and hypotensive. For his safety I stopped the procedure at this point; no lead was placed.';
+    expect(lines(analyze(note))).toEqual(['63650-53 x1']);
+  });
+});
