@@ -129,6 +129,14 @@ function toolIsObject(tokens: Token[], a: RawAct, c: Clause, chosen: Mention | u
 
 const ADJECTIVE_ACT = /^(new|fresh|replacement)$/i;
 
+/** "connected to a new Enterra II": "new" describes a noun that is no device mention here (a model name), not the clause's device. */
+function adjectiveOfOtherNoun(tokens: Token[], a: RawAct, cands: Mention[]): boolean {
+  if (!ADJECTIVE_ACT.test(a.evidence.text)) return false;
+  if (cands.some((m) => m.tokenStart >= a.tokenEnd && m.tokenStart - a.tokenEnd <= 3)) return false;
+  const next = tokens[a.tokenEnd];
+  return next !== undefined && (next.pos === 'PROPN' || next.pos === 'NOUN');
+}
+
 function pickMention(a: RawAct, cands: Mention[]): Mention | undefined {
   // "connected to the new Senza IPG": an adjective act belongs to the noun it stands before, even after a preposition
   if (ADJECTIVE_ACT.test(a.evidence.text)) {
@@ -193,6 +201,7 @@ function attachOne(ctx: AttachCtx, a: RawAct): string[] | 'tool' {
     const words = ctx.doc.tokens.slice(c.tokenStart, c.tokenEnd);
     return words.some((t) => DISTRACTORS.has(t.norm) && t.pos !== 'VERB') ? 'tool' : carriedOver(ctx, a);
   }
+  if (adjectiveOfOtherNoun(ctx.doc.tokens, a, cands)) return [];
   const chosen = a.act === 'connected' ? cands.find((m) => !m.oblique) ?? cands[0] : pickMention(a, cands);
   if (a.act !== 'connected' && toolIsObject(ctx.doc.tokens, a, c, chosen)) return 'tool';
   return chosen ? (ctx.res.refs.get(chosen.id) ?? []) : [];
