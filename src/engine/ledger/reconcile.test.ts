@@ -66,6 +66,11 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     expect(none.reading.events).toHaveLength(0);
   });
 
+  it('bilateral stage-one leads, one pulled back a centimeter and re-advanced, are placements (one line with 50)', () => {
+    const note = 'DESCRIPTION: A foramen needle was placed into the right S3 foramen, the directional guide placed and a tined lead passed. It went too deep so the lead was pulled back about a centimeter and re-advanced, and the tines were deployed. The same was then done on the left side, where the lead was placed in the left S3 foramen. Both leads were tunneled to the left buttock and connected to percutaneous extensions for the trial.';
+    expect(lines(note)).toEqual(['64561-50 x1']);
+  });
+
   it('existing leads capped and left in place get no lead code when only the generator comes out', () => {
     const note = 'DESCRIPTION: The infraclavicular incision was opened over the infected spinal cord stimulator IPG. The existing IPG was disconnected and explanted. The existing percutaneous leads were cut at the anchors, capped and left in place for a later reimplant. No new generator was placed.';
     expect(lines(note)).toEqual(['63688 x1']);

@@ -9,12 +9,20 @@ type Condition = (arrays: DeviceInstance[], ledger: Ledger) => boolean;
 const firstDone = (i: DeviceInstance) => i.acts.find((a) => a.status === 'done')?.act;
 const acted = (i: DeviceInstance) => i.acts.some((a) => a.status === 'done');
 
+/** A lead of unstated age only tunnelled, anchored or connected (the other side's lead in "same on the right"). */
+const onlyCarried = (i: DeviceInstance) => i.openedAs === 'unknown' && i.acts.every((a) => a.status !== 'done' || a.act === 'tunneled' || a.act === 'connected' || a.act === 'anchored');
+
 /** The ledger conditions the rules name (kb/ledger-rules.ts), one small predicate each. */
 const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
   // leads were placed today and every lead acted on was opened today
-  onlyNewArrays: (arrays) =>
-    arrays.some((i) => i.state === 'new-left-in') &&
-    arrays.filter(acted).every((i) => !i.preExisting && (i.openedAs === 'new' || i.state === 'new-discarded' || firstDone(i) === 'placed') && !i.acts.some((a) => a.act === 'leftInPlace')),
+  onlyNewArrays: (arrays) => {
+    // a lead of unstated age counts as new only when no lead came out (a lead taken out may be an old one)
+    const noneOut = !arrays.some((i) => i.acts.some((a) => a.status === 'done' && (a.act === 'removed' || a.act === 'discarded')));
+    return (
+      arrays.some((i) => i.state === 'new-left-in') &&
+      arrays.filter(acted).every((i) => !i.preExisting && (i.openedAs === 'new' || i.state === 'new-discarded' || firstDone(i) === 'placed' || (noneOut && onlyCarried(i))) && !i.acts.some((a) => a.act === 'leftInPlace'))
+    );
+  },
   // leads named as already in the patient, none placed today
   // the generator already in was lifted, disconnected, reconnected or put back; no new one, no pocket work
   generatorOnlyReconnected: (_arrays, ledger) => {
