@@ -33,7 +33,7 @@ export const DISTRACTORS: ReadonlySet<string> = new Set([
   'needle', 'needles', 'stylet', 'stylets', 'introducer', 'introducers', 'sheath', 'guidewire', 'trocar', 'trocars', 'tuohy', 'drain', 'drape', 'drapes',
   'sponge', 'sponges', 'retractor', 'retractors', 'dilator', 'patient', 'suture', 'sutures', 'staples', 'dressing', 'catheter', 'cannula', 'probe', 'tunneler',
   'tunneller', 'frame', 'microelectrode', 'microelectrodes', 'cannulas', 'clips', 'gauze', 'bovie', 'tape', 'end', 'screw', 'screws', 'setscrew', 'setscrews', 'connector', 'connectors', 'ends', 'tails', 'tail', 'pins', 'obturator', 'stylet', 'needles',
-  'packing', 'cautery', 'template', 'sizer', 'tool', 'hemostat', 'clamp', 'instruments', 'towel', 'tube', 'foley', 'dilators', 'sheaths', 'guide', 'cannulae', 'coil',
+  'packing', 'cautery', 'template', 'sizer', 'tool', 'hemostat', 'clamp', 'instrument', 'instruments', 'dissector', 'elevator', 'forceps', 'freer', 'penfield', 'kittner', 'towel', 'tube', 'foley', 'dilators', 'sheaths', 'guide', 'cannulae', 'coil',
   // anatomy removed on the way in ("removed the ligamentum flavum and passed the paddle")
   'ligamentum', 'flavum', 'lamina', 'laminae', 'osteophyte', 'osteophytes',
 ]);
