@@ -129,20 +129,22 @@ function toolIsObject(tokens: Token[], a: RawAct, c: Clause, chosen: Mention | u
 
 const ADJECTIVE_ACT = /^(new|fresh|replacement)$/i;
 
+/** The mention an adjective act ("new", "replacement") stands before: starting at most three tokens after it. */
+function mentionAfter(a: RawAct, cands: Mention[]): Mention | undefined {
+  return cands.find((m) => m.tokenStart >= a.tokenEnd && m.tokenStart - a.tokenEnd <= 3);
+}
+
 /** "connected to a new Enterra II": "new" describes a noun that is no device mention here (a model name), not the clause's device. */
 function adjectiveOfOtherNoun(tokens: Token[], a: RawAct, cands: Mention[]): boolean {
-  if (!ADJECTIVE_ACT.test(a.evidence.text)) return false;
-  if (cands.some((m) => m.tokenStart >= a.tokenEnd && m.tokenStart - a.tokenEnd <= 3)) return false;
+  if (!ADJECTIVE_ACT.test(a.evidence.text) || mentionAfter(a, cands)) return false;
   const next = tokens[a.tokenEnd];
   return next !== undefined && (next.pos === 'PROPN' || next.pos === 'NOUN');
 }
 
 function pickMention(a: RawAct, cands: Mention[]): Mention | undefined {
   // "connected to the new Senza IPG": an adjective act belongs to the noun it stands before, even after a preposition
-  if (ADJECTIVE_ACT.test(a.evidence.text)) {
-    const head = cands.find((m) => m.tokenStart >= a.tokenEnd && m.tokenStart - a.tokenEnd <= 3);
-    if (head) return head;
-  }
+  const head = ADJECTIVE_ACT.test(a.evidence.text) ? mentionAfter(a, cands) : undefined;
+  if (head) return head;
   const direct = cands.filter((m) => !m.oblique && !(m.tokenStart < a.tokenEnd && m.tokenEnd > a.tokenStart));
   const pool = direct.length ? direct : cands;
   let best: Mention | undefined;

@@ -153,6 +153,13 @@ function levelIn(tokens: Token[], c: Clause): string | undefined {
 
 const PERCUTANEOUS_WORD = /^(percutaneous|perc|cylindrical)$/;
 
+/** An array model of a known form (device catalogue) or "percutaneous lead" tells the array's form. */
+function arrayFormOf(brand: string | undefined, pre: Token[]): Mention['form'] {
+  const entry = brand ? CATALOGUE_BY_BRAND.get(brand) : undefined;
+  if (entry?.kind === 'array' && entry.form) return entry.form;
+  return pre.some((t) => PERCUTANEOUS_WORD.test(t.norm)) ? 'percutaneous' : undefined;
+}
+
 function brandNear(tokens: Token[], from: number, to: number): string | undefined {
   for (let k = Math.max(0, from - 2); k < Math.min(tokens.length, to + 1); k++) if (CATALOGUE_BY_BRAND.has(tokens[k].norm)) return tokens[k].norm;
   return undefined;
@@ -176,9 +183,7 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   for (let k = Math.max(s.tokenStart, m.tokenStart - 3); k <= Math.min(s.tokenEnd - 1, m.tokenEnd + 2); k++) if (ctx.externalTokens.has(k)) external = true;
   const brand = brandNear(tokens, m.tokenStart, m.tokenEnd);
   const targets = ctx.targetsByClause.get(clause) ?? [];
-  const entry = brand ? CATALOGUE_BY_BRAND.get(brand) : undefined;
-  // a paddle word, an array model of a known form, or "percutaneous lead" tells the array's form
-  const arrayForm = form ?? (kind === 'array' ? (entry?.kind === 'array' ? entry.form : undefined) ?? (pre.some((t) => PERCUTANEOUS_WORD.test(t.norm)) ? 'percutaneous' : undefined) : undefined);
+  const arrayForm = form ?? (kind === 'array' ? arrayFormOf(brand, pre) : undefined);
   const { count, plural } = countOf(pre, m.text, after);
   return {
     id,

@@ -1,6 +1,6 @@
 import type { Reason, Span } from '../types';
 import type { EventDetail, Reading } from '../facts/events';
-import { LEDGER_ADDITIONS, LEDGER_RULES, type LedgerRule } from '../../kb/ledger-rules';
+import { LEDGER_ADDITIONS, LEDGER_RULES, type LedgerAddition, type LedgerRule } from '../../kb/ledger-rules';
 import { CATALOGUE_BY_BRAND } from '../../kb/device-catalogue';
 import type { DeviceInstance, Ledger } from './types';
 
@@ -118,15 +118,20 @@ export interface Reconciliation {
 
 const placedToday = (i: DeviceInstance) => i.state === 'new-left-in' && !i.preExisting && i.acts.some((a) => a.act === 'placed' && a.status === 'done');
 
-/** Events for devices the ledger holds as placed today that no event codes (kb LEDGER_ADDITIONS). */
-function additions(events: EventDetail[], arrays: DeviceInstance[]): { events: EventDetail[]; reason?: Reason; rule?: string } {
-  if (events.some((e) => e.component === 'array' || e.component === 'integrated' || e.component === 'system')) return { events: [] };
-  const placed = arrays.filter(placedToday);
-  const gen = events.find((e) => e.component === 'generator' && (e.action === 'insertion' || e.action === 'replacement'));
-  if (!placed.length || !gen) return { events: [] };
-  const target = placed.find((i) => i.target)?.target ?? gen.target;
-  if (target !== gen.target) return { events: [] };
-  const rule = LEDGER_ADDITIONS[0];
+/** What an addition rule (kb LEDGER_ADDITIONS) adds: the placed leads and the generator event they go with, or null. */
+const ADDITION_CONDITIONS: Record<LedgerAddition['ledger'], (events: EventDetail[], arrays: DeviceInstance[]) => { placed: DeviceInstance[]; gen: EventDetail } | null> = {
+  // leads placed and left in today, no array event, and a generator event of the same system
+  placedArraysWithoutEvent: (events, arrays) => {
+    if (events.some((e) => e.component === 'array' || e.component === 'integrated' || e.component === 'system')) return null;
+    const placed = arrays.filter(placedToday);
+    const gen = events.find((e) => e.component === 'generator' && (e.action === 'insertion' || e.action === 'replacement'));
+    if (!placed.length || !gen) return null;
+    return (placed.find((i) => i.target)?.target ?? gen.target) === gen.target ? { placed, gen } : null;
+  },
+};
+
+/** The event an addition rule adds for leads the reader missed, modelled on the generator event of their system. */
+function addedEvent(rule: LedgerAddition, placed: DeviceInstance[], gen: EventDetail): { ev: EventDetail; reason: Reason } {
   const acts = placed.flatMap((i) => i.acts.filter((a) => a.act === 'placed' && a.status === 'done').flatMap((a) => a.evidence));
   const devices = placed.flatMap((i) => i.evidence).slice(0, 6);
   const reason: Reason = { text: rule.reason, evidence: acts.slice(0, 4) };
@@ -134,7 +139,21 @@ function additions(events: EventDetail[], arrays: DeviceInstance[]): { events: E
   const approach = placed.some((i) => i.form === 'paddle') ? 'laminectomy' : gen.approach;
   const ev: EventDetail = { ...gen, component: rule.add.component, action: rule.add.action, approach, arrays: placed.length, sides: sides.length ? sides : gen.sides, evidence: [...devices, ...acts.slice(0, 4)], componentEvidence: devices, actionEvidence: acts.slice(0, 4), parts: [], ledgerReason: reason };
   delete ev.generators;
-  return { events: [ev], reason, rule: rule.id };
+  return { ev, reason };
+}
+
+/** Events for devices the ledger holds as placed today that no event codes (kb LEDGER_ADDITIONS). */
+function additions(events: EventDetail[], arrays: DeviceInstance[]): { events: EventDetail[]; changes: Reconciliation['changes'] } {
+  const out: EventDetail[] = [];
+  const changes: Reconciliation['changes'] = [];
+  for (const rule of LEDGER_ADDITIONS) {
+    const found = ADDITION_CONDITIONS[rule.ledger]([...out, ...events], arrays);
+    if (!found) continue;
+    const { ev, reason } = addedEvent(rule, found.placed, found.gen);
+    out.push(ev);
+    changes.push({ rule: rule.id, reason, dropped: false });
+  }
+  return { events: out, changes };
 }
 
 /** Apply the ledger rules to the events read from the note. */
@@ -149,9 +168,7 @@ export function reconcileEvents(reading: Reading, ledger: Ledger): Reconciliatio
     else if (out.ev) events.push(out.ev);
   }
   const added = additions(events, arrays);
-  if (added.rule && added.reason) {
-    changes.push({ rule: added.rule, reason: added.reason, dropped: false });
-    events.unshift(...added.events);
-  }
+  changes.push(...added.changes);
+  events.unshift(...added.events);
   return { reading: changes.length ? { ...reading, events } : reading, changes };
 }
