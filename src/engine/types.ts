@@ -209,8 +209,28 @@ export interface ProcedureEvent {
 export type { DeviceRecord } from './ledger/summary';
 import type { DeviceRecord } from './ledger/summary';
 
+/**
+ * The engine declines to pick a code: device work is documented but the fact that decides the code
+ * is missing or contradictory. Says which fact, offers the candidate codes side by side, and the
+ * neutral question to put to the surgeon.
+ */
+export interface Abstention {
+  /** The deciding fact: which system (target), what was done (action), approach, or side. */
+  fact: 'target' | 'action' | 'approach' | 'side' | 'component';
+  /** Plain words: what is documented and what is missing. */
+  message: string;
+  /** The neutral question to ask the surgeon. */
+  question: string;
+  /** Codes the note could support once the fact is known, each with the condition that selects it. */
+  candidates: { code: string; when: string }[];
+  /** The words that show device work was done. */
+  evidence: Span[];
+}
+
 export interface Analysis {
   inScope: boolean;
+  /** Device work found but the deciding fact missing: which fact, which candidate codes, what to ask. */
+  abstain?: Abstention;
   /** Why nothing applies, when inScope is false. */
   outOfScopeReason?: string;
   suggestions: Suggestion[];
