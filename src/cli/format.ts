@@ -9,6 +9,7 @@ export function toJsonLine(file: string, a: Analysis, note?: string): Record<str
     file,
     inScope: a.inScope,
     ...(a.outOfScopeReason ? { outOfScopeReason: a.outOfScopeReason } : {}),
+    ...(a.abstain ? { abstain: a.abstain } : {}),
     suggestions: a.suggestions.map((s) => ({
       code: s.code,
       units: s.units,
@@ -20,6 +21,7 @@ export function toJsonLine(file: string, a: Analysis, note?: string): Record<str
       alternatives: s.alternatives,
       warnings: s.warnings ?? [],
       reviewReasons: s.reviewReasons ?? [],
+      status: s.status ?? (s.confidence === 'high' && !s.reviewReasons?.length ? 'ready' : 'review'),
     })),
     facts: a.facts,
     warnings: note ? [{ kind: 'input', message: note }, ...a.warnings] : a.warnings,

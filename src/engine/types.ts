@@ -174,6 +174,8 @@ export interface Suggestion {
   event?: number;
   /** Why the line needs a coder's look: each fired confidence check, with its words and question. */
   reviewReasons?: { id: string; text: string; question?: string; evidence: Span[] }[];
+  /** `ready`: high confidence with nothing to check, a coder may accept it unread; `review`: read the reasons first. */
+  status?: 'ready' | 'review';
 }
 
 export interface Warning {

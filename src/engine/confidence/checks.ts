@@ -167,7 +167,8 @@ export function applyChecks(ctx: CheckContext): Suggestion[] {
       confidence = lower(confidence, check.band);
       reasons.push({ id: check.id, text: CHECK_BY_ID.get(check.id)!.text.replace('{detail}', fired.detail), ...(check.question ? { question: check.question } : {}), evidence: fired.evidence });
     }
-    return { ...line, confidence, reviewReasons: reasons };
+    const status = confidence === 'high' && !reasons.length ? 'ready' : 'review';
+    return { ...line, confidence, reviewReasons: reasons, status };
   });
 }
 
