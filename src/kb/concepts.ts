@@ -30,6 +30,8 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'target.vagus', kind: 'target', value: 'vagus', label: 'vagus / cranial nerve', patterns: [
     'vagus|vagal', 'vns', 'carotid sheath', 'cranial nerve', 'aspiresr|sentiva|livanova|cyberonics', 'demipulse', 'trigeminal|supraorbital|supratrochlear|infraorbital', 'gasserian', 'foramen ovale', 'meckel|meckel\'s cave', 'sphenopalatine',
+    // older dictation names the vagus system by its indication: "his seizure stimulator battery"
+    'seizure|seizures|epilepsy stimulator|stimulators',
   ] },
   { id: 'target.hypoglossal', kind: 'target', value: 'hypoglossal', label: 'hypoglossal nerve', patterns: [
     'hypoglossal', 'inspire', 'upper airway stimulat*', 'sleep apnea', 'osa', 'genioglossus', 'respiratory sensing|sensor', 'intercostal muscles', 'sensing lead',
