@@ -78,8 +78,9 @@ export const ContextRuleSchema = z
     allowedKinds: z.array(z.string().min(1)).nonempty().optional(),
     /**
      * Target kinds the cue never applies to (medspaCy's `excluded_types`).
-     * Overlapping cues are resolved (longest first) before kinds are looked at, so a kind-limited
-     * literal should not be longer than a general one it overlaps ("years ago" vs "ago").
+     * Rules that do not reach a target's kind are set aside before overlapping cues are resolved
+     * (longest first), so a kind-limited literal longer than a general one it overlaps does not hide
+     * the general one from other kinds.
      */
     excludedKinds: z.array(z.string().min(1)).nonempty().optional(),
     source: z.string().min(1),
@@ -401,6 +402,19 @@ const RAW_RULES: ContextRule[] = [
     'would benefit from',
   ], { ...CONDITIONS, maxScope: 20 }),
   ...rules(HYP, 'BACKWARD', 'opnote', ['awaited'], { ...CONDITIONS, maxScope: 4 }),
+  // "is scheduled for a cholecystectomy" (the backward "is scheduled" would otherwise win the overlap);
+  // conditions only: in a note "a revision was planned to ..." is often the story of today's session
+  ...rules(HYP, 'FORWARD', 'opnote', ['was|were|is|are scheduled|booked for|to'], { ...CONDITIONS, maxScope: 20 }),
+  // follow-up visits, monitoring and where to go: "follow up in clinic for suture removal", "monitor
+  // blood sugars for hypoglycemia" (FastContext "monitor \w+ for"), "go to the nearest emergency room for ..."
+  ...rules(HYP, 'FORWARD', 'opnote', [
+    'follow up for|regarding|about|in|at|with', 'followup for|regarding|about|in|at|with', 'follow - up for|regarding|about|in|at|with',
+    'to return', 'to come back', 'to follow up',
+    'look|watch out for', 'be alert for',
+    'call 911', 'dial 911',
+    'go|present|proceed|report to the emergency|nearest|er|ed|hospital|clinic',
+  ], { ...CONDITIONS, maxScope: 20 }),
+  ...rules(HYP, 'FORWARD', 'fastcontext', ['monitor|monitoring <NOUN|PROPN> for', 'monitor|monitoring <ADJ|NOUN> <NOUN> for', 'monitor|monitoring the|her|his <NOUN> for'], { ...CONDITIONS, maxScope: 20 }),
 
   // ---------------------------------------------------------------- pseudo-triggers (do nothing)
   ...rules('PSEUDO', 'PSEUDO', 'negex', [

@@ -459,6 +459,20 @@ describe('hypothetical classes (issue 17, round 2)', () => {
     expect(cond('The patient is awaiting a kidney transplant.', 'transplant')).toBe('hypothetical');
     expect(cond('She would benefit from pelvic floor therapy.', 'therapy')).toBe('hypothetical');
   });
+  it('follow-up visits, monitoring, where to go, scheduled care', () => {
+    expect(cond('Follow up in clinic for suture removal.', 'suture')).toBe('hypothetical');
+    expect(cond('He is to return to the clinic in one week for a dressing change.', 'dressing')).toBe('hypothetical');
+    expect(cond('Monitor blood sugars for hypoglycemia.', 'hypoglycemia')).toBe('hypothetical');
+    expect(cond('She knows to look out for bleeding.', 'bleeding')).toBe('hypothetical');
+    expect(cond('Call 911 for chest pain.', 'chest')).toBe('hypothetical');
+    expect(cond('Go to the nearest emergency department for shortness of breath.', 'shortness')).toBe('hypothetical');
+    expect(cond('The patient is scheduled for cholecystectomy next week.', 'cholecystectomy')).toBe('hypothetical');
+  });
+  it('a kind-limited cue does not hide an overlapping general one from other kinds', () => {
+    // "to come back" (conditions only) overlaps the general "come back to"
+    expect(ak('He is to come back to the clinic for the permanent implant.', 'implant', 'action')).toBe('hypothetical');
+    expect(cond('He is to come back to the clinic for a wound check.', 'wound')).toBe('hypothetical');
+  });
   it('condition-only cues leave device work to the general modal rules', () => {
     expect(ak('He might need one or both leads moved later.', 'leads', 'component')).toBe('hypothetical');
     expect(ak('The pocket was irrigated to reduce the risk of infection.', 'pocket', 'pocket')).toBe('affirmed');
