@@ -11,6 +11,7 @@ import { derivedFacts, summariseFacts } from './facts/facts';
 import { decide } from './decide/decide';
 import { applyModifiers } from './modifiers/modifiers';
 import { applyEdits } from './edits/edits';
+import { abstention } from './decide/abstain';
 import { scopeVerdict } from './decide/scope';
 import { headerCodes, headerWarnings } from './decide/header';
 import { buildLedger } from './ledger/ledger';
@@ -69,9 +70,11 @@ export function analyze(input: string): Analysis {
     warnings.push({ kind: 'truncated', message: `The note is ${raw.length.toLocaleString('en-US')} characters; only the first ${MAX_CHARS.toLocaleString('en-US')} were analysed.` });
   }
   const scope = scopeVerdict(suggestions, matches, work, reading);
+  const abstain = abstention(reading, suggestions);
   return {
     inScope: scope.inScope,
     ...(scope.reason ? { outOfScopeReason: scope.reason } : {}),
+    ...(abstain ? { abstain } : {}),
     suggestions,
     facts: [...derivedFacts(reading), ...summariseFacts(matches, work)],
     warnings,
