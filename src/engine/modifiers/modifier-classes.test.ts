@@ -43,3 +43,16 @@ describe('dates and words that place a return', () => {
     expect(a.suggestions.map((s) => s.code)).toContain('61885');
   });
 });
+
+describe('22: extra time written with short units', () => {
+  const note = (time: string) => `DESCRIPTION: The prior laminotomy was found filled with dense epidural fibrosis encasing the paddle. The laminotomy was extended and the paddle was freed and removed. ${time}`;
+  it('"~2 h of added time" documents the extra time', () => {
+    const a = analyze(note('TIME: ~2 h of added time was for the scar work.'));
+    expect(a.suggestions.find((s) => s.code === '63662')?.modifiers.map((m) => m.code)).toContain('22');
+  });
+  it('the cause alone only asks', () => {
+    const a = analyze(note(''));
+    expect(a.suggestions.find((s) => s.code === '63662')?.modifiers.map((m) => m.code)).not.toContain('22');
+    expect(a.questions.some((q) => /22/.test(q.text))).toBe(true);
+  });
+});
