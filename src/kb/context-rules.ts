@@ -246,6 +246,12 @@ const RAW_RULES: ContextRule[] = [
     'medical|surgical history is|was significant|positive|notable for',
   ], { maxScope: 30 }),
   ...rules(HIST, 'FORWARD', 'opnote', ['past medical|surgical history', 'medical|surgical|social|psychiatric history', 'past history', 'pmh', 'psh'], { section: true }),
+  // an allergy list is a standing part of the history ("ALLERGIES: penicillin causes hives"); conditions only,
+  // so a device or action named under that header is not touched
+  ...rules(HIST, 'FORWARD', 'opnote', ['allergies|allergy'], { ...CONDITIONS, section: true }),
+  // "no known drug allergies", "no known history of seizures": never, over the lifetime (negated and, on
+  // its own axis, historical; the single label stays negated)
+  ...rules(HIST, 'FORWARD', 'pycontextnlp', ['no known'], { ...CONDITIONS, maxScope: 4 }),
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['remote', 'known']),
   ...rules(HIST, 'FORWARD', 'opnote', ['status post', 's/p', 'in the past']),
   // "s/p recent lead revision": the revision is over however recent ("recent" alone ends a history scope)
@@ -289,6 +295,21 @@ const RAW_RULES: ContextRule[] = [
     'in <YEAR>',
     'in january|february|march|april|may|june|july|august|september|october|november|december <YEAR>',
   ], { maxScope: 4 }),
+  // a month or season already gone (FastContext "last march", "since spring"): "the generator placed last
+  // March", "Last fall she had a stroke"; "may" is left out ("the last may be")
+  ...rules(HIST, 'BACKWARD', 'fastcontext', [
+    'last|since january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter',
+  ], { maxScope: 6 }),
+  ...rules(HIST, 'FORWARD', 'opnote', [
+    'last january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter',
+  ], { maxScope: 4 }),
+  // a stretch of years (FastContext "> 0 years of"): "twenty years of diabetes"; a life stage: "asthma as
+  // a child", "childhood seizures" (not "at age N": "at age 70 he is active" is today); a healed injury
+  // (pyConTextNLP "healed")
+  ...rules(HIST, 'FORWARD', 'fastcontext', ['<NUM> years|yrs|months|decades of'], { ...CONDITIONS, maxScope: 6 }),
+  ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['as a child|teenager|teen|youth|boy|girl|baby|infant', 'in childhood|infancy|adolescence', 'since childhood|birth'], { ...CONDITIONS, maxScope: 6 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['childhood'], { ...CONDITIONS, maxScope: 2 }),
+  ...rules(HIST, 'BIDIRECTIONAL', 'pycontextnlp', ['healed'], { ...CONDITIONS, maxScope: 3 }),
   // chronicity and comparison with an earlier study (radiology phrasing)
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['sequelae of', 'chronically'], { maxScope: 4 }),
   // an imaging finding unchanged from an earlier study (conditions only: "lead position unchanged" is this session's check)

@@ -479,6 +479,32 @@ describe('hypothetical classes (issue 17, round 2)', () => {
   });
 });
 
+describe('historical classes (issue 17, round 2)', () => {
+  it('an allergy list is history; "no known" is never, over a lifetime', () => {
+    expect(cond('ALLERGIES:\nSulfa causes a rash.', 'rash')).toBe('historical');
+    const doc = buildDoc('She has no known latex allergy.');
+    const at = 'She has no known latex allergy.'.indexOf('latex');
+    const ax = contextAxes(doc, [{ ...targetForSpan(doc, at, at + 5)!, kind: CONDITION_KIND }])[0];
+    expect([ax.negated?.text, ax.historical?.text]).toEqual(['no known', 'no known']);
+    expect(ak('ALLERGIES: none. The generator was replaced.', 'generator', 'component')).toBe('affirmed');
+  });
+  it('a month or season already gone dates the clause', () => {
+    expect(ak('The generator was placed last March.', 'generator', 'component')).toBe('historical');
+    expect(ak('A temporary lead last fall gave good relief.', 'lead', 'component')).toBe('historical');
+    expect(cond('Last winter she had a stroke.', 'stroke')).toBe('historical');
+    expect(cond('She has had back pain since October.', 'pain')).toBe('historical');
+    expect(cond('She was admitted last night with chest pain.', 'chest')).toBe('affirmed');
+  });
+  it('years of an illness, a life stage, a healed injury', () => {
+    expect(cond('He has twenty years of diabetes.', 'diabetes')).toBe('historical');
+    expect(cond('He had asthma as a child.', 'asthma')).toBe('historical');
+    expect(cond('Childhood seizures.', 'seizures')).toBe('historical');
+    expect(cond('A healed rib fracture is seen.', 'fracture')).toBe('historical');
+    expect(cond('Healing wound on the left leg.', 'wound')).toBe('affirmed');
+    expect(cond('At age 70 he is active.', 'active')).toBe('affirmed');
+  });
+});
+
 describe('operative-note specifics (issue 17)', () => {
   it.each([
     ['A trial system was placed, to be converted at a later date.', 'converted', 'action', 'hypothetical'],
