@@ -402,7 +402,7 @@ const RAW_RULES: ContextRule[] = [
     'prophylaxis against|for|of', 'prophylactic against|for',
     'ways|way of|to', 'in order to', 'so as to', 'with the goal|aim|intent|hope of',
     'to avoid|minimize|minimise|reduce|decrease|lower|lessen|limit', 'avoid|avoiding',
-    'precautions for|against|regarding', 'warning signs of|for', 'signs or symptoms of', 'any signs|symptoms of',
+    'precautions for|against|regarding', 'warning signs of|for',
   ], { ...CONDITIONS, maxScope: 20 }),
   // "seizure precautions", "fall precautions": what is guarded against
   ...rules(HYP, 'BACKWARD', 'opnote', ['precautions'], { ...CONDITIONS, maxScope: 3 }),
@@ -464,6 +464,7 @@ const RAW_RULES: ContextRule[] = [
     'whether or not',
     'no doubt',
     'history and physical',
+    'on history', // "no focal deficits on history": what the interview found, not a past event
     'history of present illness',
     'plan of care',
     'prior to', // "prior to incision" is a time order within the session
@@ -496,6 +497,9 @@ const RAW_RULES: ContextRule[] = [
     'cause|causes|etiology|reason|reasons|source|sources|origin|origins for|of',
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['because', 'since']),
+  // a condition that a plan waits on is present now: "reimplant once the infection has cleared", "hold
+  // anticoagulation until the bleeding stops"
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['once', 'until'], { terminates: [HYP] }),
   // a reason clause is the present state: "diuresed with the goal of ... as she was volume overloaded"
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['as he|she|they|it is|was|were|are|had|has', 'as the patient|pt is|was|had|has'], { terminates: [HYP] }),
   // a finding stated as present ends a negation: "no ductal dilatation and positive for gallstones"

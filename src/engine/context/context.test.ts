@@ -441,11 +441,17 @@ describe('hypothetical classes (issue 17, round 2)', () => {
   it('a reason clause after "as he/she was" stays present', () => {
     expect(cond('Diuresis was begun with the goal of weight loss as she was fluid overloaded.', 'overloaded')).toBe('affirmed');
   });
+  it('what a plan waits on ("once", "until") is present now', () => {
+    expect(cond('We plan to reimplant the stimulator once the infection has cleared.', 'infection')).toBe('affirmed');
+    expect(ak('We plan to reimplant the stimulator once the infection has cleared.', 'stimulator', 'component')).toBe('hypothetical');
+    expect(cond('No motor weakness on history.', 'weakness')).toBe('negated');
+  });
   it('precautions and warning signs', () => {
     expect(cond('Seizure precautions were ordered.', 'Seizure')).toBe('hypothetical');
     expect(cond('He was given precautions for wound dehiscence.', 'dehiscence')).toBe('hypothetical');
     expect(cond('She knows the warning signs of a CSF leak.', 'leak')).toBe('hypothetical');
-    expect(cond('Any signs of infection should be reported.', 'infection')).toBe('hypothetical');
+    expect(cond('Any signs of infection should be reported.', 'infection')).toBe('hypothetical'); // "should"
+    expect(cond('She has no signs or symptoms of infection.', 'infection')).toBe('negated');
   });
   it('consent lists and side effects (conditions)', () => {
     expect(cond('Risks discussed included bleeding, infection and spinal fluid leak.', 'leak')).toBe('hypothetical');
