@@ -421,6 +421,7 @@ const RAW_RULES: ContextRule[] = [
     'expected|anticipated|likely to develop|need|require',
     'awaiting|awaits|await',
     'would benefit from',
+    'instructions|instruction for|regarding|on|about', 'ought to', 'needs|need to',
   ], { ...CONDITIONS, maxScope: 20 }),
   ...rules(HYP, 'BACKWARD', 'opnote', ['awaited'], { ...CONDITIONS, maxScope: 4 }),
   // "is scheduled for a cholecystectomy" (the backward "is scheduled" would otherwise win the overlap);

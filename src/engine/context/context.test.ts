@@ -464,6 +464,9 @@ describe('hypothetical classes (issue 17, round 2)', () => {
     expect(cond('He is likely to need dialysis.', 'dialysis')).toBe('hypothetical');
     expect(cond('The patient is awaiting a kidney transplant.', 'transplant')).toBe('hypothetical');
     expect(cond('She would benefit from pelvic floor therapy.', 'therapy')).toBe('hypothetical');
+    expect(cond('He was given written instructions regarding wound dehiscence.', 'dehiscence')).toBe('hypothetical');
+    expect(cond('She needs to have a repeat echocardiogram.', 'echocardiogram')).toBe('hypothetical');
+    expect(cond('He ought to avoid heavy lifting.', 'lifting')).toBe('hypothetical');
   });
   it('follow-up visits, monitoring, where to go, scheduled care', () => {
     expect(cond('Follow up in clinic for suture removal.', 'suture')).toBe('hypothetical');
