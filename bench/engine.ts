@@ -26,7 +26,7 @@ import { applyContext } from '../src/engine/context/context';
 import { applyEmptyFields } from '../src/engine/context/empty-fields';
 import { applyDatedHistory } from '../src/engine/context/dated';
 import { dropLeftAsVerb } from '../src/engine/match/left-as-verb';
-import { generateBatch, generateNote, generateShape, round, SHAPES, stats, wordCount, type Shape, type Stats } from './lib';
+import { generateBatch, generateNote, generateShape, loadAvg, round, SHAPES, stats, wordCount, type Shape, type Stats } from './lib';
 
 export const SIZES = [200, 1000, 5000, 20000] as const;
 
@@ -279,6 +279,8 @@ export function benchShapes(): ShapeResult[] {
 }
 
 export interface EngineResults {
+  /** os.loadavg() when the engine part started (the machine is shared). */
+  loadAvg: number[];
   floorDefinition: string;
   coldStartMs: { loadAndFirstAnalyzeMs: number };
   sizes: SizeResult[];
@@ -290,6 +292,7 @@ export interface EngineResults {
 }
 
 export function runEngine(): EngineResults {
+  const load = loadAvg();
   const t0 = performance.now();
   analyze('Warm-up.');
   const cold = round(performance.now() - t0, 1);
@@ -299,6 +302,7 @@ export function runEngine(): EngineResults {
   const stagedPipelineMatches = SIZES.every((w) => stagedMatchesAnalyze(generateNote(w))) && generateBatch(50).every(stagedMatchesAnalyze);
   const batch = benchBatch(1000);
   return {
+    loadAvg: load,
     floorDefinition:
       'floor = getNlp().readDoc(text) plus tokens().out(value|precedingSpaces|type|pos) and sentence spans — the wink work inside buildDoc; readDoc = the bare getNlp().readDoc(text)',
     coldStartMs: { loadAndFirstAnalyzeMs: cold },

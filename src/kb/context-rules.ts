@@ -246,6 +246,12 @@ const RAW_RULES: ContextRule[] = [
     'medical|surgical history is|was significant|positive|notable for',
   ], { maxScope: 30 }),
   ...rules(HIST, 'FORWARD', 'opnote', ['past medical|surgical history', 'medical|surgical|social|psychiatric history', 'past history', 'pmh', 'psh'], { section: true }),
+  // an allergy list is a standing part of the history ("ALLERGIES: penicillin causes hives"); conditions only,
+  // so a device or action named under that header is not touched
+  ...rules(HIST, 'FORWARD', 'opnote', ['allergies|allergy'], { ...CONDITIONS, section: true }),
+  // "no known drug allergies", "no known history of seizures": never, over the lifetime (negated and, on
+  // its own axis, historical; the single label stays negated)
+  ...rules(HIST, 'FORWARD', 'pycontextnlp', ['no known'], { ...CONDITIONS, maxScope: 4 }),
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['remote', 'known']),
   ...rules(HIST, 'FORWARD', 'opnote', ['status post', 's/p', 'in the past']),
   // "s/p recent lead revision": the revision is over however recent ("recent" alone ends a history scope)
@@ -289,6 +295,21 @@ const RAW_RULES: ContextRule[] = [
     'in <YEAR>',
     'in january|february|march|april|may|june|july|august|september|october|november|december <YEAR>',
   ], { maxScope: 4 }),
+  // a month or season already gone (FastContext "last march", "since spring"): "the generator placed last
+  // March", "Last fall she had a stroke"; "may" is left out ("the last may be")
+  ...rules(HIST, 'BACKWARD', 'fastcontext', [
+    'last|since january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter',
+  ], { maxScope: 6 }),
+  ...rules(HIST, 'FORWARD', 'opnote', [
+    'last january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter',
+  ], { maxScope: 4 }),
+  // a stretch of years (FastContext "> 0 years of"): "twenty years of diabetes"; a life stage: "asthma as
+  // a child", "childhood seizures" (not "at age N": "at age 70 he is active" is today); a healed injury
+  // (pyConTextNLP "healed")
+  ...rules(HIST, 'FORWARD', 'fastcontext', ['<NUM> years|yrs|months|decades of'], { ...CONDITIONS, maxScope: 6 }),
+  ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['as a child|teenager|teen|youth|boy|girl|baby|infant', 'in childhood|infancy|adolescence', 'since childhood|birth'], { ...CONDITIONS, maxScope: 6 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['childhood'], { ...CONDITIONS, maxScope: 2 }),
+  ...rules(HIST, 'BIDIRECTIONAL', 'pycontextnlp', ['healed'], { ...CONDITIONS, maxScope: 3 }),
   // chronicity and comparison with an earlier study (radiology phrasing)
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['sequelae of', 'chronically'], { maxScope: 4 }),
   // an imaging finding unchanged from an earlier study (conditions only: "lead position unchanged" is this session's check)
@@ -381,7 +402,7 @@ const RAW_RULES: ContextRule[] = [
     'prophylaxis against|for|of', 'prophylactic against|for',
     'ways|way of|to', 'in order to', 'so as to', 'with the goal|aim|intent|hope of',
     'to avoid|minimize|minimise|reduce|decrease|lower|lessen|limit', 'avoid|avoiding',
-    'precautions for|against|regarding', 'warning signs of|for', 'signs or symptoms of', 'any signs|symptoms of',
+    'precautions for|against|regarding', 'warning signs of|for',
   ], { ...CONDITIONS, maxScope: 20 }),
   // "seizure precautions", "fall precautions": what is guarded against
   ...rules(HYP, 'BACKWARD', 'opnote', ['precautions'], { ...CONDITIONS, maxScope: 3 }),
@@ -400,6 +421,7 @@ const RAW_RULES: ContextRule[] = [
     'expected|anticipated|likely to develop|need|require',
     'awaiting|awaits|await',
     'would benefit from',
+    'instructions|instruction for|regarding|on|about', 'ought to', 'needs|need to',
   ], { ...CONDITIONS, maxScope: 20 }),
   ...rules(HYP, 'BACKWARD', 'opnote', ['awaited'], { ...CONDITIONS, maxScope: 4 }),
   // "is scheduled for a cholecystectomy" (the backward "is scheduled" would otherwise win the overlap);
@@ -443,6 +465,7 @@ const RAW_RULES: ContextRule[] = [
     'whether or not',
     'no doubt',
     'history and physical',
+    'on history', // "no focal deficits on history": what the interview found, not a past event
     'history of present illness',
     'plan of care',
     'prior to', // "prior to incision" is a time order within the session
@@ -475,6 +498,9 @@ const RAW_RULES: ContextRule[] = [
     'cause|causes|etiology|reason|reasons|source|sources|origin|origins for|of',
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['because', 'since']),
+  // a condition that a plan waits on is present now: "reimplant once the infection has cleared", "hold
+  // anticoagulation until the bleeding stops"
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['once', 'until'], { terminates: [HYP] }),
   // a reason clause is the present state: "diuresed with the goal of ... as she was volume overloaded"
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['as he|she|they|it is|was|were|are|had|has', 'as the patient|pt is|was|had|has'], { terminates: [HYP] }),
   // a finding stated as present ends a negation: "no ductal dilatation and positive for gallstones"

@@ -79,22 +79,41 @@ describe('AnalysisScheduler', () => {
     expect(s.counters.lastDelayMs).toBe(0);
   });
 
-  it('after a slow run, a burst of keystrokes is debounced into one run of the last text', async () => {
+  it('after a slow run, a short burst of keystrokes is debounced into one run of the last text', async () => {
     const { s, engine, published } = make(() => 200);
     s.request('slow');
     await vi.runAllTimersAsync();
     expect(s.counters.lastRunMs).toBe(200);
     const delay = delayAfter(200);
-    expect(delay).toBeGreaterThan(0);
-    // five keystrokes, each arriving before the debounce of the previous one has passed
-    for (const t of ['s1', 's2', 's3', 's4', 's5']) {
+    expect(delay).toBeGreaterThan(100);
+    // three keystrokes 100 ms apart: each arrives before the previous one's delay has passed
+    for (const t of ['s1', 's2', 's3']) {
       s.request(t);
-      await vi.advanceTimersByTimeAsync(delay - 1);
+      await vi.advanceTimersByTimeAsync(100);
     }
     expect(engine.calls).toEqual(['slow']);
     await vi.runAllTimersAsync();
-    expect(engine.calls).toEqual(['slow', 's5']);
-    expect(published).toEqual(['slow', 's5']);
+    expect(engine.calls).toEqual(['slow', 's3']);
+    expect(published).toEqual(['slow', 's3']);
+  });
+
+  it('continuous typing after slow runs still gets analysed every so often (no starvation)', async () => {
+    const { s, engine, published } = make(() => 200);
+    s.request('start');
+    await vi.runAllTimersAsync();
+    // a key every 100 ms for 2 s: a plain debounce would never fire until the keys stop
+    for (let i = 1; i <= 20; i++) {
+      s.request(`typed ${i}`);
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    const during = engine.calls.length - 1;
+    expect(during).toBeGreaterThanOrEqual(2);
+    expect(engine.maxInFlight()).toBe(1);
+    // each run was for the newest text at the time it started
+    expect(engine.calls.slice(1).every((t, i, xs) => i === 0 || Number(t.split(' ')[1]) > Number(xs[i - 1].split(' ')[1]))).toBe(true);
+    await vi.runAllTimersAsync();
+    expect(published[published.length - 1]).toBe('typed 20');
+    expect(engine.calls[engine.calls.length - 1]).toBe('typed 20');
   });
 
   it('never has more than one run in flight and one waiting; the waiting text is always the newest', async () => {
