@@ -200,3 +200,19 @@ export const PAYMENT_INDICATOR_TEXT = {
     2: 'co-surgery allowed (CO-SURG indicator 2)',
   },
 } as const;
+
+/**
+ * An unplanned return told without the words "return to the OR": today's revision or removal
+ * answers a complication of the same surgeon's own earlier implant, inside its global period
+ * (dates or an interval). Words as data; the modifier stage reads them (78 needs all three).
+ */
+export const IMPLIED_RETURN = {
+  /** A complication of the earlier implant that brought the patient back. */
+  complication: [
+    'migrat(?:ed|ion)', 'lost (?:all |most )?(?:coverage|stimulation|paresthesia)', 'loss of (?:coverage|stimulation)', 'wound (?:breakdown|dehiscence)',
+    'dehisc(?:ed|ence)', 'erod(?:ed|ing)', 'erosion', 'infect(?:ed|ion)', 'hematoma', 'seroma', 'lead fracture', 'fractured', 'dislodg(?:ed|ement)', 'displaced', 'thinning skin', 'skin thinning',
+  ],
+  /** The earlier implant was the same surgeon's. */
+  ownEarlier: ['by me', 'by myself', 'i (?:placed|implanted|inserted|put in|changed)', 'my (?:earlier |previous |prior )?(?:implant|placement|procedure|surgery|operation)'],
+  source: 'sourced-facts.md §2b and §3b 78 row (C definition, P application); test/fixtures/README.md convention on 78',
+} as const;

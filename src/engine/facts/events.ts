@@ -375,12 +375,16 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const pocketSentences = new Set(matches.filter((m) => m.kind === 'pocket').map((m) => m.sentence));
   // "under ultrasound the nerve was identified / visualized" is imaging, not an exposure
   const imagedSentences = new Set(matches.filter((m) => m.kind === 'imaging' && counts(m)).map((m) => m.sentence));
+  // the approach of a device already in ("the existing percutaneous lead") is read as history, but it
+  // is what a revision or removal code turns on: when today's work names no approach, it counts
+  const anyToday = matches.some((m) => m.kind === 'approach' && counts(m) && inWork(m));
+  const countsHere = (m: ConceptMatch) => counts(m) || (!anyToday && m.assertion === 'historical');
   const appr = (v: string) =>
     matches.filter(
       (m) =>
         m.kind === 'approach' &&
         m.value === v &&
-        counts(m) &&
+        countsHere(m) &&
         inWork(m) &&
         !(v === 'open' && pocketSentences.has(m.sentence)) &&
         !(v === 'open' && imagedSentences.has(m.sentence) && /identif|visuali|isolat/i.test(m.text)),

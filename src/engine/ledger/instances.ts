@@ -109,7 +109,16 @@ function resolveSingular(r: Resolver, m: Mention, kind: DeviceKind): DeviceInsta
   const pool = r.ofKind(kind).filter((i) => compatible(i, m));
   if (m.determiner === 'old') {
     const old = r.byRecency(pool.filter((i) => i.preExisting))[0];
-    return [old ?? r.open(m, kind, 'old')];
+    if (old) return [old];
+    // "the IPG was delivered from its pocket ... connected to the existing IPG": the device already
+    // talked about, whose age was not yet stated, is the existing one
+    const unaged = r.byRecency(pool.filter((i) => i.openedAs === 'unknown'))[0];
+    if (unaged) {
+      unaged.openedAs = 'old';
+      unaged.preExisting = true;
+      return [unaged];
+    }
+    return [r.open(m, kind, 'old')];
   }
   if (m.determiner === 'new') {
     // "the new lead" refers back to a new one; "a new lead" opens one

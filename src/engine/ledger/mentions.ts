@@ -165,6 +165,9 @@ function brandNear(tokens: Token[], from: number, to: number): string | undefine
   return undefined;
 }
 
+/** Nouns for a part of a device or a reading of it: after a device word they, not the device, head the phrase. */
+const PART_NOUNS: ReadonlySet<string> = new Set(['anchor', 'anchors', 'sleeve', 'sleeves', 'connector', 'connectors', 'header', 'pin', 'pins', 'impedance', 'impedances', 'cap', 'caps']);
+
 function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   // the head of a noun phrase is its last word ("paddle electrode", "InterStim lead"); a paddle anywhere makes it a paddle
   const head = group[group.length - 1];
@@ -173,6 +176,8 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   const m: ConceptMatch = { ...head, start: group[0].start, tokenStart: group[0].tokenStart, text: ctx.doc.text.slice(group[0].start, head.end) };
   if (!kind) return null;
   const { tokens } = ctx.doc;
+  // "the lead anchors were freed", "the IPG header": the device word names a part of it, and the part is the noun
+  if (PART_NOUNS.has(tokens[head.tokenEnd]?.norm ?? '')) return null;
   const clause = ctx.clauseOf[m.tokenStart];
   const c = ctx.clauses[clause];
   // the words before the head inside the match belong to the noun phrase too ("the second led")

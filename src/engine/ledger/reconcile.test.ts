@@ -83,3 +83,23 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     expect(lines(converted)).toEqual(['64581-LT x1']);
   });
 });
+
+describe('hypoglossal lead work on a kept generator (64583, not 64582/64584)', () => {
+  const note = 'DESCRIPTION: The right infraclavicular incision was reopened and the Inspire IPG was delivered from its pocket. The sensing lead was disconnected from the IPG header. The lead anchors were freed and the old sensing lead was removed from the intercostal tunnel. The new sensing lead was placed in a fresh intercostal tunnel, anchored, tunneled to the IPG pocket and connected to the existing IPG. The stimulation lead and the IPG were not replaced or repositioned. The IPG was returned to its pocket.';
+  it('the sensing lead exchanged on the generator that goes back in is 64583', () => {
+    expect(analyze(note).suggestions.map((s) => s.code)).toEqual(['64583']);
+  });
+  it('"the existing IPG" is the IPG already talked about: one generator, already in the patient', () => {
+    const gens = analyze(note).devices.filter((d) => d.kind === 'generator');
+    expect(gens).toHaveLength(1);
+    expect(gens[0].preExisting).toBe(true);
+  });
+  it('"the lead anchors" names anchors, not one more lead', () => {
+    const leads = analyze(note).devices.filter((d) => d.kind === 'array' && d.acts.some((a) => a.status === 'done'));
+    expect(leads).toHaveLength(0);
+  });
+  it('when the generator is taken out for good, the system removal stands', () => {
+    const out = 'DESCRIPTION: The Inspire IPG was removed from the right chest pocket. The sensing lead was freed and removed. The stimulation lead cuff was taken off the hypoglossal nerve and the lead removed. Nothing was implanted.';
+    expect(analyze(out).suggestions.map((s) => s.code)).toContain('64584');
+  });
+});
