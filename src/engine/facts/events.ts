@@ -59,6 +59,16 @@ function plannedProcedureSentences(doc: Doc): Set<number> {
   return out;
 }
 
+const LEFT_ALONE = /\b(?:not touched|untouched|left alone|interrogated|not (?:opened|revised|replaced|disturbed|entered))\b/i;
+
+/** Sentences with no device act done and words that leave a system alone or only check it. */
+function untouchedSentences(doc: Doc, matches: ConceptMatch[]): Set<number> {
+  const acted = new Set(matches.filter((m) => m.kind === 'action' && m.assertion === 'affirmed').map((m) => m.sentence));
+  const out = new Set<number>();
+  for (const s of doc.sentences) if (!acted.has(s.index) && LEFT_ALONE.test(doc.text.slice(s.start, s.end))) out.add(s.index);
+  return out;
+}
+
 /** Read targets, components, actions, sides and counts into procedure events. */
 // eslint-disable-next-line complexity, max-lines-per-function -- legacy reader kept from before issue 14; to be split into ledger stages
 export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>): Reading {
@@ -77,10 +87,12 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       if (m.kind === 'action' && m.assertion === 'affirmed' && withComp.has(m.sentence) && inWork(m)) deviceWork.add(m.sentence);
     }
   }
+  // sentences that say a system was left alone ("the VNS was interrogated and not touched"): no act done, an act denied or a check only
+  const untouched = untouchedSentences(doc, matches);
   for (const m of matches) {
     if (m.kind !== 'target' || m.assertion === 'negated' || m.assertion === 'hypothetical') continue;
     // a system mentioned only as history ("an old abandoned stimulator lead") weighs less
-    const w = (inWork(m) ? 1 : 0.4) * (SPECIFIC.has(m.value) ? 1.5 : 1) * (m.assertion === 'historical' ? 0.5 : 1) * (deviceWork.has(m.sentence) ? 2 : 1);
+    const w = (inWork(m) ? 1 : 0.4) * (SPECIFIC.has(m.value) ? 1.5 : 1) * (m.assertion === 'historical' ? 0.5 : 1) * (deviceWork.has(m.sentence) ? 2 : 1) * (untouched.has(m.sentence) ? 0.3 : 1);
     targetScores[m.value] = (targetScores[m.value] ?? 0) + w;
     if (inWork(m) || !targetEv.has(m.value)) {
       const list = targetEv.get(m.value) ?? [];
