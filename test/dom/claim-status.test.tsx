@@ -64,6 +64,17 @@ describe('claim line status', () => {
     expect(within(cards[0]).queryByTestId('no-side')).toBeNull();
   });
 
+  it('reasons on the card carry no internal file names or section signs', async () => {
+    const text = sampleText('vns');
+    const raw = analyze(text).suggestions.flatMap((s) => [...s.reasons, ...s.modifiers.flatMap((m) => m.reasons)]).map((r) => r.text).join(' ');
+    expect(raw).toMatch(/\.md|§/); // the engine's reason carries its source note …
+    renderApp({ text });
+    const [card] = await screen.findAllByTestId('suggestion', undefined, WAIT);
+    expect(card.textContent).toContain('LT: the procedure was on the left side of a paired structure.');
+    expect(card.textContent).not.toMatch(/\.md\b|§/); // … the card does not
+    expect(screen.getByTestId('print-summary').textContent).not.toMatch(/\.md\b|§/);
+  });
+
   it('device and facility codes sit in their own collapsed section, not among the ⚠ checks', async () => {
     const text = sampleText('sacral-stage2');
     const a = analyze(text);

@@ -1,5 +1,6 @@
 import type { Abstention, Analysis, Span, Suggestion } from '../../engine/types';
 import { CODE_BY_ID } from '../../kb/codes';
+import { plainReason } from './plain-labels';
 
 /** "64590-RT" — the code with its modifiers joined by '-'. */
 export function lineCode(s: Pick<Suggestion, 'code' | 'modifiers'>): string {
@@ -139,9 +140,10 @@ export function claimLinesJson(a: Analysis): string {
         confidence: s.confidence,
         status: lineStatus(s),
         review: (s.reviewReasons ?? []).map((r) => ({ check: r.id, text: r.text, ...(r.question ? { question: r.question } : {}) })),
-        reasons: s.reasons.map((r) => r.text),
+        reasons: s.reasons.map((r) => plainReason(r.text)),
+        modifierReasons: s.modifiers.flatMap((m) => m.reasons.map((r) => plainReason(r.text))),
       })),
-      warnings: a.warnings.filter((w) => w.kind !== 'device').map((w) => w.message),
+      warnings: a.warnings.filter((w) => w.kind !== 'device').map((w) => plainReason(w.message)),
       deviceCodes: a.warnings.filter((w) => w.kind === 'device').map((w) => w.message),
       questions: a.questions.map((q) => q.text),
     },

@@ -1,6 +1,7 @@
 import type { AnalysedNote } from '../../lib/use-analysis';
 import { claimLine, FACT_WORDS, lineStatus, reviewItems } from '../../lib/claim-lines';
 import { deviceHintGroups } from '../suggestions/device-info';
+import { plainReason } from '../../lib/plain-labels';
 import type { Reason } from '../../../engine/types';
 import { serviceDate } from '../../../engine/modifiers/dates';
 
@@ -98,7 +99,7 @@ export function PrintSummary({ result }: { result: AnalysedNote | undefined }) {
                 <ul className="pl-5 text-[9.5pt]" aria-label={`To check for ${s.code}`}>
                   {s.reviewReasons!.map((r, j) => (
                     <li key={`c${j}`}>
-                      ☐ Check: {r.text}
+                      ☐ Check: {plainReason(r.text)}
                       {r.question ? ` Ask the surgeon: ${r.question}` : ''}
                     </li>
                   ))}
@@ -107,14 +108,14 @@ export function PrintSummary({ result }: { result: AnalysedNote | undefined }) {
               <ul className="list-disc pl-5 text-[9.5pt]">
                 {s.reasons.map((r, j) => (
                   <li key={j}>
-                    {r.text}
+                    {plainReason(r.text)}
                     <Quotes r={r} />
                   </li>
                 ))}
                 {s.modifiers.flatMap((m) =>
                   m.reasons.map((r, j) => (
                     <li key={`${m.code}${j}`}>
-                      Modifier {m.code}: {r.text}
+                      Modifier {m.code}: {plainReason(r.text)}
                       <Quotes r={r} />
                     </li>
                   )),
@@ -135,10 +136,10 @@ export function PrintSummary({ result }: { result: AnalysedNote | undefined }) {
           <h2 className="font-bold">Check before submitting</h2>
           <ul className="list-disc pl-5 text-[9.5pt]">
             {checks.map((w, i) => (
-              <li key={`w${i}`}>{w.message}</li>
+              <li key={`w${i}`}>{plainReason(w.message)}</li>
             ))}
             {a.questions.map((q, i) => (
-              <li key={`q${i}`}>{q.text}</li>
+              <li key={`q${i}`}>{plainReason(q.text)}</li>
             ))}
           </ul>
         </section>

@@ -7,6 +7,7 @@ import { ReasonItem } from './reason-item';
 import { AbstainPanel } from './abstain-panel';
 import { DeviceInfo } from './device-info';
 import { ReviewSummary } from './review-summary';
+import { plainReason } from '../../lib/plain-labels';
 import { SHORTCUT_KEYS } from '../help/shortcuts';
 import { useWorkspace } from '../../lib/store';
 
@@ -103,7 +104,7 @@ export function ClaimsPanel({
                         ⚠{' '}
                       </span>
                       <span className="sr-only">Warning: </span>
-                      {w.message}
+                      {plainReason(w.message)}
                     </ReasonItem>
                   </li>
                 ))}
@@ -115,7 +116,7 @@ export function ClaimsPanel({
                       </span>
                       <span className="sr-only">Question: </span>
                       {q.modifier && <span className="font-mono font-semibold">{q.modifier} </span>}
-                      {q.text}
+                      {plainReason(q.text)}
                     </ReasonItem>
                   </li>
                 ))}

@@ -1,6 +1,7 @@
 import type { Analysis } from '../../../engine/types';
 import { claimLine, lineStatus, reviewItems, unexplainedReviewLines } from '../../lib/claim-lines';
 import { ReasonItem } from './reason-item';
+import { plainReason } from '../../lib/plain-labels';
 
 /**
  * The panel's verdict: "Ready to code" when every line is ready, else "Check N things" with each
@@ -31,7 +32,7 @@ export function ReviewSummary({ a }: { a: Analysis }) {
         {items.map((r, i) => (
           <li key={r.key} data-check={r.id}>
             <ReasonItem id={`check${i}`} evidence={r.evidence}>
-              <span className="font-medium">{r.text}</span>
+              <span className="font-medium">{plainReason(r.text)}</span>
               <span className="block text-xs text-slate-600 dark:text-slate-300">Line{r.lines.length === 1 ? '' : 's'} {r.lines.join(', ')}</span>
               {r.question && (
                 <span className="block text-sm" data-testid="review-question">

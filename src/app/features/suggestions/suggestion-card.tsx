@@ -2,6 +2,7 @@ import type { Confidence, Fact, Suggestion } from '../../../engine/types';
 import { claimLine, lineStatus, noSideNote } from '../../lib/claim-lines';
 import { ReasonItem } from './reason-item';
 import { WhyNot } from './why-not';
+import { plainReason } from '../../lib/plain-labels';
 import { ReferenceLink } from '../reference/reference-link';
 import { SuggestedQuestions } from '../ask/suggested-questions';
 
@@ -75,7 +76,7 @@ export function SuggestionCard({ s, index, facts = [] }: { s: Suggestion; index:
             {review.map((r, j) => (
               <li key={j}>
                 <ReasonItem id={`${id}-c${j}`} evidence={r.evidence}>
-                  {r.text}
+                  {plainReason(r.text)}
                   {r.question && <span className="block text-xs text-slate-600 dark:text-slate-300">Ask: {r.question}</span>}
                 </ReasonItem>
               </li>
@@ -97,7 +98,7 @@ export function SuggestionCard({ s, index, facts = [] }: { s: Suggestion; index:
         {s.reasons.map((r, j) => (
           <li key={j}>
             <ReasonItem id={`${id}-r${j}`} evidence={r.evidence}>
-              {r.text}
+              {plainReason(r.text)}
             </ReasonItem>
           </li>
         ))}
@@ -112,7 +113,7 @@ export function SuggestionCard({ s, index, facts = [] }: { s: Suggestion; index:
             {s.unitReasons!.map((r, j) => (
               <li key={j}>
                 <ReasonItem id={`${id}-u${j}`} evidence={r.evidence}>
-                  {r.text}
+                  {plainReason(r.text)}
                 </ReasonItem>
               </li>
             ))}
@@ -129,7 +130,7 @@ export function SuggestionCard({ s, index, facts = [] }: { s: Suggestion; index:
             {m.reasons.map((r, j) => (
               <li key={j}>
                 <ReasonItem id={`${id}-m${k}-r${j}`} evidence={r.evidence}>
-                  {r.text}
+                  {plainReason(r.text)}
                 </ReasonItem>
               </li>
             ))}
@@ -142,7 +143,7 @@ export function SuggestionCard({ s, index, facts = [] }: { s: Suggestion; index:
           {s.warnings!.map((w, j) => (
             <li key={j} className="rounded-md bg-amber-50 px-2 py-1 text-sm text-amber-900 dark:bg-amber-950/50 dark:text-amber-100">
               <span aria-hidden="true">⚠ </span>
-              {w}
+              {plainReason(w)}
             </li>
           ))}
         </ul>
