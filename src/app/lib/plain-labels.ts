@@ -146,11 +146,11 @@ export function plainReason(text: string): string {
   for (let i = 0; i < text.length; i++) {
     const j = close.get(i);
     if (j !== undefined && INTERNAL_MARK.test(text.slice(i, j + 1))) {
-      out = out.replace(/\s+$/, '');
+      out = out.trimEnd();
       i = j;
       continue;
     }
     out += text[i];
   }
-  return out.replace(/\s+([.,;:])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+  return out.replace(/(?<!\s)\s+([.,;:])/g, '$1').replace(/\s{2,}/g, ' ').trim();
 }
