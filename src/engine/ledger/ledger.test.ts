@@ -85,3 +85,16 @@ describe('clauses and telegraphic mentions (lead exchange through the same entry
     expect(analyze(note).suggestions.map((s) => `${s.code} x${s.units}`)).toEqual(['63663 x1']);
   });
 });
+
+describe('device-age words describe the device, not today\'s act', () => {
+  it('"Old lead withdrawn from the foramen" is a removal done today', () => {
+    const a = analyze('TECHNIQUE: Buttock incision over the IPG opened. Old IPG disconnected and removed. Old lead withdrawn from the foramen by gentle traction, tines released, intact. Foramen needle placed into S3 under fluoroscopy; new tined lead deployed and tunneled to the existing pocket. New IPG connected to the new lead and placed in the existing pocket.');
+    const old = a.devices.filter((d) => d.kind === 'array' && d.preExisting);
+    expect(old.map((d) => d.state)).toEqual(['pre-removed']);
+    expect(a.suggestions.map((s) => s.code).sort()).toEqual(['64585', '64590']);
+  });
+  it('"the previously placed lead" still dates the placement', () => {
+    const a = analyze('TECHNIQUE: The previously placed lead was connected to the new IPG, which was placed in a new pocket.');
+    expect(a.suggestions.map((s) => s.code)).not.toContain('63650');
+  });
+});
