@@ -346,7 +346,7 @@ export async function runBrowser(): Promise<BrowserResults> {
       },
       keystroke: {
         runs: withDebounce.length,
-        debounce: `adaptive: at once after a run ≤ ${DEFAULT_POLICY.fastMs} ms, else ${DEFAULT_POLICY.factor}× the last run up to ${DEFAULT_POLICY.maxDelayMs} ms`,
+        debounce: `at once after a run ≤ ${DEFAULT_POLICY.fastMs} ms, else ${DEFAULT_POLICY.factor}× the last run up to ${DEFAULT_POLICY.maxDelayMs} ms; at most ${DEFAULT_POLICY.maxWaitMs} ms while keys keep coming`,
         withDebounceMs: stats(withDebounce),
         withoutDebounceMs: stats(without),
         workerRoundTripMs: stats(roundTrip),

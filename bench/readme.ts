@@ -140,7 +140,7 @@ export function performanceSection(r: BenchResults): string {
     const c = br.cold;
     const k = br.keystroke;
     L.push('');
-    L.push(`**Browser** — production build, headless Chromium, ${br.noteWords.toLocaleString('en-US')}-word note; keystrokes under the ${k.debounce ?? `${k.debounceMs} ms`} debounce:`);
+    L.push(`**Browser** — production build, headless Chromium, ${br.noteWords.toLocaleString('en-US')}-word note; keystrokes under ${k.debounce ? `the workspace's adaptive debounce (${k.debounce.replace(/^adaptive: /, '')})` : `a fixed ${k.debounceMs} ms debounce`}:`);
     L.push('');
     L.push('| measure | median | p95 |');
     L.push('|---|---:|---:|');
