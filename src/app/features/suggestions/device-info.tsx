@@ -1,5 +1,5 @@
 import type { Warning } from '../../../engine/types';
-import { DEVICE_HINTS } from '../../../kb/edits';
+import { DEVICE_HINTS } from '../../../kb/device-hints';
 
 /** The device (HCPCS) hints of the analysis: facility C-codes and supplier L-codes per procedure code. */
 export function deviceHintGroups(warnings: readonly Warning[]) {
