@@ -133,7 +133,8 @@ function resolveSingular(r: Resolver, m: Mention, kind: DeviceKind): DeviceInsta
   }
   if (m.determiner === 'new') {
     // "the new lead" refers back to a new one; "a new lead" opens one
-    const definite = /^(the|this|that)\b/i.test(m.text) || m.plural !== null;
+    // (telegraphic "New lead anchored", with no article, names the new lead already placed)
+    const definite = /^(the|this|that)\b/i.test(m.text) || m.plural !== null || (m.indefinite === false && m.clause > 0 && r.ofKind(kind).some((i) => i.openedAs === 'new'));
     const prior = definite ? r.byRecency(pool.filter((i) => !i.preExisting))[0] : undefined;
     return [prior ?? r.open(m, kind, 'new')];
   }
