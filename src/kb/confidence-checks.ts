@@ -38,6 +38,7 @@ const RAW: Check[] = [
   { id: 'target-weak', band: 'medium', text: 'The stimulation system was inferred from indirect words ({detail}), not named.', question: 'Which stimulation system (nerve or site) was worked on?', source: CAL },
   { id: 'documentation-gap', band: 'low', text: 'The code names documentation the note does not give: {detail}', question: 'Was a pocket made or opened for the generator, and was the array connected to it?', source: 'src/kb/codes.ts requires (pocket, connection); shared/domain/neurostimulator-coding.md §2' },
   { id: 'line-warning', band: 'medium', text: 'An earlier stage lowered this line: {detail}', source: 'src/engine/edits (NCCI edits, add-on rules) and src/engine/decide' },
+  { id: 'side-missing', band: 'medium', text: 'This code takes a side (LT or RT, or 50 where allowed), and the reading found no side for today\'s work{detail}.', question: 'On which side was the device placed or worked on?', source: 'shared/domain/neurostimulator-coding.md §8 (side on sided codes); test/fixtures/README.md convention 1' },
   { id: 'long-dictation', band: 'medium', text: 'Long dictation ({detail}); first-run blind sets show long notes are read wrongly more often, so read the narrative once.', source: CAL },
 ];
 

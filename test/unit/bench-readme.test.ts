@@ -9,8 +9,8 @@ const sample: BenchResults = {
   engine: {
     loadAvg: [0.5, 0.25, 0.125],
     sizes: [
-      { targetWords: 1000, words: 1000, tokens: 1249, analyzeMs: st(14.2), floorMs: st(7.9), readDocMs: st(7.3), ratio: 1.8, stagesMedianMs: { buildDoc: 8, findConcepts: 1 } },
-      { targetWords: 20000, words: 20000, tokens: 24318, analyzeMs: st(330), floorMs: st(160), readDocMs: st(150), ratio: 2.06 },
+      { targetWords: 1000, words: 1000, tokens: 1249, analyzeMs: st(14.2), floorMs: st(7.9), readDocMs: st(7.3), ratio: 1.8, ratioCpu: 2.4, stagesMedianMs: { buildDoc: 8, findConcepts: 1 } },
+      { targetWords: 20000, words: 20000, tokens: 24318, analyzeMs: st(330), floorMs: st(160), readDocMs: st(150), ratio: 2.06, ratioCpu: 1.9 },
     ],
     linearity: { ratio20kTo1k: 23.2 },
     shapes: [{ shape: 'negationCues', words: [1000, 8000], ratio: [2.1, 2.3], growthVsLinear: 1.07 }],
@@ -55,6 +55,8 @@ describe('README performance section generator', () => {
 
   it('puts each measured number next to its target, with whether it is met', () => {
     expect(row(md, 'analysis at 1,000 words')).toEqual(['analysis at 1,000 words / wink floor (medians, same run)', '1.80× (14.2 ms vs 7.90 ms)', '≤ 2×', 'yes']);
+    expect(row(md, 'the same in CPU time').slice(1)).toEqual(['2.40×', '≤ 2×', '**no**']);
+    expect(md).toContain('| 1,000 words | 1,249 | 14.2 ms | 28.4 ms | 7.90 ms | 7.30 ms | 1.80× | 2.40× |');
     expect(row(md, '20,000-word time').slice(1)).toEqual(['23.2×', '≤ 22×', '**no**']);
     expect(row(md, 'pathological shape `negationCues`').slice(1)).toEqual(['1.07×', '≤ 1.25× (linear)', 'yes']);
     expect(row(md, 'batch').slice(1)).toEqual(['610.4 vs 1,000.0 (61%)', '≥ 50%', 'yes']);

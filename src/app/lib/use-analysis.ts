@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Analysis } from '../../engine/types';
 import type { Analyzer } from '../../worker/api';
@@ -64,7 +64,13 @@ export function useAnalysis() {
   const scheduler = schedulerFor(client, analyzer);
   const text = useWorkspace((s) => s.text);
   useEffect(() => scheduler.request(text), [scheduler, text]);
-  const state = useSyncExternalStore(scheduler.subscribe, scheduler.getState);
+  // A new result is rendered as a transition: React renders the claim lines and the highlighted
+  // note in slices, yielding to input, so a result never blocks typing with one long task.
+  const [state, setState] = useState(scheduler.getState);
+  useEffect(() => {
+    setState(scheduler.getState());
+    return scheduler.subscribe(() => startTransition(() => setState(scheduler.getState())));
+  }, [scheduler]);
   const empty = text.trim().length === 0;
   const data = empty ? undefined : state.result?.value;
   const failed = !empty && state.error?.text === text ? state.error.error : null;

@@ -26,6 +26,7 @@ describe('confidence checks', () => {
       'HISTORY: Spinal cord stimulator placed in 2019 for failed back surgery syndrome.\nDESCRIPTION: The lead had migrated. Through the midline incision the percutaneous lead was repositioned to T8 and re-anchored.',
       'DESCRIPTION: The existing spinal cord stimulator lead had migrated. Through the midline incision the percutaneous lead was repositioned to T8 and re-anchored.',
     ],
+    ['side-missing', 'DESCRIPTION: Under ultrasound a percutaneous lead was placed along the superficial radial nerve at the forearm and connected to the external stimulator.', 'DESCRIPTION: Under ultrasound a percutaneous lead was placed along the superficial radial nerve at the left forearm and connected to the external stimulator.'],
     ['documentation-gap', 'DESCRIPTION: The old spinal cord stimulator generator was removed. A new spinal cord stimulator generator was implanted.', generator().replace('stimulator generator', 'spinal cord stimulator generator')],
   ];
   for (const [id, fires, quiet] of pairs) {

@@ -152,6 +152,10 @@ const PREDICATES: Record<string, Predicate> = {
     if (line.confidence === 'high' || approachInferred(line, ctx) || targetWeak(line, ctx) || (line.warnings ?? []).some((w) => w.startsWith('Documentation gap'))) return null;
     return { detail: (line.warnings ?? [])[0] ?? 'the reading of this line rests on weak evidence', evidence: [] };
   },
+  'side-missing': (line) => {
+    if (!CODE_BY_ID.get(line.code)?.sided || line.modifiers.some((m) => m.code === 'LT' || m.code === 'RT' || m.code === '50')) return null;
+    return { detail: '', evidence: [] };
+  },
   'long-dictation': (_line, ctx) => {
     const words = ctx.doc.tokens.filter((t) => /\w/.test(t.text)).length;
     return words > LONG_NOTE_WORDS ? { detail: `${words} words`, evidence: [] } : null;

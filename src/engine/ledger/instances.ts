@@ -53,6 +53,7 @@ class Resolver {
     inst.mentions.push(m.id);
     if (inst.evidence.length < 6) inst.evidence.push({ start: m.start, end: m.end, text: m.text });
     if (!inst.side && m.side) inst.side = m.side;
+    if (!inst.place && m.place) inst.place = m.place;
     if (!inst.level && m.level) inst.level = m.level;
     if (!inst.brand && m.brand) inst.brand = m.brand;
     if (!inst.target && m.target) inst.target = m.target;
@@ -68,9 +69,10 @@ class Resolver {
   }
 }
 
-/** A mention can name an instance unless side, array form (paddle vs percutaneous) or array model disagree. */
+/** A mention can name an instance unless side, position word (proximal/distal), array form (paddle vs percutaneous) or array model disagree. */
 const compatible = (i: DeviceInstance, m: Mention) =>
-  (!m.side || !i.side || i.side === m.side) && (!m.form || !i.form || i.form === m.form) && !(i.kind === 'array' && m.brand && i.brand && m.brand !== i.brand);
+  (!m.side || !i.side || i.side === m.side) &&
+  (!m.place || !i.place || i.place === m.place) && (!m.form || !i.form || i.form === m.form) && !(i.kind === 'array' && m.brand && i.brand && m.brand !== i.brand);
 
 function resolvePlural(r: Resolver, m: Mention, kind: DeviceKind, acts: ReadonlySet<string>): DeviceInstance[] {
   const acted = acts.size > 0;
@@ -86,6 +88,15 @@ function resolvePlural(r: Resolver, m: Mention, kind: DeviceKind, acts: Readonly
 }
 
 function resolveOrdinal(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstance[] {
+  // "the second electrode was left as it was", in a note about devices already in: an old one
+  const old = r.ofKind(kind).filter((i) => i.preExisting);
+  if (m.determiner !== 'new' && old.length && old.length === r.ofKind(kind).length && (m.ordinal ?? 0) > 0) {
+    const pick = old.find((i) => i !== old[0] && !r.named.has(i.id) && compatible(i, m)) ?? (old.length >= (m.ordinal ?? 1) ? undefined : r.open(m, kind, 'old'));
+    if (pick) {
+      r.named.add(pick.id);
+      return [pick];
+    }
+  }
   const same = r.ofKind(kind).filter((i) => !i.preExisting);
   if (m.ordinal === -1) {
     const rest = r.byRecency(same).slice(1);

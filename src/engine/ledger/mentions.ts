@@ -46,11 +46,20 @@ function premodifiers(tokens: Token[], from: number, clauseStart: number): Token
   return out;
 }
 
+/** Nouns of work on a device already in: "revision of a gastric electrode" names an old electrode, whatever its article. */
+const REWORK_NOUNS: ReadonlySet<string> = new Set(['revision', 'removal', 'repositioning', 'explant', 'explantation', 'extraction', 'exchange', 'replacement', 'reposition']);
+
+function objectOfRework(tokens: Token[], phraseStart: number): boolean {
+  return tokens[phraseStart - 1]?.norm === 'of' && REWORK_NOUNS.has(tokens[phraseStart - 2]?.norm ?? '');
+}
+
 function determinerOf(pre: Token[], historical: boolean): Mention['determiner'] {
   const words = pre.map((t) => t.norm);
   if (words.some((w) => w === 'new' || w === 'replacement' || w === 'another' || w === 'additional' || w === 'fresh')) return 'new';
   // "a second lead": an indefinite ordinal introduces one more device
   if ((words[0] === 'a' || words[0] === 'an') && words.some((w) => (ORDINALS[w] ?? 0) > 1)) return 'new';
+  // "the second electrode": a definite ordinal refers to a device of that number, new or old
+  if (DEFINITE.has(words[0] ?? '') && words.some((w) => (ORDINALS[w] ?? 0) > 1) && !words.some((w) => w === 'new' || w === 'replacement' || w === 'another')) return 'definite';
   if (historical || words.some((w) => OLD_WORDS.has(w))) return 'old';
   if (words.some((w) => NEW_WORDS.has(w))) return 'new';
   if (words.some((w) => DEFINITE.has(w))) return 'definite';
@@ -166,7 +175,25 @@ function brandNear(tokens: Token[], from: number, to: number): string | undefine
 }
 
 /** Nouns for a part of a device or a reading of it: after a device word they, not the device, head the phrase. */
-const PART_NOUNS: ReadonlySet<string> = new Set(['anchor', 'anchors', 'sleeve', 'sleeves', 'connector', 'connectors', 'header', 'pin', 'pins', 'impedance', 'impedances', 'cap', 'caps']);
+const PART_NOUNS: ReadonlySet<string> = new Set([
+  'anchor', 'anchors', 'sleeve', 'sleeves', 'connector', 'connectors', 'header', 'pin', 'pins', 'impedance', 'impedances', 'cap', 'caps',
+  // a place named after the device ("the generator pocket", "the lead course") is that place
+  'pocket', 'pockets', 'site', 'sites', 'course', 'slack', 'tract', 'track',
+]);
+
+/** Position words that tell two devices of one kind apart; each maps to its group's key. */
+const PLACES: ReadonlyMap<string, string> = new Map([
+  ['proximal', 'proximal'], ['distal', 'distal'], ['upper', 'upper'], ['lower', 'lower'], ['superior', 'upper'], ['inferior', 'lower'],
+  ['cephalad', 'upper'], ['caudal', 'lower'], ['rostral', 'upper'], ['medial', 'medial'], ['lateral', 'lateral'],
+]);
+
+function placeOf(pre: Token[]): string | undefined {
+  for (let k = pre.length - 1; k >= 0; k--) {
+    const p = PLACES.get(pre[k].norm);
+    if (p) return p;
+  }
+  return undefined;
+}
 
 function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   // the head of a noun phrase is its last word ("paddle electrode", "InterStim lead"); a paddle anywhere makes it a paddle
@@ -181,7 +208,8 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   const clause = ctx.clauseOf[m.tokenStart];
   const c = ctx.clauses[clause];
   // the words before the head inside the match belong to the noun phrase too ("the second led")
-  const pre = [...premodifiers(tokens, m.tokenStart, c.tokenStart), ...tokens.slice(m.tokenStart, m.tokenEnd - 1)];
+  const outer = premodifiers(tokens, m.tokenStart, c.tokenStart);
+  const pre = [...outer, ...tokens.slice(m.tokenStart, m.tokenEnd - 1)];
   const after = tokens.slice(m.tokenEnd, Math.min(c.tokenEnd, m.tokenEnd + 3));
   let external = false;
   const s = ctx.doc.sentences[m.sentence];
@@ -201,12 +229,13 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
     tokenEnd: m.tokenEnd,
     kind: kind === 'generator' && external ? 'external' : kind,
     ...(arrayForm ? { form: arrayForm } : {}),
-    determiner: determinerOf(pre, m.assertion === 'historical'),
+    determiner: objectOfRework(tokens, m.tokenStart - outer.length) ? 'old' : determinerOf(pre, m.assertion === 'historical'),
     fresh: pre.some((t) => FRESH.has(t.norm)),
     count,
     plural,
     ordinal: ordinalOf(pre, after),
     side: nearestSide(ctx, clause, m.tokenStart, m.tokenEnd) ?? lineSideLabel(ctx.doc.text, ctx.lines, m.start),
+    place: placeOf(pre),
     level: kind === 'array' ? levelIn(tokens, c) : undefined,
     brand,
     target: brand ? CATALOGUE_BY_BRAND.get(brand)!.target : targets[0]?.value,

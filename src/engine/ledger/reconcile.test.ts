@@ -103,3 +103,23 @@ describe('hypoglossal lead work on a kept generator (64583, not 64582/64584)', (
     expect(analyze(out).suggestions.map((s) => s.code)).toContain('64584');
   });
 });
+
+describe('lead work on devices already in (gastric electrode put back into a new tunnel)', () => {
+  const note = 'OPERATION: Laparoscopic revision of a gastric stimulator electrode. The second electrode and the generator were left as they were.\nDEVICE: Enterra II generator with two intramuscular leads (implanted 02/2023).\nPROCEDURE: Access was obtained with an optical trocar, avoiding the generator pocket, and three further ports were placed. The distal electrode was found in place in its tunnel; it was left alone. The proximal electrode had pulled out of its tunnel and lay free beside the stomach. A new seromuscular tunnel was created with a curved needle. The proximal electrode was replaced into the new tunnel and secured with two sutures. The generator pocket was not opened.';
+  it('is a laparoscopic revision (43648): no new electrode, no generator placed', () => {
+    expect(analyze(note).suggestions.map((s) => s.code)).toEqual(['43648']);
+  });
+  it('"the proximal" and "the distal electrode" are two devices; "the second electrode" is an existing one', () => {
+    const arrays = analyze(note).devices.filter((d) => d.kind === 'array' && d.acts.length);
+    expect(arrays.length).toBe(2);
+    expect(arrays.every((d) => d.preExisting)).toBe(true);
+  });
+  it('"the generator pocket" is a place, not the generator: "ports were placed" places nothing', () => {
+    const gens = analyze(note).devices.filter((d) => d.kind === 'generator');
+    expect(gens.every((g) => g.state === 'pre-kept' || g.state === 'mentioned')).toBe(true);
+  });
+  it('a new electrode in a new tunnel is still a replacement', () => {
+    const replaced = note.replace('The proximal electrode was replaced into the new tunnel', 'The proximal electrode was removed and a new electrode was placed into the new tunnel');
+    expect(analyze(replaced).suggestions.map((s) => s.code)).toEqual(['43647']);
+  });
+});

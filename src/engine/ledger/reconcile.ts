@@ -68,6 +68,16 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     const leadWork = leads.some((i) => i.state === 'pre-replaced' || i.state === 'pre-revised' || (i.state === 'new-left-in' && !i.preExisting));
     return gens.length > 0 && gens.every(stays) && !ledger.instances.some((i) => i.kind === 'generator' && i.state === 'new-left-in') && leadWork;
   },
+  // the generators named were all in the patient before and none was acted on today
+  generatorsOnlyKept: (_arrays, ledger) => {
+    const gens = ledger.instances.filter((i) => i.kind === 'generator');
+    return gens.length > 0 && gens.every((i) => i.preExisting && i.state === 'pre-kept');
+  },
+  // every lead acted on was already in and was revised or put back; none replaced, none new
+  arraysOnlyRevised: (arrays) => {
+    const act = arrays.filter(acted);
+    return act.some((i) => i.state === 'pre-revised') && act.every((i) => i.preExisting && (i.state === 'pre-revised' || i.state === 'pre-kept'));
+  },
   onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 

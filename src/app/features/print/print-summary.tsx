@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { AnalysedNote } from '../../lib/use-analysis';
 import { claimLine, FACT_WORDS, lineStatus, reviewItems } from '../../lib/claim-lines';
 import { deviceHintGroups } from '../suggestions/device-info';
@@ -33,12 +35,33 @@ function PrintField({ label, value }: { label: string; value?: string }) {
 }
 
 /**
+ * When the summary is printed, in the user's locale. Filled in after the first paint and again
+ * just before printing: the first date formatting loads ICU data on the main thread (about 25 ms
+ * in Chromium), which would otherwise land in the cold load's first render.
+ */
+function usePrintedAt(): string {
+  const [at, setAt] = useState('');
+  useEffect(() => {
+    const now = () => new Date().toLocaleString();
+    const t = setTimeout(() => setAt(now()), 0);
+    const before = () => flushSync(() => setAt(now()));
+    window.addEventListener('beforeprint', before);
+    return () => {
+      clearTimeout(t);
+      window.removeEventListener('beforeprint', before);
+    };
+  }, []);
+  return at;
+}
+
+/**
  * Print-only one-page summary: date of service (from the note when it states one), account and
  * reviewer fields to fill in, claim lines, reasons with quoted evidence, checks.
  */
 export function PrintSummary({ result }: { result: AnalysedNote | undefined }) {
   const a = result?.analysis;
   const dos = result ? serviceDate(result.text)?.text : undefined;
+  const printedAt = usePrintedAt();
   const checks = a ? a.warnings.filter((w) => w.kind !== 'device') : [];
   const devices = a ? deviceHintGroups(a.warnings) : [];
   const toCheck = a ? reviewItems(a) : [];
@@ -47,7 +70,7 @@ export function PrintSummary({ result }: { result: AnalysedNote | undefined }) {
       <header className="mb-2 border-b border-black pb-1">
         <h1 className="text-lg font-bold">OpNote Coder — coding summary</h1>
         <p className="text-xs">
-          Printed {new Date().toLocaleString()} · suggestions to be checked by a certified coder · {result?.text.length ?? 0}{' '}
+          Printed {printedAt} · suggestions to be checked by a certified coder · {result?.text.length ?? 0}{' '}
           characters analysed on this device
         </p>
         <dl className="mt-1 grid grid-cols-[auto_1fr_auto_1fr] gap-x-2 gap-y-1.5 text-[9.5pt]" data-testid="print-fields">

@@ -1,4 +1,5 @@
 import type { AnalysedNote } from '../../lib/use-analysis';
+import { formatCount } from '../../lib/format';
 import type { CopyActions } from '../copy/use-copy';
 import { CopyBar } from '../copy/copy-bar';
 import { SuggestionCard } from './suggestion-card';
@@ -49,7 +50,7 @@ export function ClaimsPanel({
           )}
           {a && !updating && dev && (
             <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400" data-testid="stats">
-              {a.stats.tokens.toLocaleString('en-US')} tokens · {Math.max(1, Math.round(a.stats.ms))} ms
+              {formatCount(a.stats.tokens)} tokens · {Math.max(1, Math.round(a.stats.ms))} ms
             </span>
           )}
         </div>

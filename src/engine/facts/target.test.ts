@@ -16,3 +16,13 @@ describe('a brand or model name is the only system word', () => {
     expect(a.abstain?.fact).toBe('target');
   });
 });
+
+describe('a system said to be left alone does not decide the target', () => {
+  const note = (extra: string) => `HISTORY: Percutaneous spinal cord stimulator implanted in 2018 for failed back surgery syndrome; vagus nerve stimulator for epilepsy since 2021.\n${extra}\nPROCEDURE: Buttock incision through the old scar, the capsule opened and the IPG delivered; leads disconnected. The new IPG was connected to the existing leads and placed in the same pocket.`;
+  it('"the VNS was interrogated and not touched" leaves the spinal generator replacement', () => {
+    expect(codes(note('The VNS was interrogated before and after and was not touched. Today is for the spinal cord stimulator, whose battery reached end of service.'))).toEqual(['63685']);
+  });
+  it('when the vagus system is the one worked on, it is', () => {
+    expect(codes(note('Today is for the vagus nerve stimulator, whose battery reached end of service; the spinal cord stimulator was interrogated and not touched.'))).toEqual(['61885']);
+  });
+});
