@@ -1,5 +1,4 @@
 import type { Abstention, Analysis, Span, Suggestion } from '../../engine/types';
-import { CODE_BY_ID } from '../../kb/codes';
 import { plainReason } from './plain-labels';
 
 /** "64590-RT" — the code with its modifiers joined by '-'. */
@@ -61,18 +60,20 @@ export function statusText(s: Suggestion): string {
   return asks.length ? `review: ${asks.join(' / ')}` : `review: ${s.confidence} confidence, read the reasons`;
 }
 
-/** Codes whose record says they never take LT/RT: generator codes. */
-function takesNoSide(code: string): boolean {
-  const rule = CODE_BY_ID.get(code);
-  return !!rule && rule.component === 'generator';
+/**
+ * Lines that code generator work (the event the line codes is on the generator): generator codes
+ * never take LT/RT. Read from the analysis, so the code table stays out of the first-paint bundle.
+ */
+function codesGenerator(a: Pick<Analysis, 'events'>, s: Pick<Suggestion, 'event'>): boolean {
+  return s.event !== undefined && a.events[s.event]?.component === 'generator';
 }
 
 /**
  * For a generator line when the note names a side: why the line has no LT/RT, in plain words,
  * with the words that name the side. Null when it does not apply.
  */
-export function noSideNote(a: Pick<Analysis, 'facts'>, s: Pick<Suggestion, 'code' | 'modifiers'>): { text: string; evidence: Span[] } | null {
-  if (!takesNoSide(s.code) || s.modifiers.some((m) => m.code === 'LT' || m.code === 'RT' || m.code === '50')) return null;
+export function noSideNote(a: Pick<Analysis, 'facts' | 'events'>, s: Pick<Suggestion, 'code' | 'modifiers' | 'event'>): { text: string; evidence: Span[] } | null {
+  if (!codesGenerator(a, s) || s.modifiers.some((m) => m.code === 'LT' || m.code === 'RT' || m.code === '50')) return null;
   const sides = a.facts.filter((f) => f.kind === 'side' && f.assertion === 'affirmed' && /^(left|right|bilateral)$/.test(f.value));
   if (!sides.length) return null;
   const named = [...new Set(sides.map((f) => f.value))];

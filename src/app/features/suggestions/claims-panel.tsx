@@ -88,7 +88,7 @@ export function ClaimsPanel({
             <ReviewSummary a={a} />
             <ol className={`flex flex-col gap-3 ${updating ? 'opacity-70' : ''}`} aria-label="Suggested claim lines" data-testid="suggestions">
               {a.suggestions.map((s, i) => (
-                <SuggestionCard key={`${s.code}-${i}`} s={s} index={i} facts={a.facts} />
+                <SuggestionCard key={`${s.code}-${i}`} s={s} index={i} facts={a.facts} events={a.events} />
               ))}
             </ol>
             </>

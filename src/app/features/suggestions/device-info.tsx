@@ -1,14 +1,32 @@
 import type { Warning } from '../../../engine/types';
-import { DEVICE_HINTS } from '../../../kb/edits';
 
-/** The device (HCPCS) hints of the analysis: facility C-codes and supplier L-codes per procedure code. */
+interface Hint {
+  code: string;
+  meaning: string;
+  setting: 'facility' | 'supplier';
+}
+
+/** "C1767 (Implanted … (non-rechargeable) battery; MUE 1)": a HCPCS code and its meaning, one level of nested parentheses. */
+const HINT = /\b([A-Z]\d{4}) \(((?:[^()]|\([^()]*\))*)\)/g;
+
+/**
+ * The device (HCPCS) hints of the analysis, per procedure code: the codes the warning lists
+ * (`codes[1..]`) with the meaning its message gives each; C-codes are facility, L-codes supplier.
+ * Read from the warning itself, so the HCPCS table stays out of the first-paint bundle.
+ */
 export function deviceHintGroups(warnings: readonly Warning[]) {
   return warnings
     .filter((w) => w.kind === 'device')
     .map((w) => {
       const proc = w.codes?.[0] ?? '';
-      const wanted = new Set(w.codes?.slice(1) ?? []);
-      const hints = (DEVICE_HINTS.get(proc) ?? []).filter((h) => !wanted.size || wanted.has(h.code));
+      const listed = new Set(w.codes?.slice(1) ?? []);
+      const hints: Hint[] = [];
+      for (const m of w.message.matchAll(HINT)) {
+        if (!listed.has(m[1]) || hints.some((h) => h.code === m[1])) continue;
+        hints.push({ code: m[1], meaning: m[2].replace(/;\s*MUE\b.*$/, ''), setting: m[1].startsWith('C') ? 'facility' : 'supplier' });
+      }
+      // a listed code the message did not explain still shows, by its code alone
+      for (const c of listed) if (!hints.some((h) => h.code === c)) hints.push({ code: c, meaning: '', setting: c.startsWith('C') ? 'facility' : 'supplier' });
       return { proc, message: w.message, hints };
     });
 }
@@ -41,7 +59,8 @@ export function DeviceInfo({ warnings }: { warnings: readonly Warning[] }) {
               {g.hints.map((h) => (
                 <li key={h.code}>
                   <span className="font-mono font-semibold">{h.code}</span>{' '}
-                  <span className="text-xs text-slate-500 dark:text-slate-400">({h.setting === 'facility' ? 'facility' : 'supplier'})</span> — {h.meaning.replace(/\.$/, '')}
+                  <span className="text-xs text-slate-500 dark:text-slate-400">({h.setting})</span>
+                  {h.meaning && ` — ${h.meaning.replace(/\.$/, '')}`}
                 </li>
               ))}
             </ul>

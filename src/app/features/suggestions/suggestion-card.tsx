@@ -1,4 +1,4 @@
-import type { Confidence, Fact, Suggestion } from '../../../engine/types';
+import type { Confidence, Fact, ProcedureEvent, Suggestion } from '../../../engine/types';
 import { claimLine, lineStatus, noSideNote } from '../../lib/claim-lines';
 import { ReasonItem } from './reason-item';
 import { WhyNot } from './why-not';
@@ -13,12 +13,12 @@ const CONF_CLASS: Record<Confidence, string> = {
 };
 
 /** One ranked claim line: code, units, modifiers, description, confidence, reasons, why-not. */
-export function SuggestionCard({ s, index, facts = [] }: { s: Suggestion; index: number; facts?: Fact[] }) {
+export function SuggestionCard({ s, index, facts = [], events = [] }: { s: Suggestion; index: number; facts?: Fact[]; events?: ProcedureEvent[] }) {
   const id = `s${index}`;
   const line = claimLine(s);
   const status = lineStatus(s);
   const review = s.reviewReasons ?? [];
-  const noSide = noSideNote({ facts }, s);
+  const noSide = noSideNote({ facts, events }, s);
   return (
     <li
       className={`card p-3 ${status === 'review' ? 'border-l-4 border-l-amber-500 dark:border-l-amber-400' : ''}`}
