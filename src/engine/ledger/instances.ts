@@ -142,6 +142,13 @@ function resolveSingular(r: Resolver, m: Mention, kind: DeviceKind): DeviceInsta
   return [latest ?? r.open(m, kind, m.historical ? 'old' : 'unknown')];
 }
 
+/** "The sensing lead was disconnected ... the lead was removed": a bare "lead" right after a sensing lead is that sensing lead. */
+function sensorNamedAsLead(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstance | undefined {
+  if (kind !== 'array' || m.determiner === 'new' || m.determiner === 'old' || !/^(?:the\s+)?(?:lead|electrode)$/i.test(m.text)) return undefined;
+  const latest = r.byRecency([...r.ofKind('array'), ...r.ofKind('sensor')])[0];
+  return latest?.kind === 'sensor' ? latest : undefined;
+}
+
 function resolveOne(r: Resolver, m: Mention, acts: ReadonlySet<string>): DeviceInstance[] {
   const kind = m.kind === 'pronoun' ? null : m.kind;
   if (!kind) return [];
@@ -150,6 +157,8 @@ function resolveOne(r: Resolver, m: Mention, acts: ReadonlySet<string>): DeviceI
   if (m.negated) return r.byRecency(r.ofKind(kind)).slice(0, 1);
   if (m.ordinal !== undefined) return resolveOrdinal(r, m, kind);
   if (m.plural) return resolvePlural(r, m, kind, acts);
+  const sensor = sensorNamedAsLead(r, m, kind);
+  if (sensor) return [sensor];
   return resolveSingular(r, m, kind);
 }
 
