@@ -1,6 +1,6 @@
 import type { Span, Suggestion } from '../types';
 import type { DeviceInstance, Ledger } from '../ledger/types';
-import { PARTIAL_SYSTEM_RULES } from '../../kb/modifier-rules';
+import { MODIFIER_ORDER, PARTIAL_SYSTEM_RULES } from '../../kb/modifier-rules';
 import { addModifier } from './modifiers';
 
 const PART_WORDS: Record<string, string> = { array: 'stimulation lead', sensor: 'sensing lead', generator: 'generator' };
@@ -25,6 +25,7 @@ export function applyPartialSystem(lines: Suggestion[], ledger: Ledger): Suggest
     for (const l of lines) {
       if (l.code !== rule.code) continue;
       addModifier(l, rule.modifier, { text: rule.reason.replace('{part}', part), evidence: evidence.slice(0, 3) });
+      l.modifiers.sort((a, b) => MODIFIER_ORDER.indexOf(a.code) - MODIFIER_ORDER.indexOf(b.code));
     }
   }
   return lines;
