@@ -68,10 +68,11 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     const leadWork = leads.some((i) => i.state === 'pre-replaced' || i.state === 'pre-revised' || (i.state === 'new-left-in' && !i.preExisting));
     return gens.length > 0 && gens.every(stays) && !ledger.instances.some((i) => i.kind === 'generator' && i.state === 'new-left-in') && leadWork;
   },
-  // the generators named were all in the patient before and none was acted on today
+  // the generators named were all in the patient before and nothing but a connection was done to them today
   generatorsOnlyKept: (_arrays, ledger) => {
     const gens = ledger.instances.filter((i) => i.kind === 'generator');
-    return gens.length > 0 && gens.every((i) => i.preExisting && i.state === 'pre-kept');
+    const MINOR = new Set(['connected', 'disconnected', 'anchored', 'tunneled', 'leftInPlace']);
+    return gens.length > 0 && gens.every((i) => i.preExisting && i.state === 'pre-kept' && !i.acts.some((a) => a.status === 'done' && !MINOR.has(a.act)));
   },
   // every lead acted on was already in and was revised or put back; none replaced, none new
   arraysOnlyRevised: (arrays) => {
