@@ -137,7 +137,7 @@ export async function preview(): Promise<{ url: string; child: ChildProcess }> {
  */
 export const INSTRUMENT = String.raw`(() => {
   // Plain JavaScript on purpose: a function passed from tsx would carry esbuild's __name helper.
-  const rec = { longTasks: [], firstSuggestion: null, engineReady: null, keydowns: [], requests: [], updating: [] };
+  const rec = { longTasks: [], firstSuggestion: null, engineReady: null, keydowns: [], requests: [], updating: [], workerCreated: null, workerLoadMs: null };
   window.__bench = rec;
   try {
     new PerformanceObserver((list) => {
@@ -149,8 +149,10 @@ export const INSTRUMENT = String.raw`(() => {
   window.Worker = class extends NativeWorker {
     constructor(url, opts) {
       super(url, opts);
+      if (rec.workerCreated === null) rec.workerCreated = performance.now();
       this.addEventListener('message', (ev) => {
         const d = ev.data;
+        if (d && d.value && typeof d.value.loadMs === 'number' && rec.workerLoadMs === null) rec.workerLoadMs = d.value.loadMs;
         const r = d && d.id ? rec.requests.find((x) => x.id === d.id) : undefined;
         if (r && r.answered === null) {
           r.answered = performance.now();
@@ -190,6 +192,8 @@ type Rec = {
   keydowns: number[];
   requests: Array<{ id: string; sent: number; answered: number | null; engineMs: number | null; chars: number }>;
   updating: Array<{ t: number; value: string | null }>;
+  workerCreated: number | null;
+  workerLoadMs: number | null;
 };
 const rec = (page: Page) => page.evaluate(() => (window as unknown as { __bench: unknown }).__bench) as Promise<Rec>;
 
@@ -216,6 +220,10 @@ export interface BrowserResults {
     navToEngineReadyMs: Stats;
     /** paste keystroke → first suggestion. */
     pasteToFirstSuggestionMs: Stats;
+    /** navigation start → the engine worker constructed (boot.ts). */
+    navToWorkerCreatedMs: Stats;
+    /** the worker's own start-up, as it reports it (engine + wink chunks fetched and evaluated, model loaded, warm-up analysis). */
+    workerLoadMs: Stats;
     longTasksDuringAnalysis: number;
     /** Long tasks of the last cold load, whole page life up to the first suggestion. */
     longTasksWholeLoad: Array<{ start: number; duration: number }>;
@@ -261,6 +269,8 @@ export async function runBrowser(): Promise<BrowserResults> {
     const coldNav: number[] = [];
     const coldReady: number[] = [];
     const coldPaste: number[] = [];
+    const coldWorker: number[] = [];
+    const coldWorkerLoad: number[] = [];
     let coldLong: Rec['longTasks'] = [];
     let coldLongDuring = 0;
     let coldLongTotal = 0;
@@ -284,6 +294,8 @@ export async function runBrowser(): Promise<BrowserResults> {
       coldNav.push(r.firstSuggestion!);
       coldReady.push(r.engineReady ?? NaN);
       coldPaste.push(r.firstSuggestion! - pasteAt);
+      if (r.workerCreated !== null) coldWorker.push(r.workerCreated);
+      if (r.workerLoadMs !== null) coldWorkerLoad.push(r.workerLoadMs);
       coldLong = r.longTasks.filter((t) => t.start <= r.firstSuggestion!);
       coldLongTotal += coldLong.length;
       coldLongOver100 += coldLong.filter((t) => t.duration > 100).length;
@@ -339,6 +351,8 @@ export async function runBrowser(): Promise<BrowserResults> {
         navToFirstSuggestionMs: stats(coldNav),
         navToEngineReadyMs: stats(coldReady),
         pasteToFirstSuggestionMs: stats(coldPaste),
+        navToWorkerCreatedMs: stats(coldWorker),
+        workerLoadMs: stats(coldWorkerLoad),
         longTasksDuringAnalysis: coldLongDuring,
         longTasksWholeLoad: coldLong.map((t) => ({ start: round(t.start, 1), duration: round(t.duration, 1) })),
         longTasksLoadTotal: coldLongTotal,
@@ -346,7 +360,7 @@ export async function runBrowser(): Promise<BrowserResults> {
       },
       keystroke: {
         runs: withDebounce.length,
-        debounce: `adaptive: at once after a run ≤ ${DEFAULT_POLICY.fastMs} ms, else ${DEFAULT_POLICY.factor}× the last run up to ${DEFAULT_POLICY.maxDelayMs} ms`,
+        debounce: `at once after a run ≤ ${DEFAULT_POLICY.fastMs} ms, else ${DEFAULT_POLICY.factor}× the last run up to ${DEFAULT_POLICY.maxDelayMs} ms; at most ${DEFAULT_POLICY.maxWaitMs} ms while keys keep coming`,
         withDebounceMs: stats(withDebounce),
         withoutDebounceMs: stats(without),
         workerRoundTripMs: stats(roundTrip),

@@ -301,25 +301,30 @@ export const SHAPE_WORDS = [1000, 8000] as const;
 export function benchShapes(): ShapeResult[] {
   return SHAPES.map((shape) => {
     const texts = SHAPE_WORDS.map((w) => generateShape(shape, w));
-    const res = texts.map((text, k) => {
+    for (const text of texts) {
       for (let i = 0; i < 2; i++) {
         analyze(text);
         floorTouch(text);
       }
-      const a: number[] = [];
-      const f: number[] = [];
-      const runs = k === 0 ? 30 : 8;
-      for (let r = 0; r < runs; r++) {
-        if (r % 2) {
-          a.push(time(() => analyze(text)));
-          f.push(time(() => floorTouch(text)));
-        } else {
-          f.push(time(() => floorTouch(text)));
-          a.push(time(() => analyze(text)));
-        }
+    }
+    // the small and the large note interleaved round by round (4 small runs per large one), so
+    // load drifting on the shared machine moves both alike and the growth stays comparable
+    const a: number[][] = [[], []];
+    const f: number[][] = [[], []];
+    const one = (k: number) => {
+      if ((a[k].length + k) % 2) {
+        a[k].push(time(() => analyze(texts[k])));
+        f[k].push(time(() => floorTouch(texts[k])));
+      } else {
+        f[k].push(time(() => floorTouch(texts[k])));
+        a[k].push(time(() => analyze(texts[k])));
       }
-      return { words: wordCount(text), tokens: analyze(text).stats.tokens, analyzeMs: stats(a), floorMs: stats(f) };
-    });
+    };
+    for (let r = 0; r < 8; r++) {
+      for (let i = 0; i < 4; i++) one(0);
+      one(1);
+    }
+    const res = texts.map((text, k) => ({ words: wordCount(text), tokens: analyze(text).stats.tokens, analyzeMs: stats(a[k]), floorMs: stats(f[k]) }));
     const [s, l] = res;
     return {
       shape,
@@ -331,6 +336,24 @@ export function benchShapes(): ShapeResult[] {
       growthVsLinear: round(l.analyzeMs.median / s.analyzeMs.median / (l.words / s.words)),
     };
   });
+}
+
+/**
+ * 20,000-word against 1,000-word analysis, interleaved round by round (one 20k run, then three
+ * 1k runs), so the growth compares times taken under the same load.
+ */
+function growth20kTo1k(): { ms1000: number; ms20000: number; ratio20kTo1k: number } {
+  const small = generateNote(1000);
+  const large = generateNote(20000);
+  const s: number[] = [];
+  const l: number[] = [];
+  for (let r = 0; r < 7; r++) {
+    l.push(time(() => analyze(large)));
+    for (let i = 0; i < 3; i++) s.push(time(() => analyze(small)));
+  }
+  const ms1000 = stats(s).median;
+  const ms20000 = stats(l).median;
+  return { ms1000, ms20000, ratio20kTo1k: round(ms20000 / ms1000, 1) };
 }
 
 export interface EngineResults {
@@ -352,7 +375,6 @@ export function runEngine(): EngineResults {
   analyze('Warm-up.');
   const cold = round(performance.now() - t0, 1);
   const sizes = SIZES.map((w) => benchSize(w));
-  const at = (w: number) => sizes.find((s) => s.targetWords === w)!;
   const shapes = benchShapes();
   const stagedPipelineMatches = SIZES.every((w) => stagedMatchesAnalyze(generateNote(w))) && generateBatch(50).every(stagedMatchesAnalyze);
   const batch = benchBatch(1000);
@@ -363,9 +385,7 @@ export function runEngine(): EngineResults {
     coldStartMs: { loadAndFirstAnalyzeMs: cold },
     sizes,
     linearity: {
-      ms1000: at(1000).analyzeMs.median,
-      ms20000: at(20000).analyzeMs.median,
-      ratio20kTo1k: round(at(20000).analyzeMs.median / at(1000).analyzeMs.median, 1),
+      ...growth20kTo1k(),
       usPerWord: Object.fromEntries(sizes.map((s) => [String(s.targetWords), round((s.analyzeMs.median * 1000) / s.words, 1)])),
     },
     shapes,

@@ -12,6 +12,7 @@ import { decide } from './decide/decide';
 import { applyModifiers } from './modifiers/modifiers';
 import { applyEdits } from './edits/edits';
 import { abstention } from './decide/abstain';
+import { applyPartialSystem } from './modifiers/partial-system';
 import { scopeVerdict } from './decide/scope';
 import { headerCodes, headerWarnings } from './decide/header';
 import { buildLedger } from './ledger/ledger';
@@ -60,7 +61,7 @@ export function analyze(input: string): Analysis {
   const decision = decide(reading, matches, work);
   const ctx = { doc, matches, work, reading };
   const mods = applyModifiers(ctx, decision.suggestions);
-  const edits = applyEdits(ctx, mods.suggestions);
+  const edits = applyEdits(ctx, applyPartialSystem(mods.suggestions, ledger));
   const warnings: Warning[] = [...decision.warnings, ...mods.warnings, ...edits.warnings];
   const questions: Question[] = [...mods.questions, ...edits.questions];
   const claimed = headerCodes(doc);

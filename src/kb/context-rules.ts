@@ -258,8 +258,10 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HIST, 'FORWARD', 'opnote', ['status post recent', 's/p recent', 'status post a recent', 's/p a recent']),
   // small scopes: these modify the next few words only ("the existing pocket", "the previously implanted generator")
   ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['previously|originally|prior'], { maxScope: 3 }),
+  // device-age adjectives describe the device, not what is done to it today ("Old lead withdrawn")
+  ...rules(HIST, 'FORWARD', 'opnote', ['existing|preexisting|pre-existing|old|original|indwelling|retained'], { maxScope: 3, excludedKinds: ['action'] }),
   ...rules(HIST, 'FORWARD', 'opnote', [
-    'previous|existing|preexisting|pre-existing|old|original|indwelling|retained|former',
+    'previous|former',
     'last year|month|time',
     'had been',
     'had|has|have undergone|received',

@@ -73,6 +73,14 @@ function leftAsVerb(tokens: Doc['tokens'], at: number): boolean {
   return BEFORE_LEFT_VERB.has(tokens[at - 1]?.norm ?? '') || AFTER_LEFT_VERB.has(tokens[at + 1]?.norm ?? '');
 }
 
+const KEPT_LINE = /\b(?:retained|kept|left in(?: place)?|in situ|not removed|remain(?:s|ed)?(?: in place)?|unchanged)\b/i;
+
+function lineAround(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const end = text.indexOf('\n', at);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
 /** Systems whose array codes take a side, where the history may tell the side of the device worked on today. */
 const SIDED_FROM_HISTORY: ReadonlySet<string> = new Set(['peripheral', 'sacral', 'vagus', 'hypoglossal', 'neuromuscular']);
 
@@ -290,6 +298,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   // when the narrative gives that device no other action.
   for (const m of matches) {
     if (m.kind !== 'component' || m.section !== 'specimens' || m.assertion === 'negated' || m.assertion === 'hypothetical') continue;
+    // an implant-log line that keeps the device ("Leads 4351 x2: retained") sends nothing off
+    if (KEPT_LINE.test(lineAround(doc.text, m.start))) continue;
     const cls = m.value === 'paddle' ? 'array' : m.value;
     if (cls !== 'array' && cls !== 'generator' && cls !== 'integrated') continue;
     const a = getAcc(cls);

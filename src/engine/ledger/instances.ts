@@ -133,12 +133,20 @@ function resolveSingular(r: Resolver, m: Mention, kind: DeviceKind): DeviceInsta
   }
   if (m.determiner === 'new') {
     // "the new lead" refers back to a new one; "a new lead" opens one
-    const definite = /^(the|this|that)\b/i.test(m.text) || m.plural !== null;
+    // (telegraphic "New lead anchored", with no article, names the new lead already placed)
+    const definite = /^(the|this|that)\b/i.test(m.text) || m.plural !== null || (m.indefinite === false && m.clause > 0 && r.ofKind(kind).some((i) => i.openedAs === 'new'));
     const prior = definite ? r.byRecency(pool.filter((i) => !i.preExisting))[0] : undefined;
     return [prior ?? r.open(m, kind, 'new')];
   }
   const latest = r.byRecency(pool)[0];
   return [latest ?? r.open(m, kind, m.historical ? 'old' : 'unknown')];
+}
+
+/** "The sensing lead was disconnected ... the lead was removed": a bare "lead" right after a sensing lead is that sensing lead. */
+function sensorNamedAsLead(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstance | undefined {
+  if (kind !== 'array' || m.determiner === 'new' || m.determiner === 'old' || !/^(?:the\s+)?(?:lead|electrode)$/i.test(m.text)) return undefined;
+  const latest = r.byRecency([...r.ofKind('array'), ...r.ofKind('sensor')])[0];
+  return latest?.kind === 'sensor' ? latest : undefined;
 }
 
 function resolveOne(r: Resolver, m: Mention, acts: ReadonlySet<string>): DeviceInstance[] {
@@ -149,6 +157,8 @@ function resolveOne(r: Resolver, m: Mention, acts: ReadonlySet<string>): DeviceI
   if (m.negated) return r.byRecency(r.ofKind(kind)).slice(0, 1);
   if (m.ordinal !== undefined) return resolveOrdinal(r, m, kind);
   if (m.plural) return resolvePlural(r, m, kind, acts);
+  const sensor = sensorNamedAsLead(r, m, kind);
+  if (sensor) return [sensor];
   return resolveSingular(r, m, kind);
 }
 

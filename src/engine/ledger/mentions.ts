@@ -236,6 +236,7 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
     ordinal: ordinalOf(pre, after),
     side: nearestSide(ctx, clause, m.tokenStart, m.tokenEnd) ?? lineSideLabel(ctx.doc.text, ctx.lines, m.start),
     place: placeOf(pre),
+    indefinite: ['a', 'an', 'another'].includes(outer[0]?.norm ?? ''),
     level: kind === 'array' ? levelIn(tokens, c) : undefined,
     brand,
     target: brand ? CATALOGUE_BY_BRAND.get(brand)!.target : targets[0]?.value,

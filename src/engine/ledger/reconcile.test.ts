@@ -123,3 +123,14 @@ describe('lead work on devices already in (gastric electrode put back into a new
     expect(analyze(replaced).suggestions.map((s) => s.code)).toEqual(['43647']);
   });
 });
+
+describe('an implant log that keeps the leads ("Leads x2: retained")', () => {
+  const note = 'TECHNIQUE: Incision over the gastric generator reopened. Generator delivered from the pocket; both leads disconnected. Leads were not revised or replaced and the abdomen was not entered. New generator connected to both existing leads and placed in the existing pocket.\nIMPLANT LOG\n New: Enterra II generator\n Explanted: Enterra generator\n Leads x2: retained';
+  it('a generator change whose leads were "not revised or replaced" codes the generator only', () => {
+    expect(analyze(note).suggestions.map((s) => s.code)).toEqual(['64590']);
+  });
+  it('when a lead was in fact replaced, the lead code stays', () => {
+    const replaced = note.replace('Leads were not revised or replaced and the abdomen was not entered.', 'Through a small laparotomy one old lead was removed and a new lead was sutured into the antral muscle.');
+    expect(analyze(replaced).suggestions.map((s) => s.code)).toContain('43881');
+  });
+});

@@ -49,6 +49,8 @@ export interface Mention extends Span {
   plural: 'all' | 'stated' | null;
   ordinal?: number;
   side?: 'left' | 'right';
+  /** Named with an indefinite article or "another" ("a new lead"), not bare ("New lead anchored") or definite. */
+  indefinite?: boolean;
   /** A position word that tells devices of one kind apart ("the proximal electrode", "the upper lead"). */
   place?: string;
   level?: string;

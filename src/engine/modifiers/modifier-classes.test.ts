@@ -56,3 +56,17 @@ describe('22: extra time written with short units', () => {
     expect(a.questions.some((q) => /22/.test(q.text))).toBe(true);
   });
 });
+
+describe('52 on a hypoglossal code when one of its parts is done alone (data: kb PARTIAL_SYSTEM_RULES)', () => {
+  const sensorOnly = 'DESCRIPTION: The right chest incision was reopened and the Inspire IPG delivered from its pocket. The sensing lead was disconnected from the IPG. The old sensing lead was freed and removed from the intercostal tunnel. A new sensing lead was placed in a fresh tunnel, tunneled to the pocket and connected to the existing IPG. The stimulation lead was not touched. The IPG was returned to its pocket.';
+  it('only the sensing lead replaced: 64583 with 52, saying other payers may differ', () => {
+    const l = analyze(sensorOnly).suggestions.find((s) => s.code === '64583');
+    const m52 = l?.modifiers.find((m) => m.code === '52');
+    expect(m52?.reasons[0].text).toMatch(/sensing lead.*other payers may differ/);
+  });
+  it('both leads replaced: 64583 without 52', () => {
+    const both = sensorOnly.replace('The stimulation lead was not touched.', 'The old stimulation lead cuff was removed from the hypoglossal nerve and a new stimulation lead was placed on the nerve, tunneled and connected to the IPG.');
+    const l = analyze(both).suggestions.find((s) => s.code === '64583');
+    expect(l?.modifiers.map((m) => m.code)).not.toContain('52');
+  });
+});
