@@ -141,7 +141,7 @@ describe('coding workspace (production build, Chromium)', () => {
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.textContent()).toContain('Copy the claim lines as text');
+    expect(await dialog.textContent()).toContain('Copy the claim lines, tab-separated');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
   });

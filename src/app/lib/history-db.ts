@@ -20,6 +20,8 @@ export interface HistoryEntry {
   lines: string[];
   inScope: boolean;
   warnings: string[];
+  /** When the engine abstained: the deciding fact the note does not give, in plain words. */
+  missingFact?: string;
 }
 
 type HistoryDb = DexieType & { notes: EntityTable<HistoryEntry, 'id'> };
