@@ -98,3 +98,11 @@ describe('device-age words describe the device, not today\'s act', () => {
     expect(a.suggestions.map((s) => s.code)).not.toContain('63650');
   });
 });
+
+describe('a count before a long noun phrase', () => {
+  it('"Two 8-contact percutaneous leads were advanced" opens two leads, and the unit check agrees', () => {
+    const a = analyze('DESCRIPTION: Under fluoroscopic guidance two Tuohy needles were placed into the epidural space at T12-L1. Two 8-contact percutaneous leads were advanced to T8 and T9. A midline incision was made and the leads were anchored and connected to the external trial stimulator.');
+    expect(a.devices.filter((d) => d.kind === 'array' && d.state === 'new-left-in')).toHaveLength(2);
+    expect(a.suggestions[0].reviewReasons?.map((r) => r.id) ?? []).not.toContain('ledger-units');
+  });
+});

@@ -34,10 +34,10 @@ function kindOf(m: ConceptMatch): { kind: DeviceKind | null; form?: 'paddle' } {
   }
 }
 
-/** The words before a mention that belong to its noun phrase (at most four, inside the clause). */
+/** The words before a mention that belong to its noun phrase (at most six, inside the clause: "two 8-contact percutaneous leads"). */
 function premodifiers(tokens: Token[], from: number, clauseStart: number): Token[] {
   const out: Token[] = [];
-  for (let k = from - 1; k >= Math.max(clauseStart, from - 4); k--) {
+  for (let k = from - 1; k >= Math.max(clauseStart, from - 6); k--) {
     const t = tokens[k];
     if (!PREMODIFIER_POS.has(t.pos) || t.norm === ',' || t.norm === 'and' || t.norm === 'was' || t.norm === 'were') break;
     out.unshift(t);
