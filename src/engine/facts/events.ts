@@ -737,9 +737,21 @@ function passiveSubject(tokens: Doc['tokens'], verb: number, sentenceStart: numb
     for (let j = k - 1; j >= Math.max(sentenceStart, k - 3); j--) {
       const t = tokens[j];
       if (t.pos === 'ADV' || t.pos === 'PART') continue;
+      // "The integrated stimulator, a single array with its receiver, was inserted": the subject stands before the appositive
+      if (t.norm === ',') return appositiveHead(tokens, j, sentenceStart);
       return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' ? j : -1;
     }
     return -1;
+  }
+  return -1;
+}
+
+/** The noun before an appositive that closes at the comma `close` (", a single array with its receiver,"). */
+function appositiveHead(tokens: Doc['tokens'], close: number, sentenceStart: number): number {
+  for (let k = close - 1; k >= Math.max(sentenceStart, close - 14); k--) {
+    if (tokens[k].norm !== ',') continue;
+    const t = tokens[k - 1];
+    return t && (t.pos === 'NOUN' || t.pos === 'PROPN') ? k - 1 : -1;
   }
   return -1;
 }
