@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The decision table of the neurostimulator family: which code answers which combination of

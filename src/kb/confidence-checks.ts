@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The named checks that set a claim line's confidence band, as data. The engine runs one small

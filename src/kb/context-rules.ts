@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Assertion-context rules (ConText / medspaCy style: the rules are data, the algorithm is

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Bundling and unit edits a payer would apply to the neurostimulator family, as data.

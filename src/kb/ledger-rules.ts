@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Rules that reconcile the procedure events with the device ledger, as data. Each rule names

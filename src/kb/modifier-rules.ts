@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Modifier rules of the neurostimulator family, as data. The engine (src/engine/modifiers)
