@@ -2,6 +2,7 @@ import { MAX_CHARS } from '../../../engine/limits';
 import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useWorkspace } from '../../lib/store';
 import { fileToText, normalizeNote, payloadToText } from '../../lib/plain-text';
+import { formatCount } from '../../lib/format';
 import { SAMPLES } from '../../samples';
 import { SHORTCUT_KEYS } from '../help/shortcuts';
 
@@ -58,7 +59,7 @@ const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\ufffd]/g;
 /** A warning for text the engine cannot read well: over the cap, or mostly unreadable. */
 export function inputWarning(text: string): string | null {
   if (text.length > ANALYSIS_CHAR_CAP) {
-    return `This note is ${text.length.toLocaleString('en-US')} characters. Only the first ${ANALYSIS_CHAR_CAP.toLocaleString('en-US')} (the size cap) are analysed; the rest is not read.`;
+    return `This note is ${formatCount(text.length)} characters. Only the first ${formatCount(ANALYSIS_CHAR_CAP)} (the size cap) are analysed; the rest is not read.`;
   }
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
   const bad = sample.match(UNREADABLE)?.length ?? 0;
@@ -238,7 +239,7 @@ export function NoteInput() {
           <span role="status" aria-live="polite" data-testid="note-notice">
             {notice || 'Formatted text (HTML, RTF) is reduced to plain text. The note stays on this device.'}
           </span>
-          <span className="shrink-0 tabular-nums">{text.length.toLocaleString('en-US')} chars</span>
+          <span className="shrink-0 tabular-nums">{formatCount(text.length)} chars</span>
         </p>
       </div>
     </section>
