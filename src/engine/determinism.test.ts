@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from './index';
-import { getNlp, nlpStats, recycleNlp } from './nlp/nlp';
+import { getNlp, nlpStats, recycleNlp, RECYCLE_AFTER_NEW_LEXEMES } from './nlp/nlp';
 
 const json = (text: string) => {
   const a = analyze(text);
@@ -75,5 +75,23 @@ describe('deterministic analysis', () => {
     expect(nlpStats().recycles).toBe(recycles + 1);
     expect(nlpStats().newLexemes).toBe(0);
     expect(json(text)).toBe(before);
+  });
+  it('analyze() alone recycles the wink instance once the new words pass the bound (the vocabulary stays bounded)', () => {
+    recycleNlp();
+    const { recycles } = nlpStats();
+    const PER_NOTE = 2_500;
+    let peak = 0;
+    let w = 0;
+    // distinct, never-seen words, a note at a time, until well past the bound
+    while (w < RECYCLE_AFTER_NEW_LEXEMES * 1.5) {
+      const words = Array.from({ length: PER_NOTE }, (_, i) => `qy${(w + i).toString(36)}k`).join(' ');
+      analyze(`PROCEDURE: Two leads were placed at T8. ${words}.`);
+      w += PER_NOTE;
+      peak = Math.max(peak, nlpStats().newLexemes);
+    }
+    expect(nlpStats().recycles).toBe(recycles + 1);
+    // never more than the bound plus one note's words
+    expect(peak).toBeLessThanOrEqual(RECYCLE_AFTER_NEW_LEXEMES + PER_NOTE + 50);
+    expect(nlpStats().newLexemes).toBeLessThan(RECYCLE_AFTER_NEW_LEXEMES);
   });
 });
