@@ -195,7 +195,7 @@ describe('reasons that cite the rule (issue 18)', () => {
       gapKey('This session may fall inside the global period of an earlier procedure (40 days later: inside a 90-day global, outside a 10-day one).'),
       gapKey('The earlier procedure was 30 days later than planned.'),
     ];
-    for (const k of keys) expect(k).not.toMatch(/\bN days\b|\d+ days later/);
+    for (const k of keys) expect(k).not.toMatch(/N days|\d days later/);
     expect(keys[0]).toBe('Consider 58 if this session falls within the global period of the earlier stage (stage 1: 64561 has a 10-day global, 64581 a 90-day global).');
     expect(gapKey('x; the note puts it 3 days later.')).toBe(gapKey('x; the note puts it 45 days later.'));
   });

@@ -215,7 +215,7 @@ export function summarize(outcomes: Iterable<BatchOutcome>): BatchSummary {
   return s.result();
 }
 
-export const FLAT_COLUMNS = ['id', 'suggested', 'confidence', 'in_scope', 'out_of_scope_reason', 'billed', 'verdict', 'differences', 'gaps'] as const;
+export const FLAT_COLUMNS = ['id', 'suggested', 'confidence', 'in_scope', 'out_of_scope_reason', 'billed', 'verdict', 'differences', 'gaps', 'review', 'audit_flag'] as const;
 export type FlatColumn = (typeof FLAT_COLUMNS)[number];
 
 /** The flat record of a row for CSV export. `FLAT_COLUMNS` gives the column order. */
@@ -230,6 +230,8 @@ export function flatRow(r: BatchRow): Record<FlatColumn, string> {
     verdict: r.audit?.verdict ?? '',
     differences: r.audit ? r.audit.differences.map((d) => d.message).join(' | ') : '',
     gaps: r.gaps.join(' | '),
+    review: r.review ? 'yes' : 'no',
+    audit_flag: r.audit?.flag ?? '',
   };
 }
 
@@ -273,7 +275,7 @@ function looksLikeHeader(first: readonly string[], noteAt: number): boolean {
  * found by name (note/text, id, billed/codes/cpt). Without one: one column is the note; two are
  * id, note; three or more are id, note, billed.
  */
-export function detectColumns(first: readonly string[]): CsvColumns | { error: string } {
+export function detectColumns(first: readonly string[]): CsvColumns | { error: string; columns?: string[] } {
   const names = first.map(norm);
   const find = (list: string[]) => {
     const i = names.findIndex((n) => list.includes(n));
@@ -283,13 +285,24 @@ export function detectColumns(first: readonly string[]): CsvColumns | { error: s
   const id = find(ID_NAMES);
   const billed = find(BILLED_NAMES);
   if (note !== null) return { header: true, note, id, billed, width: first.length };
-  const noNote = { error: `no note column found (columns: ${first.map((f) => f.replace(/^\ufeff/, '').trim()).join(', ')}); name one of ${NOTE_NAMES.slice(0, 3).join(', ')}` };
+  const columns = first.map((f) => f.replace(/^\ufeff/, '').trim());
+  const noNote = { error: `no note column found (columns: ${columns.join(', ')}); name one of ${NOTE_NAMES.slice(0, 3).join(', ')}`, columns };
   if (id !== null || billed !== null) return noNote;
   const w = first.length;
   if (w >= 2 && looksLikeHeader(first, 1)) return noNote;
   if (w === 1) return { header: false, note: 0, id: null, billed: null, width: w };
   if (w === 2) return { header: false, note: 1, id: 0, billed: null, width: w };
   return { header: false, note: 1, id: 0, billed: 2, width: w };
+}
+
+/** The columns of a header row when the user has chosen which one holds the note (id and billed still found by name). */
+export function columnsWithNote(first: readonly string[], note: number): CsvColumns {
+  const names = first.map(norm);
+  const find = (list: string[]) => {
+    const i = names.findIndex((n, k) => k !== note && list.includes(n));
+    return i < 0 ? null : i;
+  };
+  return { header: true, note, id: find(ID_NAMES), billed: find(BILLED_NAMES), width: first.length };
 }
 
 /** The input for one CSV record, or why it is a bad row. `index` is the 0-based data row. */
