@@ -135,7 +135,7 @@ describe('batch rows and summary', () => {
     expect(detectColumns(['OPERATIVE NOTE ...'])).toMatchObject({ header: false, note: 0 });
     expect(detectColumns(['id', 'codes'])).toHaveProperty('error');
     // issue 19: a header with no note column is an error, not a data row
-    expect(detectColumns(['a', 'b', 'c'])).toEqual({ error: 'no note column found (columns: a, b, c); name one of note, notes, text' });
+    expect(detectColumns(['a', 'b', 'c'])).toEqual({ error: 'no note column found (columns: a, b, c); name one of note, notes, text', columns: ['a', 'b', 'c'] });
     expect(detectColumns(['patient', 'date of service', 'dx'])).toHaveProperty('error');
     expect(detectColumns(['17', 'Two leads were placed at T8 through a Tuohy needle.', '63650 x2'])).toMatchObject({ header: false, note: 1 });
     const cols = detectColumns(['id', 'note', 'billed']);
