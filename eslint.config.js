@@ -75,9 +75,15 @@ export default tseslint.config(
             { group: ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@tanstack/*', 'comlink'], message: 'src/kb is data: no UI libraries.' },
             { group: ['**/engine/**', '**/engine', '**/app/**', '**/worker/**', '**/cli/**'], message: 'src/kb is data and types only: it never imports the engine, the app, the worker or the CLI.' },
             { group: ['node:*', 'fs', 'path', 'http', 'https', 'net', 'child_process'], message: 'src/kb runs in the browser too: no Node built-ins.' },
+            { regex: '^zod(/|$)', message: "Import z from src/kb/zod.ts (zod configured jitless before any schema is built; issue 19), never from 'zod'." },
           ],
         },
       ],
     },
+  },
+  {
+    // The one place that imports zod itself (and configures it).
+    files: ['src/kb/zod.ts'],
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

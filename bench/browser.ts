@@ -11,15 +11,18 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { ROOT, generateNote, round, stats, wordCount, type Stats } from './lib';
+import { DEFAULT_POLICY } from '../src/app/lib/analysis-scheduler';
+import { ROOT, generateNote, loadAvg, round, stats, wordCount, type Stats } from './lib';
 
 const OUT = path.join(ROOT, 'bench/out/dist');
 const VITE = path.join(ROOT, 'node_modules/vite/bin/vite.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const DEBOUNCE_MS = 250; // src/app/lib/use-analysis.ts ANALYSIS_DEBOUNCE_MS
-const KEYSTROKES = 9;
+const KEYSTROKES = 15;
 const COLD_RUNS = 3;
+/** The typing burst: this many characters, one every BURST_GAP_MS (about 12 characters a second). */
+const BURST_CHARS = 24;
+const BURST_GAP_MS = 80;
 
 export function build(): number {
   mkdirSync(OUT, { recursive: true });
@@ -41,6 +44,10 @@ export interface SizeResults {
   engineChunk: { file: string; rawKB: number; gzipKB: number };
   lazyChunks: Array<{ file: string; rawKB: number; gzipKB: number }>;
   withinBudget: boolean;
+  /** Lazy chunks over 500 KB gzip: each one carries a copy of the wink model (target: 1). */
+  modelChunks: number;
+  /** What the service worker precaches (the files its manifest lists), raw MB. */
+  precacheMB: number | null;
 }
 
 /** The same reckoning as scripts/check-size.mjs: entry script + modulepreloads, gzip. */
@@ -64,7 +71,29 @@ export function sizes(dist = OUT): SizeResults {
     engineChunk: lazy[0],
     lazyChunks: lazy,
     withinBudget: fp <= budget,
+    modelChunks: lazy.filter((c) => c.gzipKB > 500).length,
+    precacheMB: precacheMB(dist),
   };
+}
+
+/** The sum of the files the generated service worker's precache manifest lists. */
+function precacheMB(dist: string): number | null {
+  let sw: string;
+  try {
+    sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
+  } catch {
+    return null;
+  }
+  const urls = new Set([...sw.matchAll(/url:\s*"([^"]+)"/g)].map((m) => m[1]));
+  let bytes = 0;
+  for (const u of urls) {
+    try {
+      bytes += statSync(path.join(dist, u.replace(/^\//, ''))).size;
+    } catch {
+      // a manifest entry that is not a file (e.g. a navigation fallback)
+    }
+  }
+  return round(bytes / 2 ** 20, 1);
 }
 
 function freePort(): Promise<number> {
@@ -108,7 +137,7 @@ export async function preview(): Promise<{ url: string; child: ChildProcess }> {
  */
 export const INSTRUMENT = String.raw`(() => {
   // Plain JavaScript on purpose: a function passed from tsx would carry esbuild's __name helper.
-  const rec = { longTasks: [], firstSuggestion: null, engineReady: null, keydowns: [], requests: [], updating: [] };
+  const rec = { longTasks: [], firstSuggestion: null, engineReady: null, keydowns: [], requests: [], updating: [], workerCreated: null, workerLoadMs: null };
   window.__bench = rec;
   try {
     new PerformanceObserver((list) => {
@@ -120,8 +149,10 @@ export const INSTRUMENT = String.raw`(() => {
   window.Worker = class extends NativeWorker {
     constructor(url, opts) {
       super(url, opts);
+      if (rec.workerCreated === null) rec.workerCreated = performance.now();
       this.addEventListener('message', (ev) => {
         const d = ev.data;
+        if (d && d.value && typeof d.value.loadMs === 'number' && rec.workerLoadMs === null) rec.workerLoadMs = d.value.loadMs;
         const r = d && d.id ? rec.requests.find((x) => x.id === d.id) : undefined;
         if (r && r.answered === null) {
           r.answered = performance.now();
@@ -161,6 +192,8 @@ type Rec = {
   keydowns: number[];
   requests: Array<{ id: string; sent: number; answered: number | null; engineMs: number | null; chars: number }>;
   updating: Array<{ t: number; value: string | null }>;
+  workerCreated: number | null;
+  workerLoadMs: number | null;
 };
 const rec = (page: Page) => page.evaluate(() => (window as unknown as { __bench: unknown }).__bench) as Promise<Rec>;
 
@@ -187,13 +220,22 @@ export interface BrowserResults {
     navToEngineReadyMs: Stats;
     /** paste keystroke → first suggestion. */
     pasteToFirstSuggestionMs: Stats;
+    /** navigation start → the engine worker constructed (boot.ts). */
+    navToWorkerCreatedMs: Stats;
+    /** the worker's own start-up, as it reports it (engine + wink chunks fetched and evaluated, model loaded, warm-up analysis). */
+    workerLoadMs: Stats;
     longTasksDuringAnalysis: number;
+    /** Long tasks of the last cold load, whole page life up to the first suggestion. */
     longTasksWholeLoad: Array<{ start: number; duration: number }>;
+    /** Over all cold runs: long tasks during load, and those over 100 ms. */
+    longTasksLoadTotal: number;
+    longTasksLoadOver100: number;
   };
   keystroke: {
     runs: number;
-    debounceMs: number;
-    /** keydown → panel shows suggestions for the new text (includes the debounce). */
+    /** The workspace's debounce (src/app/lib/analysis-scheduler.ts): adaptive, so no fixed delay. */
+    debounce: string;
+    /** keydown → panel shows suggestions for the new text (includes whatever debounce the scheduler chose). */
     withDebounceMs: Stats;
     /** analyze request posted to the worker → panel updated: the latency the debounce does not add. */
     withoutDebounceMs: Stats;
@@ -202,18 +244,37 @@ export interface BrowserResults {
     engineMsInWorker: Stats;
     longTasks: Array<{ start: number; duration: number }>;
   };
+  /** Continuous typing at the end of the note: BURST_CHARS characters, one every BURST_GAP_MS. */
+  burst: {
+    chars: number;
+    gapMs: number;
+    /** analyze requests posted to the worker during the burst (fewer than chars: coalesced). */
+    requests: number;
+    /** last keydown → panel updated for the final text. */
+    lastKeyToUpdateMs: number;
+    /** each keydown → the next panel update after it (the lag the user sees while typing). */
+    keyToNextUpdateMs: Stats;
+    longTasks: Array<{ start: number; duration: number }>;
+  };
+  /** os.loadavg() when the browser part started and ended (the machine is shared). */
+  loadAvg: { start: number[]; end: number[] };
 }
 
 export async function runBrowser(): Promise<BrowserResults> {
   const note = generateNote(1000);
+  const loadStart = loadAvg();
   const { url, child } = await preview();
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   try {
     const coldNav: number[] = [];
     const coldReady: number[] = [];
     const coldPaste: number[] = [];
+    const coldWorker: number[] = [];
+    const coldWorkerLoad: number[] = [];
     let coldLong: Rec['longTasks'] = [];
     let coldLongDuring = 0;
+    let coldLongTotal = 0;
+    let coldLongOver100 = 0;
     let page!: Page;
     for (let run = 0; run < COLD_RUNS; run++) {
       // a fresh context each time: empty HTTP cache, no service worker — a cold start
@@ -233,7 +294,11 @@ export async function runBrowser(): Promise<BrowserResults> {
       coldNav.push(r.firstSuggestion!);
       coldReady.push(r.engineReady ?? NaN);
       coldPaste.push(r.firstSuggestion! - pasteAt);
-      coldLong = r.longTasks;
+      if (r.workerCreated !== null) coldWorker.push(r.workerCreated);
+      if (r.workerLoadMs !== null) coldWorkerLoad.push(r.workerLoadMs);
+      coldLong = r.longTasks.filter((t) => t.start <= r.firstSuggestion!);
+      coldLongTotal += coldLong.length;
+      coldLongOver100 += coldLong.filter((t) => t.duration > 100).length;
       coldLongDuring += r.longTasks.filter((t) => t.start + t.duration >= pasteAt && t.start <= r.firstSuggestion!).length;
       if (run < COLD_RUNS - 1) await context.close();
     }
@@ -265,6 +330,19 @@ export async function runBrowser(): Promise<BrowserResults> {
       if (req.engineMs !== null) engineMs.push(req.engineMs);
     }
     const after = await rec(page);
+
+    // A typing burst: characters at a steady pace, without waiting for the panel in between.
+    const b0 = await rec(page);
+    const burstText = 'abcdefghijklmnopqrstuvwxyz'.slice(0, BURST_CHARS).padEnd(BURST_CHARS, 'z');
+    await page.keyboard.type(' ' + burstText.slice(1), { delay: BURST_GAP_MS });
+    text += ' ' + burstText.slice(1);
+    await settled(page, text);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    const b1 = await rec(page);
+    const keys = b1.keydowns.slice(b0.keydowns.length);
+    const updates = b1.updating.filter((u) => u.t > keys[0] && u.value === 'false').map((u) => u.t);
+    const lastKey = keys[keys.length - 1];
+    const nextUpdate = (k: number) => updates.find((t) => t > k);
     return {
       noteWords: wordCount(note),
       noteChars: note.length,
@@ -273,18 +351,31 @@ export async function runBrowser(): Promise<BrowserResults> {
         navToFirstSuggestionMs: stats(coldNav),
         navToEngineReadyMs: stats(coldReady),
         pasteToFirstSuggestionMs: stats(coldPaste),
+        navToWorkerCreatedMs: stats(coldWorker),
+        workerLoadMs: stats(coldWorkerLoad),
         longTasksDuringAnalysis: coldLongDuring,
         longTasksWholeLoad: coldLong.map((t) => ({ start: round(t.start, 1), duration: round(t.duration, 1) })),
+        longTasksLoadTotal: coldLongTotal,
+        longTasksLoadOver100: coldLongOver100,
       },
       keystroke: {
         runs: withDebounce.length,
-        debounceMs: DEBOUNCE_MS,
+        debounce: `at once after a run ≤ ${DEFAULT_POLICY.fastMs} ms, else ${DEFAULT_POLICY.factor}× the last run up to ${DEFAULT_POLICY.maxDelayMs} ms; at most ${DEFAULT_POLICY.maxWaitMs} ms while keys keep coming`,
         withDebounceMs: stats(withDebounce),
         withoutDebounceMs: stats(without),
         workerRoundTripMs: stats(roundTrip),
         engineMsInWorker: stats(engineMs),
         longTasks: after.longTasks.slice(before).map((t) => ({ start: round(t.start, 1), duration: round(t.duration, 1) })),
       },
+      burst: {
+        chars: keys.length,
+        gapMs: BURST_GAP_MS,
+        requests: b1.requests.length - b0.requests.length,
+        lastKeyToUpdateMs: round((nextUpdate(lastKey) ?? NaN) - lastKey, 1),
+        keyToNextUpdateMs: stats(keys.map((k) => (nextUpdate(k) ?? NaN) - k)),
+        longTasks: b1.longTasks.slice(b0.longTasks.length).map((t) => ({ start: round(t.start, 1), duration: round(t.duration, 1) })),
+      },
+      loadAvg: { start: loadStart, end: loadAvg() },
     };
   } finally {
     await browser.close();

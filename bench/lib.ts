@@ -82,6 +82,9 @@ export function stats(samples: number[]): Stats {
   return { n: s.length, median: r(q(0.5)), p95: r(q(0.95)), min: r(s[0]), mean: r(s.reduce((a, b) => a + b, 0) / s.length) };
 }
 
+/** os.loadavg() over 1, 5 and 15 minutes, two decimals: noted with every measurement (the machine is shared). */
+export const loadAvg = (): number[] => os.loadavg().map((x) => Math.round(x * 100) / 100);
+
 export function machine() {
   const cpus = os.cpus();
   return {

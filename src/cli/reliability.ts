@@ -30,9 +30,35 @@ function rows(label: string, sets: string[]): string[] {
     .map((b) => `| ${label} | ${b === 'none' ? 'no line (out of scope or no code)' : b} | ${bands[b].notes} | ${bands[b].exact} (${pct(bands[b].exact, bands[b].notes)}) | ${pct(bands[b].inFamily, inFamily)} |`);
 }
 
+interface FirstRun {
+  engine: string;
+  notes: number;
+  exact: number;
+  bands?: Record<string, { notes: number; exact: number }>;
+}
+
+/** First-run band figures recorded in test/blind/first-runs.json (scored once, before any change for the set). */
+function firstRunRows(): string[] {
+  const path = 'test/blind/first-runs.json';
+  if (!existsSync(path)) return [];
+  const runs = Object.entries(JSON.parse(readFileSync(path, 'utf8')) as Record<string, FirstRun | string>).filter((e): e is [string, FirstRun] => typeof e[1] === 'object' && !!e[1].bands);
+  const out: string[] = [];
+  for (const [name, r] of runs) {
+    const bands = r.bands!;
+    const inFamily = Object.entries(bands).filter(([b]) => b !== 'outOfScope').reduce((n, [, b]) => n + b.notes, 0);
+    const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
+    for (const [band, b] of Object.entries(bands)) {
+      const label = band === 'outOfScope' ? 'no line (out of scope)' : band;
+      out.push(`| blind ${name}, **first run** at \`${r.engine}\` | ${label} | ${b.notes} | ${b.exact} (${pct(b.exact, b.notes)}) | ${band === 'outOfScope' ? '—' : pct(b.notes, inFamily)} |`);
+    }
+  }
+  return out;
+}
+
 const table = [
   '| sets | band | notes | exact | share of in-family notes |',
   '|---|---|---:|---:|---:|',
+  ...firstRunRows(),
   ...rows(`regression (${REGRESSION.length} sets)`, REGRESSION),
   ...(BLIND.length ? rows(`blind (${BLIND.length} sets, current engine — calibrated on them, so not first-run)`, BLIND) : []),
 ].join('\n');

@@ -11,6 +11,8 @@ import { derivedFacts, summariseFacts } from './facts/facts';
 import { decide } from './decide/decide';
 import { applyModifiers } from './modifiers/modifiers';
 import { applyEdits } from './edits/edits';
+import { abstention } from './decide/abstain';
+import { applyPartialSystem } from './modifiers/partial-system';
 import { scopeVerdict } from './decide/scope';
 import { headerCodes, headerWarnings } from './decide/header';
 import { buildLedger } from './ledger/ledger';
@@ -59,7 +61,7 @@ export function analyze(input: string): Analysis {
   const decision = decide(reading, matches, work);
   const ctx = { doc, matches, work, reading };
   const mods = applyModifiers(ctx, decision.suggestions);
-  const edits = applyEdits(ctx, mods.suggestions);
+  const edits = applyEdits(ctx, applyPartialSystem(mods.suggestions, ledger));
   const warnings: Warning[] = [...decision.warnings, ...mods.warnings, ...edits.warnings];
   const questions: Question[] = [...mods.questions, ...edits.questions];
   const claimed = headerCodes(doc);
@@ -69,9 +71,11 @@ export function analyze(input: string): Analysis {
     warnings.push({ kind: 'truncated', message: `The note is ${raw.length.toLocaleString('en-US')} characters; only the first ${MAX_CHARS.toLocaleString('en-US')} were analysed.` });
   }
   const scope = scopeVerdict(suggestions, matches, work, reading);
+  const abstain = abstention(reading, suggestions);
   return {
     inScope: scope.inScope,
     ...(scope.reason ? { outOfScopeReason: scope.reason } : {}),
+    ...(abstain ? { abstain } : {}),
     suggestions,
     facts: [...derivedFacts(reading), ...summariseFacts(matches, work)],
     warnings,

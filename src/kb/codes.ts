@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The decision table of the neurostimulator family: which code answers which combination of
@@ -99,3 +99,16 @@ const RAW: CodeRuleInput[] = [
 
 export const CODE_RULES: CodeRule[] = RAW.map((r) => CodeRuleSchema.parse(r));
 export const CODE_BY_ID: ReadonlyMap<string, CodeRule> = new Map(CODE_RULES.map((r) => [r.code, r]));
+
+/** Plain words for each target, as a coder would name the system when asking the surgeon. */
+export const TARGET_WORDS: Record<(typeof TARGETS)[number], string> = {
+  spinal: 'spinal cord (epidural)',
+  peripheral: 'peripheral nerve',
+  sacral: 'sacral nerve',
+  gastric: 'gastric',
+  vagus: 'vagus nerve',
+  hypoglossal: 'hypoglossal nerve',
+  intracranial: 'deep brain / cortical',
+  neuromuscular: 'neuromuscular',
+  tibial: 'posterior tibial nerve (needle)',
+};

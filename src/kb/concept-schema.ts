@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * A concept: a family of trigger phrases that all mean one fact value.

@@ -1,5 +1,6 @@
 import { ConceptSchema, type Concept, type ConceptInput } from './concept-schema';
 import { MODIFIER_CONCEPTS } from './concepts-modifiers';
+import { DEVICE_CATALOGUE } from './device-catalogue';
 
 /**
  * Trigger phrases for every fact the engine reads, as data. Own work of OpNote Coder,
@@ -30,6 +31,8 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'target.vagus', kind: 'target', value: 'vagus', label: 'vagus / cranial nerve', patterns: [
     'vagus|vagal', 'vns', 'carotid sheath', 'cranial nerve', 'aspiresr|sentiva|livanova|cyberonics', 'demipulse', 'trigeminal|supraorbital|supratrochlear|infraorbital', 'gasserian', 'foramen ovale', 'meckel|meckel\'s cave', 'sphenopalatine',
+    // older dictation names the vagus system by its indication: "his seizure stimulator battery"
+    'seizure|seizures|epilepsy stimulator|stimulators',
   ] },
   { id: 'target.hypoglossal', kind: 'target', value: 'hypoglossal', label: 'hypoglossal nerve', patterns: [
     'hypoglossal', 'inspire', 'upper airway stimulat*', 'sleep apnea', 'osa', 'genioglossus', 'respiratory sensing|sensor', 'intercostal muscles', 'sensing lead',
@@ -140,7 +143,7 @@ const RAW: ConceptInput[] = [
     'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered from|out', 'slid|pulled|withdrawn|teased|backed|delivered|eased|lifted|taken|removed|drawn|drew|coaxed ~3 out', 'unwound|unwrapped|uncoiled|unwinding|unwrapping|unravelled|unraveled', 'passed|handed ~1 off', 'off the field', 'handed off|out', 'out of the epidural space|pocket|foramen', 'freed ~3 removed', 'explanation', 'retrieved', 'ipg|ipgs|generator|gen|battery out', 'lead|leads|paddle|electrode|electrodes out intact|whole|cleanly|entirely|completely', 'lead|leads|paddle|electrode|electrodes out in one|1 piece', 'taken out', 'take out', 'discarded', 'excised',
   ] },
   { id: 'action.replacement', kind: 'action', value: 'replacement', label: 'replacement', patterns: [
-    'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging|exch|exchg', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'changeout',
+    'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging|exch|exchg', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'battery|ipg|generator changed', 'changeout',
   ] },
   { id: 'action.implied', kind: 'action', value: 'implied', label: 'placed (implied by anchoring or position)', patterns: [
     'anchored|anchor|anchors|sutured|secured|steered|navigated|driven|parked|fixed', 'locked ~3 cap|stimloc|burr|clip|clamp', 'to the top|mid|middle|midportion|bottom|inferior|superior ~2 /^[ct]\\d{1,2}$/', 'to top|mid ~2 /^[ct]\\d{1,2}$/', 'to|at /^[ct]\\d{1,2}$/', 'to|at the /^[ct]\\d{1,2}$/', 'in good position', 'final position', 'wrapped|coiled|wound ~3 around', 'helical|helix ~3 wrapped|applied|placed', 'into ~2 pocket|pockets',
@@ -241,4 +244,17 @@ const RAW: ConceptInput[] = [
   { id: 'outOfScope.categoryIII', kind: 'outOfScope', value: 'categoryIII', label: 'Category III integrated spinal/sacral/tibial device', patterns: ['/^0(78[4-9]|58[78]|81[6-9])t$/', 'revi', 'ecoin', 'bluewind', 'implantable tibial'] },
 ];
 
-export const CONCEPTS: Concept[] = [...RAW, ...MODIFIER_CONCEPTS].map((c) => ConceptSchema.parse(c));
+/**
+ * Brand and model names name their system: each catalogue brand is also a target word of its
+ * system ("the Intellis IPG" is spinal), except brands that are ordinary English words, which
+ * would name a system wherever the word is used ("alpha", "evoke", "freedom").
+ */
+const WORDLIKE_BRANDS: ReadonlySet<string> = new Set(['alpha', 'evoke', 'spectra', 'genus', 'infinity', 'libra', 'brio', 'aspire', 'pulsar', 'freedom', 'sprint', 'inspire', 'penta', 'artisan', 'prodigy']);
+
+function withCatalogueBrands(c: ConceptInput): ConceptInput {
+  if (c.kind !== 'target') return c;
+  const brands = DEVICE_CATALOGUE.filter((e) => e.target === c.value && !WORDLIKE_BRANDS.has(e.brand)).map((e) => e.brand);
+  return brands.length ? { ...c, patterns: [...c.patterns, brands.join('|')] } : c;
+}
+
+export const CONCEPTS: Concept[] = [...RAW.map(withCatalogueBrands), ...MODIFIER_CONCEPTS].map((c) => ConceptSchema.parse(c));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * The named checks that set a claim line's confidence band, as data. The engine runs one small
@@ -34,6 +34,11 @@ const RAW: Check[] = [
   { id: 'system-parts', band: 'medium', text: 'This code depends on which parts of the system were worked on ({detail}).', question: 'Which parts (stimulation lead, sensing lead, generator) were placed, replaced or removed?', source: 'shared/domain/neurostimulator-coding.md (system codes); ' + CAL },
   { id: 'approach-changed', band: 'medium', text: 'The approach changed or an attempt was abandoned during the procedure ({detail}); the code follows what was finally done.', question: 'Which approach was used for the device left in (percutaneous or open)?', source: CAL },
   { id: 'dbs-recording', band: 'medium', text: 'Deep-brain lead codes depend on microelectrode recording; the note\'s words on recording are: {detail}.', question: 'Was microelectrode recording performed during lead placement?', source: 'shared/domain/neurostimulator-coding.md §1c' },
+  { id: 'approach-inferred', band: 'medium', text: 'The code depends on the approach, and the note does not state it; it was taken as {detail}.', question: 'Was the device placed percutaneously (through a needle) or through an open incision?', source: 'shared/domain/neurostimulator-coding.md §2 (approach decides the code)' },
+  { id: 'target-weak', band: 'medium', text: 'The stimulation system was inferred from indirect words ({detail}), not named.', question: 'Which stimulation system (nerve or site) was worked on?', source: CAL },
+  { id: 'documentation-gap', band: 'low', text: 'The code names documentation the note does not give: {detail}', question: 'Was a pocket made or opened for the generator, and was the array connected to it?', source: 'src/kb/codes.ts requires (pocket, connection); shared/domain/neurostimulator-coding.md §2' },
+  { id: 'line-warning', band: 'medium', text: 'An earlier stage lowered this line: {detail}', source: 'src/engine/edits (NCCI edits, add-on rules) and src/engine/decide' },
+  { id: 'side-missing', band: 'medium', text: 'This code takes a side (LT or RT, or 50 where allowed), and the reading found no side for today\'s work{detail}.', question: 'On which side was the device placed or worked on?', source: 'shared/domain/neurostimulator-coding.md §8 (side on sided codes); test/fixtures/README.md convention 1' },
   { id: 'long-dictation', band: 'medium', text: 'Long dictation ({detail}); first-run blind sets show long notes are read wrongly more often, so read the narrative once.', source: CAL },
 ];
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Assertion-context rules (ConText / medspaCy style: the rules are data, the algorithm is
@@ -78,8 +78,9 @@ export const ContextRuleSchema = z
     allowedKinds: z.array(z.string().min(1)).nonempty().optional(),
     /**
      * Target kinds the cue never applies to (medspaCy's `excluded_types`).
-     * Overlapping cues are resolved (longest first) before kinds are looked at, so a kind-limited
-     * literal should not be longer than a general one it overlaps ("years ago" vs "ago").
+     * Rules that do not reach a target's kind are set aside before overlapping cues are resolved
+     * (longest first), so a kind-limited literal longer than a general one it overlaps does not hide
+     * the general one from other kinds.
      */
     excludedKinds: z.array(z.string().min(1)).nonempty().optional(),
     source: z.string().min(1),
@@ -245,14 +246,22 @@ const RAW_RULES: ContextRule[] = [
     'medical|surgical history is|was significant|positive|notable for',
   ], { maxScope: 30 }),
   ...rules(HIST, 'FORWARD', 'opnote', ['past medical|surgical history', 'medical|surgical|social|psychiatric history', 'past history', 'pmh', 'psh'], { section: true }),
+  // an allergy list is a standing part of the history ("ALLERGIES: penicillin causes hives"); conditions only,
+  // so a device or action named under that header is not touched
+  ...rules(HIST, 'FORWARD', 'opnote', ['allergies|allergy'], { ...CONDITIONS, section: true }),
+  // "no known drug allergies", "no known history of seizures": never, over the lifetime (negated and, on
+  // its own axis, historical; the single label stays negated)
+  ...rules(HIST, 'FORWARD', 'pycontextnlp', ['no known'], { ...CONDITIONS, maxScope: 4 }),
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['remote', 'known']),
   ...rules(HIST, 'FORWARD', 'opnote', ['status post', 's/p', 'in the past']),
   // "s/p recent lead revision": the revision is over however recent ("recent" alone ends a history scope)
   ...rules(HIST, 'FORWARD', 'opnote', ['status post recent', 's/p recent', 'status post a recent', 's/p a recent']),
   // small scopes: these modify the next few words only ("the existing pocket", "the previously implanted generator")
   ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['previously|originally|prior'], { maxScope: 3 }),
+  // device-age adjectives describe the device, not what is done to it today ("Old lead withdrawn")
+  ...rules(HIST, 'FORWARD', 'opnote', ['existing|preexisting|pre-existing|old|original|indwelling|retained'], { maxScope: 3, excludedKinds: ['action'] }),
   ...rules(HIST, 'FORWARD', 'opnote', [
-    'previous|existing|preexisting|pre-existing|old|original|indwelling|retained|former',
+    'previous|former',
     'last year|month|time',
     'had been',
     'had|has|have undergone|received',
@@ -288,6 +297,21 @@ const RAW_RULES: ContextRule[] = [
     'in <YEAR>',
     'in january|february|march|april|may|june|july|august|september|october|november|december <YEAR>',
   ], { maxScope: 4 }),
+  // a month or season already gone (FastContext "last march", "since spring"): "the generator placed last
+  // March", "Last fall she had a stroke"; "may" is left out ("the last may be")
+  ...rules(HIST, 'BACKWARD', 'fastcontext', [
+    'last|since january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter',
+  ], { maxScope: 6 }),
+  ...rules(HIST, 'FORWARD', 'opnote', [
+    'last january|february|march|april|june|july|august|september|october|november|december|spring|summer|fall|autumn|winter',
+  ], { maxScope: 4 }),
+  // a stretch of years (FastContext "> 0 years of"): "twenty years of diabetes"; a life stage: "asthma as
+  // a child", "childhood seizures" (not "at age N": "at age 70 he is active" is today); a healed injury
+  // (pyConTextNLP "healed")
+  ...rules(HIST, 'FORWARD', 'fastcontext', ['<NUM> years|yrs|months|decades of'], { ...CONDITIONS, maxScope: 6 }),
+  ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['as a child|teenager|teen|youth|boy|girl|baby|infant', 'in childhood|infancy|adolescence', 'since childhood|birth'], { ...CONDITIONS, maxScope: 6 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['childhood'], { ...CONDITIONS, maxScope: 2 }),
+  ...rules(HIST, 'BIDIRECTIONAL', 'pycontextnlp', ['healed'], { ...CONDITIONS, maxScope: 3 }),
   // chronicity and comparison with an earlier study (radiology phrasing)
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['sequelae of', 'chronically'], { maxScope: 4 }),
   // an imaging finding unchanged from an earlier study (conditions only: "lead position unchanged" is this session's check)
@@ -373,6 +397,49 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HYP, 'BIDIRECTIONAL', 'opnote', ['pending'], { maxScope: 4 }),
   ...rules(HYP, 'BACKWARD', 'opnote', ['was|were|is|are planned|discussed|recommended|scheduled|considered', 'to be determined', 'at a later date|time', 'in the future', 'to follow', 'if successful|indicated|needed|required', 'only if|when'], { maxScope: 6 }),
 
+  // purpose and prevention: what a treatment aims at has not happened ("heparin for DVT prophylaxis",
+  // "consulted for ways of improving mobility", "elevated to avoid swelling"); conditions only
+  ...rules(HYP, 'BACKWARD', 'fastcontext', ['prophylaxis|prophylactic'], { ...CONDITIONS, maxScope: 6 }),
+  ...rules(HYP, 'FORWARD', 'opnote', [
+    'prophylaxis against|for|of', 'prophylactic against|for',
+    'ways|way of|to', 'in order to', 'so as to', 'with the goal|aim|intent|hope of',
+    'to avoid|minimize|minimise|reduce|decrease|lower|lessen|limit', 'avoid|avoiding',
+    'precautions for|against|regarding', 'warning signs of|for',
+  ], { ...CONDITIONS, maxScope: 20 }),
+  // "seizure precautions", "fall precautions": what is guarded against
+  ...rules(HYP, 'BACKWARD', 'opnote', ['precautions'], { ...CONDITIONS, maxScope: 3 }),
+  // consent lists and side effects name what may happen (conditions; device work has its own rule above)
+  ...rules(HYP, 'FORWARD', 'opnote', [
+    'risks|risk reviewed|discussed|explained|described|reviewed|outlined include|included|including', 'risks include|included|including', 'risks such as',
+    'complications such as|including', 'side effects include|included|including|of', 'side effects such as',
+    // not "may|could cause": a kind-limited cue longer than the general modal would hide it from device mentions
+    'can cause', 'can lead to', 'can result in',
+  ], { ...CONDITIONS, maxScope: 30 }),
+  // instructions and future plans for a condition: "advised to avoid lifting", "he is going to have
+  // a colonoscopy", "awaiting transplant"
+  ...rules(HYP, 'FORWARD', 'opnote', [
+    'instructed|advised|told|asked|encouraged|reminded to',
+    'am|is|are|was|were going to',
+    'expected|anticipated|likely to develop|need|require',
+    'awaiting|awaits|await',
+    'would benefit from',
+    'instructions|instruction for|regarding|on|about', 'ought to', 'needs|need to',
+  ], { ...CONDITIONS, maxScope: 20 }),
+  ...rules(HYP, 'BACKWARD', 'opnote', ['awaited'], { ...CONDITIONS, maxScope: 4 }),
+  // "is scheduled for a cholecystectomy" (the backward "is scheduled" would otherwise win the overlap);
+  // conditions only: in a note "a revision was planned to ..." is often the story of today's session
+  ...rules(HYP, 'FORWARD', 'opnote', ['was|were|is|are scheduled|booked for|to'], { ...CONDITIONS, maxScope: 20 }),
+  // follow-up visits, monitoring and where to go: "follow up in clinic for suture removal", "monitor
+  // blood sugars for hypoglycemia" (FastContext "monitor \w+ for"), "go to the nearest emergency room for ..."
+  ...rules(HYP, 'FORWARD', 'opnote', [
+    'follow up for|regarding|about|in|at|with', 'followup for|regarding|about|in|at|with', 'follow - up for|regarding|about|in|at|with',
+    'to return', 'to come back', 'to follow up',
+    'look|watch out for', 'be alert for',
+    'call 911', 'dial 911',
+    'go|present|proceed|report to the emergency|nearest|er|ed|hospital|clinic',
+  ], { ...CONDITIONS, maxScope: 20 }),
+  ...rules(HYP, 'FORWARD', 'fastcontext', ['monitor|monitoring <NOUN|PROPN> for', 'monitor|monitoring <ADJ|NOUN> <NOUN> for', 'monitor|monitoring the|her|his <NOUN> for'], { ...CONDITIONS, maxScope: 20 }),
+
   // ---------------------------------------------------------------- pseudo-triggers (do nothing)
   ...rules('PSEUDO', 'PSEUDO', 'negex', [
     'gram negative',
@@ -400,6 +467,7 @@ const RAW_RULES: ContextRule[] = [
     'whether or not',
     'no doubt',
     'history and physical',
+    'on history', // "no focal deficits on history": what the interview found, not a past event
     'history of present illness',
     'plan of care',
     'prior to', // "prior to incision" is a time order within the session
@@ -432,6 +500,11 @@ const RAW_RULES: ContextRule[] = [
     'cause|causes|etiology|reason|reasons|source|sources|origin|origins for|of',
   ]),
   ...rules('TERMINATE', 'TERMINATE', 'medspacy', ['because', 'since']),
+  // a condition that a plan waits on is present now: "reimplant once the infection has cleared", "hold
+  // anticoagulation until the bleeding stops"
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['once', 'until'], { terminates: [HYP] }),
+  // a reason clause is the present state: "diuresed with the goal of ... as she was volume overloaded"
+  ...rules('TERMINATE', 'TERMINATE', 'opnote', ['as he|she|they|it is|was|were|are|had|has', 'as the patient|pt is|was|had|has'], { terminates: [HYP] }),
   // a finding stated as present ends a negation: "no ductal dilatation and positive for gallstones"
   ...rules('TERMINATE', 'TERMINATE', 'opnote', ['positive for', 'and positive|significant for'], { terminates: [N] }),
   // a new clause with its own subject: "he is not cooperative and he is hard to keep focused"

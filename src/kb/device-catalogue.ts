@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Brand and model names that dictation uses as the only device word, mapped to the kind of part

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * What an operative note should document for each group of neurostimulator codes, and the

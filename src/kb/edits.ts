@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { DEVICE_CODE_DATA } from './reference/devices';
+import { z } from './zod';
 
 /**
  * Bundling and unit edits a payer would apply to the neurostimulator family, as data.
@@ -165,28 +164,6 @@ export const UNIT_EDITS: UnitEdit[] = [
 /** National MUE values for the family: not found; say so instead of a number. */
 export const NATIONAL_MUE_NOTE = 'National MUE (medically unlikely edit) values for the neurostimulator CPT codes are not in our reference; check the units against the current CMS MUE table.';
 
-/**
- * Device HCPCS hints: the C-codes (hospital outpatient / ASC facility claim) and L-codes
- * (supplier / payers that pay the device separately) that usually accompany each procedure
- * code. Derived from the reference device table (src/kb/reference/devices.ts, 2020 HCPCS text;
- * sourced-facts.md §4). These are never claim lines of the surgeon: the engine shows them as
- * warnings of kind "device".
- */
-export interface DeviceHint {
-  code: string;
-  meaning: string;
-  setting: 'facility' | 'supplier';
-  mue: string | null;
-}
-export const DEVICE_HINTS: ReadonlyMap<string, DeviceHint[]> = (() => {
-  const map = new Map<string, DeviceHint[]>();
-  for (const d of DEVICE_CODE_DATA) {
-    for (const proc of d.pairsWith) {
-      const list = map.get(proc) ?? [];
-      list.push({ code: d.code, meaning: d.meaning, setting: d.setting, mue: d.mue });
-      map.set(proc, list);
-    }
-  }
-  return map;
-})();
-export const DEVICE_SOURCE = 'CMS HCPCS Level II file, 2020 release (sourced-facts.md §4; the 2026 file was not read) — confirm in the current HCPCS file';
+// Device HCPCS hints live in a module without zod, so the app's first-paint chunk can show them
+// without loading zod and the edit tables (src/kb/device-hints.ts); re-exported for the engine.
+export { DEVICE_HINTS, DEVICE_SOURCE, type DeviceHint } from './device-hints';

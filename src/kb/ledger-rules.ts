@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Rules that reconcile the procedure events with the device ledger, as data. Each rule names
@@ -6,13 +6,13 @@ import { z } from 'zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays', 'hypoglossalGeneratorKept', 'generatorsOnlyKept', 'arraysOnlyRevised'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
   when: z.object({
     component: z.enum(['array', 'generator', 'integrated', 'system']),
-    target: z.enum(['spinal']).optional(),
+    target: z.enum(['spinal', 'hypoglossal']).optional(),
     actions: z.array(z.enum(['insertion', 'replacement', 'revision', 'removal'])).min(1),
   }),
   ledger: z.enum(LEDGER_CONDITIONS),
@@ -25,6 +25,8 @@ export const LedgerRuleSchema = z.object({
     /** the leads are ordinary arrays and the generator placed in its own pocket is coded on its own */
     z.object({ separateGenerator: z.literal(true) }),
     z.object({ approach: z.enum(['percutaneous']) }),
+    /** code the event as other work: a different component and action (e.g. lead work on a kept generator) */
+    z.object({ recode: z.object({ component: z.enum(['array', 'generator']), action: z.enum(['insertion', 'replacement', 'revision', 'removal']) }) }),
   ]),
   reason: z.string().min(20),
   source: z.string(),
@@ -105,6 +107,30 @@ const RAW: LedgerRule[] = [
     then: { drop: true },
     reason: 'The generator already in the patient was only lifted out, disconnected and reconnected (or put back) for the lead work; its pocket was not revised or moved, so no generator code applies.',
     source: 'test/fixtures/README.md convention 4 (63688/64595/61888 need the generator removed, or the pocket revised with the same generator put back)',
+  },
+  {
+    id: 'hypoglossal-leads-on-a-kept-generator',
+    when: { component: 'system', target: 'hypoglossal', actions: ['removal', 'insertion'] },
+    ledger: 'hypoglossalGeneratorKept',
+    then: { recode: { component: 'array', action: 'replacement' } },
+    reason: 'The hypoglossal generator already in the patient stays in (left in place, or lifted and put back), while the stimulation or sensing lead was replaced or revised: that is lead work connected to the existing generator, not removal or placement of the whole system.',
+    source: 'shared/domain/neurostimulator-coding.md §2 (hypoglossal: 64582 whole system, 64583 lead or sensor revision/replacement on the existing generator, 64584 removal of the system)',
+  },
+  {
+    id: 'kept-generator-is-not-placed',
+    when: { component: 'generator', actions: ['insertion', 'replacement'] },
+    ledger: 'generatorsOnlyKept',
+    then: { drop: true },
+    reason: 'The only generator in the device story was already in the patient and nothing was done to it today (no new generator, no replacement); words like "placed" in the same sentence were about something else (ports, a pocket).',
+    source: CONV,
+  },
+  {
+    id: 'put-back-arrays-are-revised',
+    when: { component: 'array', actions: ['replacement'] },
+    ledger: 'arraysOnlyRevised',
+    then: { recode: { component: 'array', action: 'revision' } },
+    reason: 'The lead already in the patient was repositioned or put back ("replaced into the tunnel" means put back in position), and no new lead went in: that is a revision, not a replacement.',
+    source: CONV + '; shared/domain/neurostimulator-coding.md ("replaced" meaning put back in position)',
   },
 ];
 

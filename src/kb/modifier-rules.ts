@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /**
  * Modifier rules of the neurostimulator family, as data. The engine (src/engine/modifiers)
@@ -200,3 +200,49 @@ export const PAYMENT_INDICATOR_TEXT = {
     2: 'co-surgery allowed (CO-SURG indicator 2)',
   },
 } as const;
+
+/**
+ * An unplanned return told without the words "return to the OR": today's revision or removal
+ * answers a complication of the same surgeon's own earlier implant, inside its global period
+ * (dates or an interval). Words as data; the modifier stage reads them (78 needs all three).
+ */
+export const IMPLIED_RETURN = {
+  /** A complication of the earlier implant that brought the patient back. */
+  complication: [
+    'migrat(?:ed|ion)', 'lost (?:all |most )?(?:coverage|stimulation|paresthesia)', 'loss of (?:coverage|stimulation)', 'wound (?:breakdown|dehiscence)',
+    'dehisc(?:ed|ence)', 'erod(?:ed|ing)', 'erosion', 'infect(?:ed|ion)', 'hematoma', 'seroma', 'lead fracture', 'fractured', 'dislodg(?:ed|ement)', 'displaced', 'thinning skin', 'skin thinning',
+  ],
+  /** The earlier implant was the same surgeon's. */
+  ownEarlier: ['by me', 'by myself', 'i (?:placed|implanted|inserted|put in|changed)', 'my (?:earlier |previous |prior )?(?:implant|placement|procedure|surgery|operation)'],
+  source: 'sourced-facts.md §2b and §3b 78 row (C definition, P application); test/fixtures/README.md convention on 78',
+} as const;
+
+/**
+ * Codes that name several parts of a system (64583: the stimulation lead and/or the sensing lead),
+ * where work on only one part takes a modifier. The engine reads which parts the device ledger
+ * shows worked on (replaced, revised, removed, or new and left in).
+ */
+export interface PartialSystemRule {
+  id: string;
+  code: string;
+  /** Ledger device kinds that are the code's parts. */
+  parts: readonly ('array' | 'sensor' | 'generator')[];
+  /** The ledger states that count as work on a part. */
+  states: readonly ('pre-replaced' | 'pre-revised' | 'pre-removed' | 'new-left-in')[];
+  modifier: string;
+  /** Plain words; {part} is the part worked on. */
+  reason: string;
+  source: string;
+}
+
+export const PARTIAL_SYSTEM_RULES: readonly PartialSystemRule[] = [
+  {
+    id: 'hypoglossal-one-part-52',
+    code: '64583',
+    parts: ['array', 'sensor'],
+    states: ['pre-replaced', 'pre-revised', 'pre-removed', 'new-left-in'],
+    modifier: '52',
+    reason: '52: only the {part} was replaced or revised; the code covers the stimulation lead and the sensing lead, and Medicare contractors ask for 52 when one of them is done alone (other payers may differ).',
+    source: 'shared/domain/sourced-facts.md (64583 one component only: Medicare MAC billing articles); neurostimulator-coding.md §8',
+  },
+];

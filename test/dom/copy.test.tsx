@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor } from '@testing-library/react';
 import { analyze } from '../../src/engine/index';
-import { claimLinesText } from '../../src/app/lib/claim-lines';
+import { claimLinesCsv, claimLinesJson, claimLinesText, CSV_COLUMNS } from '../../src/app/lib/claim-lines';
 import { renderApp, sampleText, WAIT } from './helpers';
 
 afterEach(() => vi.restoreAllMocks());
@@ -13,7 +13,7 @@ function mockClipboard() {
 }
 
 describe('copy', () => {
-  it('copies the claim lines as text with one click', async () => {
+  it('copies the claim lines tab-separated (CPT, Mod1–Mod4, Units, Status) with one click', async () => {
     const text = sampleText('scs-ipg');
     const { user } = renderApp({ text });
     await screen.findAllByTestId('suggestion', undefined, WAIT);
@@ -21,9 +21,42 @@ describe('copy', () => {
     await user.click(screen.getByRole('button', { name: 'Copy lines' }));
     const expected = claimLinesText(analyze(text));
     expect(writeText).toHaveBeenCalledWith(expected);
-    expect(expected).toMatch(/^\d{5}(-[A-Z0-9]{2})* x\d+(\n\d{5}(-[A-Z0-9]{2})* x\d+)*$/);
-    expect(expected.split('\n')).toContain('63685 x1');
+    const rows = expected.split('\n').map((r) => r.split('\t'));
+    for (const r of rows) {
+      expect(r).toHaveLength(7);
+      expect(r[0]).toMatch(/^\d{5}$/);
+      expect(r[5]).toMatch(/^\d+$/);
+      expect(r[6]).toMatch(/^(ready|review: .+)$/);
+    }
+    expect(rows.map((r) => r.slice(0, 6))).toContainEqual(['63685', '', '', '', '', '1']);
     expect(screen.getByTestId('copy-status')).toHaveTextContent('63685 x1');
+  });
+
+  it('puts each modifier in its own column and carries the status of each line', () => {
+    const ready = claimLinesText(analyze(sampleText('scs-trial')));
+    expect(ready).toBe('63650\t\t\t\t\t2\tready');
+    const sided = analyze(sampleText('sacral-stage1'));
+    expect(sided.suggestions[0].status).toBe('review');
+    const [row] = claimLinesText(sided).split('\n');
+    const cells = row.split('\t');
+    expect(cells.slice(0, 6)).toEqual(['64561', 'RT', '', '', '', '1']);
+    // the question to ask, not just a flag
+    expect(cells[6]).toBe(`review: ${sided.suggestions[0].reviewReasons![0].question}`);
+  });
+
+  it('JSON and CSV carry the status and the review reasons of every line', () => {
+    const a = analyze(sampleText('sacral-stage2'));
+    const json = JSON.parse(claimLinesJson(a));
+    expect(json.lines[0]).toMatchObject({ code: '64590', status: 'review' });
+    expect(json.lines[0].review.map((r: { check: string }) => r.check)).toEqual(a.suggestions[0].reviewReasons!.map((r) => r.id));
+    expect(json.warnings.join(' ')).not.toMatch(/Device codes that usually go with/);
+    expect(json.deviceCodes.length).toBeGreaterThan(0);
+    const csv = claimLinesCsv(a).trim().split('\r\n');
+    expect(csv[0]).toBe(CSV_COLUMNS.join(','));
+    expect(csv).toHaveLength(1 + a.suggestions.length);
+    expect(csv[1]).toMatch(/^64590,,,,,1,/);
+    expect(csv[1]).toContain(',review,');
+    expect(csv[1]).toContain(a.suggestions[0].reviewReasons![0].question!);
   });
 
   it('copies JSON with the same lines', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { htmlToText, rtfToText, fileToText } from '../../src/app/lib/plain-text';
 import { renderApp, WAIT } from './helpers';
+import { PASTE_CAP, takePayload } from '../../src/app/features/note-input/note-input';
 
 describe('note input', () => {
   it('reduces pasted HTML to plain text and never renders it', async () => {
@@ -18,6 +19,30 @@ describe('note input', () => {
     expect(area.value).not.toMatch(/<|script|img/);
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     expect(document.querySelector('img[src*="evil"]')).toBeNull();
+  });
+
+  it('a paste over the cap: the first PASTE_CAP characters go in, the user is told the sizes', async () => {
+    renderApp();
+    const area = screen.getByLabelText('Operative note text') as HTMLTextAreaElement;
+    area.focus();
+    const line = 'PROCEDURE: two leads were placed at T8 under fluoroscopy.\n';
+    const big = line.repeat(Math.ceil(2_000_000 / line.length)).slice(0, 2_000_000);
+    fireEvent.paste(area, { clipboardData: { getData: (t: string) => (t === 'text/plain' ? big : '') } });
+    await waitFor(() => expect(area.value.length).toBe(PASTE_CAP));
+    expect(area.value).toBe(big.slice(0, PASTE_CAP));
+    expect(screen.getByTestId('note-notice').textContent).toMatch(/was 2,000,000 characters: the first 300,000 .* were pasted, the rest was not/);
+  });
+
+  it('takePayload: plain text under the cap is left to the textarea; formatted text over it is cut and said so', () => {
+    expect(takePayload((t) => (t === 'text/plain' ? 'short note' : ''))).toBeNull();
+    const plain = 'x'.repeat(PASTE_CAP + 1);
+    expect(takePayload((t) => (t === 'text/plain' ? plain : ''))).toMatchObject({ text: plain.slice(0, PASTE_CAP), notice: expect.stringMatching(/300,001 characters/) });
+    const html = `<p>${'lead placed. '.repeat(150_000)}</p>`;
+    const got = takePayload((t) => (t === 'text/html' ? html : ''));
+    expect(got?.text.length).toBe(PASTE_CAP);
+    expect(got?.notice).toMatch(/longer than 300,000 characters/);
+    const small = takePayload((t) => (t === 'text/html' ? '<b>PROCEDURE:</b> lead' : ''));
+    expect(small).toEqual({ text: 'PROCEDURE: lead', notice: 'Formatted text was pasted as plain text.' });
   });
 
   it('reduces RTF to plain text', () => {

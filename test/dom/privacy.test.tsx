@@ -149,6 +149,24 @@ describe('opt-in history', () => {
   });
 });
 
+describe('history of an abstained note', () => {
+  it('a note where the deciding fact is missing is saved as "no code: …", not "out of scope"', async () => {
+    const { user, store } = renderApp();
+    await toView('privacy');
+    await user.click(screen.getByTestId('keep-history'));
+    await toView('workspace');
+    const text = 'Stimulator battery changed.';
+    expect(analyze(text).abstain?.fact).toBe('target');
+    act(() => store.getState().setText(text));
+    await settled(store);
+    await waitFor(() => expect(screen.getByTestId('privacy-status')).toHaveTextContent('1 note saved'), WAIT);
+    expect((await listEntries())[0].missingFact).toBe('which system or nerve the device is on');
+    await toView('privacy');
+    const [entry] = await screen.findAllByTestId('history-entry', undefined, WAIT);
+    expect(entry).toHaveTextContent('no code: the note does not say which system or nerve the device is on');
+  });
+});
+
 describe('redact before copy', () => {
   it('masks identifiers in copied text when the option is on, and only then', async () => {
     const user = userEvent.setup(); // installs a clipboard stub

@@ -124,7 +124,7 @@ describe('coding workspace (production build, Chromium)', () => {
     await page.evaluate(() => navigator.clipboard.writeText(''));
     await page.getByRole('button', { name: 'Copy lines' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
-    expect(expected.split('\n')).toContain('63685 x1');
+    expect(expected.split('\n').map((r) => r.split('\t').slice(0, 6))).toContainEqual(['63685', '', '', '', '', '1']);
 
     await page.evaluate(() => navigator.clipboard.writeText(''));
     await page.locator('#note-text').focus();
@@ -141,7 +141,7 @@ describe('coding workspace (production build, Chromium)', () => {
     await page.keyboard.press('?');
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
-    expect(await dialog.textContent()).toContain('Copy the claim lines as text');
+    expect(await dialog.textContent()).toContain('Copy the claim lines, tab-separated');
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
   });

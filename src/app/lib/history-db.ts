@@ -1,9 +1,11 @@
 /**
  * Opt-in history on this device: notes and their results in IndexedDB (Dexie). Nothing
  * here runs unless the user turned history on, except `historyExists` (which never creates
- * a database) and `deleteEverything`.
+ * a database) and `deleteEverything`. Dexie itself is loaded on first use, in a chunk of its
+ * own: history is off by default, so the first paint neither downloads nor evaluates it (its
+ * module evaluation was ~30 ms of the cold load's longest main-thread task).
  */
-import Dexie, { type EntityTable } from 'dexie';
+import type { Dexie as DexieType, EntityTable } from 'dexie';
 
 export const HISTORY_DB_NAME = 'opnote-coder-history';
 
@@ -18,25 +20,31 @@ export interface HistoryEntry {
   lines: string[];
   inScope: boolean;
   warnings: string[];
+  /** When the engine abstained: the deciding fact the note does not give, in plain words. */
+  missingFact?: string;
 }
 
-type HistoryDb = Dexie & { notes: EntityTable<HistoryEntry, 'id'> };
+type HistoryDb = DexieType & { notes: EntityTable<HistoryEntry, 'id'> };
 
-let db: HistoryDb | null = null;
+let db: Promise<HistoryDb> | null = null;
 
-function open(): HistoryDb {
-  if (!db) {
-    db = new Dexie(HISTORY_DB_NAME) as HistoryDb;
-    db.version(1).stores({ notes: '++id, updatedAt' });
-  }
+const loadDexie = async () => (await import('dexie')).Dexie;
+
+function open(): Promise<HistoryDb> {
+  db ??= loadDexie().then((Dexie) => {
+    const d = new Dexie(HISTORY_DB_NAME) as HistoryDb;
+    d.version(1).stores({ notes: '++id, updatedAt' });
+    return d;
+  });
   return db;
 }
 
-/** Whether a history database exists, without creating one. */
+/** Whether a history database exists, without creating one (and without loading Dexie where the browser can list databases). */
 export async function historyExists(): Promise<boolean> {
   if (typeof indexedDB === 'undefined') return false;
   try {
-    return await Dexie.exists(HISTORY_DB_NAME);
+    if (typeof indexedDB.databases === 'function') return (await indexedDB.databases()).some((d) => d.name === HISTORY_DB_NAME);
+    return await (await loadDexie()).exists(HISTORY_DB_NAME);
   } catch {
     return false;
   }
@@ -44,22 +52,22 @@ export async function historyExists(): Promise<boolean> {
 
 /** Add an entry (no id) or update one (with id); returns the id. */
 export async function saveEntry(entry: HistoryEntry): Promise<number> {
-  return (await open().notes.put(entry)) as number;
+  return (await (await open()).notes.put(entry)) as number;
 }
 
 /** All entries, newest first. */
 export async function listEntries(): Promise<HistoryEntry[]> {
-  return open().notes.orderBy('updatedAt').reverse().toArray();
+  return (await open()).notes.orderBy('updatedAt').reverse().toArray();
 }
 
 export async function deleteEntry(id: number): Promise<void> {
-  await open().notes.delete(id);
+  await (await open()).notes.delete(id);
 }
 
 /** Remove the whole database. */
 export async function deleteHistoryDb(): Promise<void> {
-  const d = db ?? open();
+  const d = db;
   db = null;
-  d.close();
-  await Dexie.delete(HISTORY_DB_NAME);
+  (await d?.catch(() => null))?.close();
+  await (await loadDexie()).delete(HISTORY_DB_NAME);
 }

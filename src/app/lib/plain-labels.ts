@@ -124,3 +124,33 @@ export function factWords(kind: string, value: string): string {
   if (typeof w === 'function') return w(value);
   return w?.[value] ?? `${humanize(kind)}: ${humanize(value)}`;
 }
+
+/** Parenthesised groups (nesting allowed) that cite our own files or sections: "(sourced-facts.md §3b …)". */
+const INTERNAL_MARK = /\.md\b|\.ts\b|§|\bkb\/|\bsrc\//;
+
+/**
+ * A reason or warning as a coder should read it: without the engine's internal source notes
+ * (file names, section signs, confidence letters). The source of each rule is on the code's
+ * reference page, named as a coder would cite it.
+ */
+export function plainReason(text: string): string {
+  if (!INTERNAL_MARK.test(text)) return text;
+  // one pass: the matching close paren of every open paren (linear, unbalanced ones stay)
+  const close = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') stack.push(i);
+    else if (text[i] === ')' && stack.length) close.set(stack.pop()!, i);
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const j = close.get(i);
+    if (j !== undefined && INTERNAL_MARK.test(text.slice(i, j + 1))) {
+      out = out.trimEnd();
+      i = j;
+      continue;
+    }
+    out += text[i];
+  }
+  return out.replace(/(?<!\s)\s+([.,;:])/g, '$1').replace(/\s{2,}/g, ' ').trim();
+}

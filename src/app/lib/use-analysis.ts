@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { startTransition, useEffect, useState } from 'react';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Analysis } from '../../engine/types';
+import type { Analyzer } from '../../worker/api';
 import { useAnalyzer } from './analyzer-context';
+import { AnalysisScheduler } from './analysis-scheduler';
 import { useWorkspace } from './store';
 
-/** How long typing must pause before the note is analysed again. */
+/** How long typing must pause before a trainer case is analysed again (the workspace adapts, see analysis-scheduler.ts). */
 export const ANALYSIS_DEBOUNCE_MS = 250;
 
 /** An analysis together with the exact text it was computed from (offsets refer to it). */
@@ -23,32 +25,62 @@ export function useDebouncedValue<T>(value: T, ms: number): T {
   return v;
 }
 
+const schedulers = new WeakMap<QueryClient, WeakMap<Analyzer, AnalysisScheduler<AnalysedNote>>>();
+
 /**
- * The analysis of the current note. The query key is the note text itself, so a slow
- * answer for an older text can never be shown as the answer for a newer one; while a new
- * answer is on its way the previous one stays on screen, flagged as out of date.
+ * One scheduler per query client and analyzer, shared by every component that shows the
+ * note's analysis (workspace, documentation check, history), so a text is analysed once.
+ * Answers go through the query cache: going back to a text analysed before is instant.
+ */
+function schedulerFor(client: QueryClient, analyzer: Analyzer): AnalysisScheduler<AnalysedNote> {
+  let byAnalyzer = schedulers.get(client);
+  if (!byAnalyzer) schedulers.set(client, (byAnalyzer = new WeakMap()));
+  let s = byAnalyzer.get(analyzer);
+  if (!s) {
+    s = new AnalysisScheduler<AnalysedNote>((text) =>
+      client.fetchQuery({
+        queryKey: ['analysis', text],
+        queryFn: async (): Promise<AnalysedNote> => ({ text, analysis: await analyzer.analyze(text) }),
+        staleTime: Infinity,
+        gcTime: 5 * 60_000,
+        retry: false,
+      }),
+    );
+    byAnalyzer.set(analyzer, s);
+  }
+  return s;
+}
+
+/**
+ * The analysis of the current note, scheduled by an adaptive debounce (at once when the last
+ * run was fast, longer when slow; one run in flight and at most one waiting; stale answers
+ * dropped). Every result carries the exact text it was computed from, so an answer for an
+ * older text is never shown as the answer for a newer one; while a new answer is on its way
+ * the previous one stays on screen, flagged as out of date.
  */
 export function useAnalysis() {
   const analyzer = useAnalyzer();
+  const client = useQueryClient();
+  const scheduler = schedulerFor(client, analyzer);
   const text = useWorkspace((s) => s.text);
-  const debounced = useDebouncedValue(text, ANALYSIS_DEBOUNCE_MS);
-  const empty = debounced.trim().length === 0;
-  const query = useQuery({
-    queryKey: ['analysis', debounced],
-    queryFn: async (): Promise<AnalysedNote> => ({ text: debounced, analysis: await analyzer.analyze(debounced) }),
-    enabled: !empty,
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
-    gcTime: 5 * 60_000,
-    retry: false,
-  });
-  const data = empty ? undefined : query.data;
+  useEffect(() => scheduler.request(text), [scheduler, text]);
+  // A new result is rendered as a transition: React renders the claim lines and the highlighted
+  // note in slices, yielding to input, so a result never blocks typing with one long task.
+  const [state, setState] = useState(scheduler.getState);
+  useEffect(() => {
+    setState(scheduler.getState());
+    return scheduler.subscribe(() => startTransition(() => setState(scheduler.getState())));
+  }, [scheduler]);
+  const empty = text.trim().length === 0;
+  const data = empty ? undefined : state.result?.value;
+  const failed = !empty && state.error?.text === text ? state.error.error : null;
+  const error = failed === null ? null : failed instanceof Error ? failed : new Error(String(failed));
   return {
     data,
-    error: empty ? null : query.error,
+    error,
     /** True while the shown result is not for the text in the editor. */
-    updating: !empty && (text !== debounced || query.isFetching || data?.text !== debounced),
-    empty: text.trim().length === 0,
+    updating: !empty && error === null && data?.text !== text,
+    empty,
   };
 }
 

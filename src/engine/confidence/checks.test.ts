@@ -20,6 +20,14 @@ describe('confidence checks', () => {
     ['approach-changed', trial(' A first attempt at T11-12 was abandoned.'), trial()],
     ['long-dictation', trial(' The patient tolerated the procedure well.'.repeat(120)), trial()],
     ['header-disagrees', `PROCEDURE: 63685\n${trial()}`, `PROCEDURE: 63650\n${trial()}`],
+    ['approach-inferred', 'DESCRIPTION: Through the midline incision the spinal cord stimulator lead was repositioned to T8 and re-anchored.', 'DESCRIPTION: Through the midline incision the percutaneous spinal cord stimulator lead was repositioned to T8 and re-anchored.'],
+    [
+      'target-weak',
+      'HISTORY: Spinal cord stimulator placed in 2019 for failed back surgery syndrome.\nDESCRIPTION: The lead had migrated. Through the midline incision the percutaneous lead was repositioned to T8 and re-anchored.',
+      'DESCRIPTION: The existing spinal cord stimulator lead had migrated. Through the midline incision the percutaneous lead was repositioned to T8 and re-anchored.',
+    ],
+    ['side-missing', 'DESCRIPTION: Under ultrasound a percutaneous lead was placed along the superficial radial nerve at the forearm and connected to the external stimulator.', 'DESCRIPTION: Under ultrasound a percutaneous lead was placed along the superficial radial nerve at the left forearm and connected to the external stimulator.'],
+    ['documentation-gap', 'DESCRIPTION: The old spinal cord stimulator generator was removed. A new spinal cord stimulator generator was implanted.', generator().replace('stimulator generator', 'spinal cord stimulator generator')],
   ];
   for (const [id, fires, quiet] of pairs) {
     it(`${id}: fires on one note and not on its near twin`, () => {
@@ -52,6 +60,39 @@ describe('confidence checks', () => {
     for (const s of analyze(note).suggestions) {
       expect(s.confidence).not.toBe('high');
       for (const r of s.reviewReasons ?? []) for (const e of r.evidence) expect(note.slice(e.start, e.end)).toBe(e.text);
+    }
+  });
+
+  it('line-warning: a line an earlier stage set below high, with no named reason, says why', async () => {
+    const { applyChecks } = await import('./checks');
+    const { buildDoc } = await import('../nlp/nlp');
+    const { readConcepts } = await import('../index');
+    const { workSentenceSet } = await import('../facts/work');
+    const { readEvents } = await import('../facts/events');
+    const { buildLedger } = await import('../ledger/ledger');
+    const text = generator().replace('stimulator generator', 'spinal cord stimulator generator');
+    const doc = buildDoc(text);
+    const matches = readConcepts(doc);
+    const work = workSentenceSet(doc, matches);
+    const reading = readEvents(doc, matches, work);
+    const ledger = buildLedger(doc, matches, work);
+    const line = analyze(text).suggestions[0];
+    const base = { ...line, reviewReasons: [], confidence: 'high' as const, warnings: [] };
+    const lowered = { ...base, confidence: 'low' as const, warnings: ['63688 with 63685: an NCCI edit pairs these codes.'] };
+    const [quiet] = applyChecks({ doc, matches, reading, ledger, suggestions: [base], warnings: [] });
+    const [loud] = applyChecks({ doc, matches, reading, ledger, suggestions: [lowered], warnings: [] });
+    expect(quiet.reviewReasons?.map((r) => r.id) ?? []).not.toContain('line-warning');
+    expect(loud.reviewReasons?.find((r) => r.id === 'line-warning')?.text).toContain('NCCI edit');
+    expect(loud.status).toBe('review');
+  });
+
+  it('every line below high, on every fixture note, says what to check (at least one review reason); ready means high with none', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    for (const f of readdirSync('test/fixtures/notes')) {
+      for (const s of analyze(readFileSync(`test/fixtures/notes/${f}`, 'utf8')).suggestions) {
+        if (s.confidence !== 'high') expect(s.reviewReasons?.length, `${f} ${s.code}`).toBeGreaterThan(0);
+        expect(s.status).toBe(s.confidence === 'high' && !s.reviewReasons?.length ? 'ready' : 'review');
+      }
     }
   });
 });

@@ -2,6 +2,7 @@ import type { ConceptMatch, Confidence, Doc, Span, Suggestion, Warning } from '.
 import type { Reading } from '../facts/events';
 import type { DeviceInstance, Ledger } from '../ledger/types';
 import { CODE_BY_ID } from '../../kb/codes';
+import { WORK_SECTIONS } from '../sections/sections';
 import { CATALOGUE_BY_BRAND } from '../../kb/device-catalogue';
 import { CHECK_BY_ID, CONFIDENCE_CHECKS } from '../../kb/confidence-checks';
 
@@ -140,11 +141,38 @@ const PREDICATES: Record<string, Predicate> = {
     if (rule?.mer === undefined) return null;
     return cues(ctx, ['mer']) ?? { detail: 'none found', evidence: [] };
   },
+  'approach-inferred': (line, ctx) => (approachInferred(line, ctx) ? { detail: ctx.reading.approach.value ?? 'the usual approach', evidence: ctx.reading.approach.evidence } : null),
+  'target-weak': (line, ctx) => (targetWeak(line, ctx) ? { detail: ctx.reading.targetEvidence.slice(0, 2).map((s) => `"${s.text}"`).join(', ') || 'no system word', evidence: ctx.reading.targetEvidence.slice(0, 2) } : null),
+  'documentation-gap': (line) => {
+    const gap = (line.warnings ?? []).find((w) => w.startsWith('Documentation gap'));
+    return gap ? { detail: gap.replace(/^Documentation gap: /, ''), evidence: [] } : null;
+  },
+  // a line an earlier stage (edits, add-on rules) set below high, with none of the named reasons above
+  'line-warning': (line, ctx) => {
+    if (line.confidence === 'high' || approachInferred(line, ctx) || targetWeak(line, ctx) || (line.warnings ?? []).some((w) => w.startsWith('Documentation gap'))) return null;
+    return { detail: (line.warnings ?? [])[0] ?? 'the reading of this line rests on weak evidence', evidence: [] };
+  },
+  'side-missing': (line) => {
+    if (!CODE_BY_ID.get(line.code)?.sided || line.modifiers.some((m) => m.code === 'LT' || m.code === 'RT' || m.code === '50')) return null;
+    return { detail: '', evidence: [] };
+  },
   'long-dictation': (_line, ctx) => {
     const words = ctx.doc.tokens.filter((t) => /\w/.test(t.text)).length;
     return words > LONG_NOTE_WORDS ? { detail: `${words} words`, evidence: [] } : null;
   },
 };
+
+function approachInferred(line: Suggestion, ctx: CheckContext): boolean {
+  return !!CODE_BY_ID.get(line.code)?.approach && ctx.reading.approach.defaulted;
+}
+
+/** The line's system is not named by any word in the account of the work (only in passing, or inferred). */
+function targetWeak(line: Suggestion, ctx: CheckContext): boolean {
+  const rule = CODE_BY_ID.get(line.code);
+  if (!rule || rule.target.some((t) => (ctx.reading.targetScores[t] ?? 0) >= 1)) return false;
+  const named = ctx.matches.some((m) => m.kind === 'target' && (rule.target as string[]).includes(m.value) && (m.assertion === 'affirmed' || m.assertion === 'historical') && WORK_SECTIONS.has(m.section));
+  return !named;
+}
 
 const STAGE = /\b(?:stage\s*(?:1|2|one|two|i{1,2})|(?:first|second)[- ]stage|staged)\b/i;
 

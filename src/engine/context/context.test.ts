@@ -428,6 +428,92 @@ describe('hypothetical rules (issue 17)', () => {
   });
 });
 
+// second round of issue 17: classes of plan / purpose phrasing (sentences of our own)
+describe('hypothetical classes (issue 17, round 2)', () => {
+  it('prophylaxis and purpose name what has not happened', () => {
+    expect(cond('Enoxaparin was given for DVT prophylaxis.', 'DVT')).toBe('hypothetical');
+    expect(cond('Cefazolin as prophylaxis against wound infection.', 'infection')).toBe('hypothetical');
+    expect(cond('Therapy was consulted for ways of improving her gait instability.', 'instability')).toBe('hypothetical');
+    expect(cond('The leg was elevated to reduce swelling.', 'swelling')).toBe('hypothetical');
+    expect(cond('Started on a bowel regimen in order to prevent constipation.', 'constipation')).toBe('hypothetical');
+    expect(cond('Diuresis was begun with the goal of relieving his dyspnea.', 'dyspnea')).toBe('hypothetical');
+  });
+  it('a reason clause after "as he/she was" stays present', () => {
+    expect(cond('Diuresis was begun with the goal of weight loss as she was fluid overloaded.', 'overloaded')).toBe('affirmed');
+  });
+  it('what a plan waits on ("once", "until") is present now', () => {
+    expect(cond('We plan to reimplant the stimulator once the infection has cleared.', 'infection')).toBe('affirmed');
+    expect(ak('We plan to reimplant the stimulator once the infection has cleared.', 'stimulator', 'component')).toBe('hypothetical');
+    expect(cond('No motor weakness on history.', 'weakness')).toBe('negated');
+  });
+  it('precautions and warning signs', () => {
+    expect(cond('Seizure precautions were ordered.', 'Seizure')).toBe('hypothetical');
+    expect(cond('He was given precautions for wound dehiscence.', 'dehiscence')).toBe('hypothetical');
+    expect(cond('She knows the warning signs of a CSF leak.', 'leak')).toBe('hypothetical');
+    expect(cond('Any signs of infection should be reported.', 'infection')).toBe('hypothetical'); // "should"
+    expect(cond('She has no signs or symptoms of infection.', 'infection')).toBe('negated');
+  });
+  it('consent lists and side effects (conditions)', () => {
+    expect(cond('Risks discussed included bleeding, infection and spinal fluid leak.', 'leak')).toBe('hypothetical');
+    expect(cond('Side effects include drowsiness and dry mouth.', 'drowsiness')).toBe('hypothetical');
+    expect(cond('Gabapentin can cause dizziness.', 'dizziness')).toBe('hypothetical');
+  });
+  it('instructions, future and awaited events', () => {
+    expect(cond('She was advised to avoid heavy lifting.', 'lifting')).toBe('hypothetical');
+    expect(cond('He is going to have a repeat colonoscopy.', 'colonoscopy')).toBe('hypothetical');
+    expect(cond('He is likely to need dialysis.', 'dialysis')).toBe('hypothetical');
+    expect(cond('The patient is awaiting a kidney transplant.', 'transplant')).toBe('hypothetical');
+    expect(cond('She would benefit from pelvic floor therapy.', 'therapy')).toBe('hypothetical');
+    expect(cond('He was given written instructions regarding wound dehiscence.', 'dehiscence')).toBe('hypothetical');
+    expect(cond('She needs to have a repeat echocardiogram.', 'echocardiogram')).toBe('hypothetical');
+    expect(cond('He ought to avoid heavy lifting.', 'lifting')).toBe('hypothetical');
+  });
+  it('follow-up visits, monitoring, where to go, scheduled care', () => {
+    expect(cond('Follow up in clinic for suture removal.', 'suture')).toBe('hypothetical');
+    expect(cond('He is to return to the clinic in one week for a dressing change.', 'dressing')).toBe('hypothetical');
+    expect(cond('Monitor blood sugars for hypoglycemia.', 'hypoglycemia')).toBe('hypothetical');
+    expect(cond('She knows to look out for bleeding.', 'bleeding')).toBe('hypothetical');
+    expect(cond('Call 911 for chest pain.', 'chest')).toBe('hypothetical');
+    expect(cond('Go to the nearest emergency department for shortness of breath.', 'shortness')).toBe('hypothetical');
+    expect(cond('The patient is scheduled for cholecystectomy next week.', 'cholecystectomy')).toBe('hypothetical');
+  });
+  it('a kind-limited cue does not hide an overlapping general one from other kinds', () => {
+    // "to come back" (conditions only) overlaps the general "come back to"
+    expect(ak('He is to come back to the clinic for the permanent implant.', 'implant', 'action')).toBe('hypothetical');
+    expect(cond('He is to come back to the clinic for a wound check.', 'wound')).toBe('hypothetical');
+  });
+  it('condition-only cues leave device work to the general modal rules', () => {
+    expect(ak('He might need one or both leads moved later.', 'leads', 'component')).toBe('hypothetical');
+    expect(ak('The pocket was irrigated to reduce the risk of infection.', 'pocket', 'pocket')).toBe('affirmed');
+  });
+});
+
+describe('historical classes (issue 17, round 2)', () => {
+  it('an allergy list is history; "no known" is never, over a lifetime', () => {
+    expect(cond('ALLERGIES:\nSulfa causes a rash.', 'rash')).toBe('historical');
+    const doc = buildDoc('She has no known latex allergy.');
+    const at = 'She has no known latex allergy.'.indexOf('latex');
+    const ax = contextAxes(doc, [{ ...targetForSpan(doc, at, at + 5)!, kind: CONDITION_KIND }])[0];
+    expect([ax.negated?.text, ax.historical?.text]).toEqual(['no known', 'no known']);
+    expect(ak('ALLERGIES: none. The generator was replaced.', 'generator', 'component')).toBe('affirmed');
+  });
+  it('a month or season already gone dates the clause', () => {
+    expect(ak('The generator was placed last March.', 'generator', 'component')).toBe('historical');
+    expect(ak('A temporary lead last fall gave good relief.', 'lead', 'component')).toBe('historical');
+    expect(cond('Last winter she had a stroke.', 'stroke')).toBe('historical');
+    expect(cond('She has had back pain since October.', 'pain')).toBe('historical');
+    expect(cond('She was admitted last night with chest pain.', 'chest')).toBe('affirmed');
+  });
+  it('years of an illness, a life stage, a healed injury', () => {
+    expect(cond('He has twenty years of diabetes.', 'diabetes')).toBe('historical');
+    expect(cond('He had asthma as a child.', 'asthma')).toBe('historical');
+    expect(cond('Childhood seizures.', 'seizures')).toBe('historical');
+    expect(cond('A healed rib fracture is seen.', 'fracture')).toBe('historical');
+    expect(cond('Healing wound on the left leg.', 'wound')).toBe('affirmed');
+    expect(cond('At age 70 he is active.', 'active')).toBe('affirmed');
+  });
+});
+
 describe('operative-note specifics (issue 17)', () => {
   it.each([
     ['A trial system was placed, to be converted at a later date.', 'converted', 'action', 'hypothetical'],

@@ -445,15 +445,43 @@ function terminationMask(hits: CueHit[], sentStart: number, length: number): Uin
   return term;
 }
 
-const cache = new WeakMap<Doc, Map<number, SentenceContext>>();
+const cache = new WeakMap<Doc, Map<string, SentenceContext>>();
+/** The raw cue matches of each sentence (before kinds and overlaps), shared by every target kind. */
+const matchCache = new WeakMap<Doc, Map<number, CueHit[]>>();
 
-function sentenceContext(doc: Doc, index: number): SentenceContext {
+function sentenceHits(doc: Doc, index: number): CueHit[] {
+  let perDoc = matchCache.get(doc);
+  if (!perDoc) matchCache.set(doc, (perDoc = new Map()));
+  let hits = perDoc.get(index);
+  if (!hits) {
+    const s = doc.sentences[index];
+    perDoc.set(index, (hits = matchAll(doc.tokens, s.tokenStart, s.tokenEnd, trie())));
+  }
+  return hits;
+}
+
+/**
+ * The hits as a target of `kind` sees them: trigger rules that do not reach the kind are dropped
+ * before overlaps are resolved, so a kind-limited cue ("to come back", conditions only) never hides
+ * a shorter general one it overlaps ("come back to") from a target of another kind.
+ */
+function hitsForKind(hits: CueHit[], kind: string | undefined): CueHit[] {
+  const out: CueHit[] = [];
+  for (const h of hits) {
+    const rules = h.rules.filter((r) => r.category === 'PSEUDO' || r.category === 'TERMINATE' || reachesKind(r, kind));
+    if (rules.length) out.push(rules.length === h.rules.length ? h : { ...h, rules });
+  }
+  return out;
+}
+
+function sentenceContext(doc: Doc, index: number, kind: string | undefined): SentenceContext {
   let perDoc = cache.get(doc);
   if (!perDoc) cache.set(doc, (perDoc = new Map()));
-  const found = perDoc.get(index);
+  const key = `${index}\u0000${kind ?? ''}`;
+  const found = perDoc.get(key);
   if (found) return found;
   const s = doc.sentences[index];
-  const hits = resolveOverlaps(matchAll(doc.tokens, s.tokenStart, s.tokenEnd, trie()), s.tokenStart, s.tokenEnd);
+  const hits = resolveOverlaps(hitsForKind(sentenceHits(doc, index), kind), s.tokenStart, s.tokenEnd);
   const term = terminationMask(hits, s.tokenStart, s.tokenEnd - s.tokenStart);
   const env: ScopeEnv = { tokens: doc.tokens, sentStart: s.tokenStart, sentEnd: s.tokenEnd, term };
   const scopes: Scope[] = [];
@@ -466,7 +494,7 @@ function sentenceContext(doc: Doc, index: number): SentenceContext {
     }
   }
   const ctx = { scopes, term };
-  perDoc.set(index, ctx);
+  perDoc.set(key, ctx);
   return ctx;
 }
 
@@ -566,7 +594,7 @@ export function contextAxes(doc: Doc, targets: ContextTarget[], opts: ContextOpt
     const a = Math.max(t.tokenStart, s.tokenStart);
     const b = Math.min(t.tokenEnd, s.tokenEnd);
     if (b <= a) return out;
-    const sctx = sentenceContext(doc, t.sentence);
+    const sctx = sentenceContext(doc, t.sentence, t.kind);
     const best = nearestCues(sctx, a, b, t.kind, opts);
     addHeaderCues(doc, best, sctx, t.sentence, a, t.kind);
     if (best.NEGATED_EXISTENCE) out.negated = toCue(doc, best.NEGATED_EXISTENCE.hit, 'NEGATED_EXISTENCE');

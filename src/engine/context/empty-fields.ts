@@ -28,15 +28,31 @@ export function isEmptyFieldBody(body: string): boolean {
   return NOTHING.test(body.slice(i, j));
 }
 
+/**
+ * Negate what each empty field's header mentions. The matches are visited in start order and
+ * each field looks only at those starting inside its header (a binary search to the first),
+ * so a note of thousands of empty header lines and mentions stays linear (it was every match
+ * per empty field: 81 ms for 16,000 words of header lines).
+ */
 export function applyEmptyFields(doc: Doc, matches: ConceptMatch[]): void {
+  let order: ConceptMatch[] | null = null;
   for (const s of doc.sections) {
     if (!s.header || s.bodyStart >= s.end) continue;
     const body = doc.text.slice(s.bodyStart, s.end);
     if (body.trim().length > 20 || !isEmptyFieldBody(body)) continue;
     const value = body.trim();
     const at = s.bodyStart + body.indexOf(value);
-    for (const m of matches) {
-      if (m.start < s.start || m.end > s.bodyStart || m.assertion !== 'affirmed') continue;
+    order ??= matches.slice().sort((x, y) => x.start - y.start);
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order[mid].start < s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < order.length && order[j].start < s.bodyStart; j++) {
+      const m = order[j];
+      if (m.end > s.bodyStart || m.assertion !== 'affirmed') continue;
       m.assertion = 'negated';
       m.cue = { start: at, end: at + value.length, text: value, category: 'NEGATED_EXISTENCE' };
     }

@@ -88,7 +88,7 @@ function why(m: ConceptMatch): string {
 export function decide(reading: Reading, matches: ConceptMatch[], work: Set<number>): Decision {
   const suggestions: Suggestion[] = [];
   const warnings: Warning[] = [];
-  // eslint-disable-next-line complexity, max-lines-per-function -- legacy reader kept from before issue 14; to be split into ledger stages
+  // eslint-disable-next-line max-lines-per-function -- legacy reader kept from before issue 14; to be split into ledger stages
   reading.events.forEach((ev, idx) => {
     const rules = rulesFor(ev, reading.mer.value).filter((r) => generatorArraysFits(r, ev));
     const rule = rules[0];
@@ -120,7 +120,6 @@ export function decide(reading: Reading, matches: ConceptMatch[], work: Set<numb
         evidence: reading.approach.evidence,
       });
       if (reading.approach.defaulted && rule.target.length && CODE_RULES.some((r) => r !== rule && r.component === rule.component && r.target.some((t) => rule.target.includes(t)) && r.action.some((a) => rule.action.includes(a)) && r.approach && !r.approach.includes(ev.approach as never))) {
-        confidence = 'medium';
         lineWarnings.push('Approach is not stated explicitly; it was inferred.');
       }
     }
@@ -152,8 +151,8 @@ export function decide(reading: Reading, matches: ConceptMatch[], work: Set<numb
       const img = matches.filter((m) => m.kind === 'imaging' && m.assertion === 'affirmed' && work.has(m.sentence));
       if (img.length) reasons.push({ text: 'Imaging guidance is part of this code; it is not a separate line.', evidence: img.slice(0, 2).map(sp) });
     }
-    if (reading.approach.defaulted && rule.approach && confidence === 'high') confidence = 'medium';
-    if ((reading.targetScores[ev.target] ?? 0) < 1 && confidence === 'high') confidence = 'medium';
+    // an inferred approach or a weakly named system lowers the band in the confidence checks
+    // (approach-inferred, target-weak), where the reason is given to the coder
 
     // units and add-ons
     let units = 1;

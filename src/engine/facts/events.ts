@@ -59,6 +59,41 @@ function plannedProcedureSentences(doc: Doc): Set<number> {
   return out;
 }
 
+/** Body sites where an electrode array lies (not where a generator sits): a side before them is the array's side. */
+const ARRAY_SITES: ReadonlySet<string> = new Set([
+  'forearm', 'arm', 'upper', 'leg', 'thigh', 'knee', 'ankle', 'foot', 'shoulder', 'hand', 'wrist', 'elbow', 'calf', 'heel', 'groin', 'neck', 'occipital', 'scalp', 'face', 'supraorbital', 'infraorbital', 'popliteal', 'axilla',
+]);
+
+const AFTER_LEFT_VERB: ReadonlySet<string> = new Set(['in', 'at', 'near', 'alone', 'behind', 'untouched', 'undisturbed', 'intact', 'inside', 'there', 'on', 'under', 'over', 'coiled', 'capped', 'connected']);
+const BEFORE_LEFT_VERB: ReadonlySet<string> = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'loop', 'and']);
+
+/** "the nerve was left in its bed", "a loop left near the knee": "left" the verb, not a side. */
+function leftAsVerb(tokens: Doc['tokens'], at: number): boolean {
+  if (tokens[at].norm !== 'left') return false;
+  return BEFORE_LEFT_VERB.has(tokens[at - 1]?.norm ?? '') || AFTER_LEFT_VERB.has(tokens[at + 1]?.norm ?? '');
+}
+
+const KEPT_LINE = /\b(?:retained|kept|left in(?: place)?|in situ|not removed|remain(?:s|ed)?(?: in place)?|unchanged)\b/i;
+
+function lineAround(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const end = text.indexOf('\n', at);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** Systems whose array codes take a side, where the history may tell the side of the device worked on today. */
+const SIDED_FROM_HISTORY: ReadonlySet<string> = new Set(['peripheral', 'sacral', 'vagus', 'hypoglossal', 'neuromuscular']);
+
+const LEFT_ALONE = /\b(?:not touched|untouched|left alone|interrogated|not (?:opened|revised|replaced|disturbed|entered))\b/i;
+
+/** Sentences with no device act done and words that leave a system alone or only check it. */
+function untouchedSentences(doc: Doc, matches: ConceptMatch[]): Set<number> {
+  const acted = new Set(matches.filter((m) => m.kind === 'action' && m.assertion === 'affirmed').map((m) => m.sentence));
+  const out = new Set<number>();
+  for (const s of doc.sentences) if (!acted.has(s.index) && LEFT_ALONE.test(doc.text.slice(s.start, s.end))) out.add(s.index);
+  return out;
+}
+
 /** Read targets, components, actions, sides and counts into procedure events. */
 // eslint-disable-next-line complexity, max-lines-per-function -- legacy reader kept from before issue 14; to be split into ledger stages
 export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>): Reading {
@@ -77,10 +112,12 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       if (m.kind === 'action' && m.assertion === 'affirmed' && withComp.has(m.sentence) && inWork(m)) deviceWork.add(m.sentence);
     }
   }
+  // sentences that say a system was left alone ("the VNS was interrogated and not touched"): no act done, an act denied or a check only
+  const untouched = untouchedSentences(doc, matches);
   for (const m of matches) {
     if (m.kind !== 'target' || m.assertion === 'negated' || m.assertion === 'hypothetical') continue;
     // a system mentioned only as history ("an old abandoned stimulator lead") weighs less
-    const w = (inWork(m) ? 1 : 0.4) * (SPECIFIC.has(m.value) ? 1.5 : 1) * (m.assertion === 'historical' ? 0.5 : 1) * (deviceWork.has(m.sentence) ? 2 : 1);
+    const w = (inWork(m) ? 1 : 0.4) * (SPECIFIC.has(m.value) ? 1.5 : 1) * (m.assertion === 'historical' ? 0.5 : 1) * (deviceWork.has(m.sentence) ? 2 : 1) * (untouched.has(m.sentence) ? 0.3 : 1);
     targetScores[m.value] = (targetScores[m.value] ?? 0) + w;
     if (inWork(m) || !targetEv.has(m.value)) {
       const list = targetEv.get(m.value) ?? [];
@@ -261,6 +298,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   // when the narrative gives that device no other action.
   for (const m of matches) {
     if (m.kind !== 'component' || m.section !== 'specimens' || m.assertion === 'negated' || m.assertion === 'hypothetical') continue;
+    // an implant-log line that keeps the device ("Leads 4351 x2: retained") sends nothing off
+    if (KEPT_LINE.test(lineAround(doc.text, m.start))) continue;
     const cls = m.value === 'paddle' ? 'array' : m.value;
     if (cls !== 'array' && cls !== 'generator' && cls !== 'integrated') continue;
     const a = getAcc(cls);
@@ -297,7 +336,10 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       const short = sentence.tokenEnd - sentence.tokenStart <= 4 && sentence.section === 'other';
       // "Same on the right.", "The same steps were repeated on the left side."
       const repeat = /\b(same|repeated|likewise|identical|identically|mirror)\b/i.test(doc.text.slice(sentence.start, sentence.end));
-      const near = anchors.some(
+      // "at the left forearm", "left anterior neck": the side of a body site where an array lies
+      // ("a loop left near the knee": "left" the verb is no side)
+      const site = target !== null && SIDED_FROM_HISTORY.has(target) && !leftAsVerb(tokens, m.tokenStart) && tokens.slice(m.tokenEnd, Math.min(sentence.tokenEnd, m.tokenEnd + 3)).some((t) => ARRAY_SITES.has(t.norm));
+      const near = site || anchors.some(
         (t) =>
           t.sentence === m.sentence &&
           ((t.tokenStart >= m.tokenEnd - 1 && t.tokenStart - m.tokenEnd <= 3) ||
@@ -328,6 +370,16 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     }
   }
   if (sideVals.size === 0) collectSides((m) => ['preop_dx', 'postop_dx', 'procedure', 'indications'].includes(m.section));
+  // work on a device already in: the history says where it was placed ("integrated lead placed 2024 at the left forearm")
+  if (sideVals.size === 0 && target !== null && SIDED_FROM_HISTORY.has(target)) {
+    // (also an incision's side in the account of the work: "prior cervical incision, left anterior neck, reopened")
+    collectSides((m) => m.section === 'history' || m.section === 'narrative' || m.section === 'other' || m.section === 'findings');
+    // one side only: the history of a sided device; two sides there tell no side of today's work
+    if (sideVals.size > 1) {
+      sideVals.clear();
+      sideEv.length = 0;
+    }
+  }
   // An addendum that corrects the side ("placed in the RIGHT S3 foramen, not the left as dictated")
   // replaces the sides read from the body of the note.
   const addendumSection = doc.sections.map((sec) => /^\s*addendum\b/i.test(doc.text.slice(sec.start, sec.start + 20)));
@@ -375,12 +427,16 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const pocketSentences = new Set(matches.filter((m) => m.kind === 'pocket').map((m) => m.sentence));
   // "under ultrasound the nerve was identified / visualized" is imaging, not an exposure
   const imagedSentences = new Set(matches.filter((m) => m.kind === 'imaging' && counts(m)).map((m) => m.sentence));
+  // the approach of a device already in ("the existing percutaneous lead") is read as history, but it
+  // is what a revision or removal code turns on: when today's work names no approach, it counts
+  const anyToday = matches.some((m) => m.kind === 'approach' && counts(m) && inWork(m));
+  const countsHere = (m: ConceptMatch) => counts(m) || (!anyToday && m.assertion === 'historical');
   const appr = (v: string) =>
     matches.filter(
       (m) =>
         m.kind === 'approach' &&
         m.value === v &&
-        counts(m) &&
+        countsHere(m) &&
         inWork(m) &&
         !(v === 'open' && pocketSentences.has(m.sentence)) &&
         !(v === 'open' && imagedSentences.has(m.sentence) && /identif|visuali|isolat/i.test(m.text)),
@@ -681,9 +737,21 @@ function passiveSubject(tokens: Doc['tokens'], verb: number, sentenceStart: numb
     for (let j = k - 1; j >= Math.max(sentenceStart, k - 3); j--) {
       const t = tokens[j];
       if (t.pos === 'ADV' || t.pos === 'PART') continue;
+      // "The integrated stimulator, a single array with its receiver, was inserted": the subject stands before the appositive
+      if (t.norm === ',') return appositiveHead(tokens, j, sentenceStart);
       return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'NUM' ? j : -1;
     }
     return -1;
+  }
+  return -1;
+}
+
+/** The noun before an appositive that closes at the comma `close` (", a single array with its receiver,"). */
+function appositiveHead(tokens: Doc['tokens'], close: number, sentenceStart: number): number {
+  for (let k = close - 1; k >= Math.max(sentenceStart, close - 14); k--) {
+    if (tokens[k].norm !== ',') continue;
+    const t = tokens[k - 1];
+    return t && (t.pos === 'NOUN' || t.pos === 'PROPN') ? k - 1 : -1;
   }
   return -1;
 }

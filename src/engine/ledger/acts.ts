@@ -137,7 +137,10 @@ function mentionAfter(a: RawAct, cands: Mention[]): Mention | undefined {
 /** "connected to a new Enterra II": "new" describes a noun that is no device mention here (a model name), not the clause's device. */
 function adjectiveOfOtherNoun(tokens: Token[], a: RawAct, cands: Mention[]): boolean {
   if (!ADJECTIVE_ACT.test(a.evidence.text) || mentionAfter(a, cands)) return false;
-  const next = tokens[a.tokenEnd];
+  // "a new seromuscular tunnel": adjectives may stand between; the noun they lead to decides
+  let k = a.tokenEnd;
+  while (k < tokens.length && k < a.tokenEnd + 4 && (tokens[k].pos === 'ADJ' || tokens[k].norm === '-')) k++;
+  const next = tokens[k];
   return next !== undefined && (next.pos === 'PROPN' || next.pos === 'NOUN');
 }
 
@@ -200,6 +203,8 @@ function attachOne(ctx: AttachCtx, a: RawAct): string[] | 'tool' {
   const c = ctx.clauses[a.clause];
   const cands = ctx.mentionsByClause.get(a.clause) ?? [];
   if (!cands.length) {
+    // "repositioned into a new tunnel": the adjective describes the tunnel, not the device carried over
+    if (adjectiveOfOtherNoun(ctx.doc.tokens, a, cands)) return [];
     const words = ctx.doc.tokens.slice(c.tokenStart, c.tokenEnd);
     return words.some((t) => DISTRACTORS.has(t.norm) && t.pos !== 'VERB') ? 'tool' : carriedOver(ctx, a);
   }

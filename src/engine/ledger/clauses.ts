@@ -15,7 +15,9 @@ function hasVerb(tokens: Token[], from: number, to: number): boolean {
 /** A coordinator at `k` starts a clause: a verb follows within a few words, before any noun phrase ends. */
 function coordinatesClauses(tokens: Token[], k: number, end: number, clauseStart: number): boolean {
   if (!hasVerb(tokens, clauseStart, k)) return false;
-  for (let j = k + 1; j < Math.min(end, k + 5); j++) {
+  // "... and a new 8-contact lead was placed": a new subject's noun phrase may stand before its verb
+  const reach = tokens[k + 1]?.pos === 'DET' ? 10 : 5;
+  for (let j = k + 1; j < Math.min(end, k + reach); j++) {
     const t = tokens[j];
     if (VERBISH.has(t.pos)) return true;
     if (t.norm === ',' || t.norm === 'and' || t.norm === ';') return false;

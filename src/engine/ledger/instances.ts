@@ -53,6 +53,7 @@ class Resolver {
     inst.mentions.push(m.id);
     if (inst.evidence.length < 6) inst.evidence.push({ start: m.start, end: m.end, text: m.text });
     if (!inst.side && m.side) inst.side = m.side;
+    if (!inst.place && m.place) inst.place = m.place;
     if (!inst.level && m.level) inst.level = m.level;
     if (!inst.brand && m.brand) inst.brand = m.brand;
     if (!inst.target && m.target) inst.target = m.target;
@@ -68,9 +69,10 @@ class Resolver {
   }
 }
 
-/** A mention can name an instance unless side, array form (paddle vs percutaneous) or array model disagree. */
+/** A mention can name an instance unless side, position word (proximal/distal), array form (paddle vs percutaneous) or array model disagree. */
 const compatible = (i: DeviceInstance, m: Mention) =>
-  (!m.side || !i.side || i.side === m.side) && (!m.form || !i.form || i.form === m.form) && !(i.kind === 'array' && m.brand && i.brand && m.brand !== i.brand);
+  (!m.side || !i.side || i.side === m.side) &&
+  (!m.place || !i.place || i.place === m.place) && (!m.form || !i.form || i.form === m.form) && !(i.kind === 'array' && m.brand && i.brand && m.brand !== i.brand);
 
 function resolvePlural(r: Resolver, m: Mention, kind: DeviceKind, acts: ReadonlySet<string>): DeviceInstance[] {
   const acted = acts.size > 0;
@@ -86,6 +88,15 @@ function resolvePlural(r: Resolver, m: Mention, kind: DeviceKind, acts: Readonly
 }
 
 function resolveOrdinal(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstance[] {
+  // "the second electrode was left as it was", in a note about devices already in: an old one
+  const old = r.ofKind(kind).filter((i) => i.preExisting);
+  if (m.determiner !== 'new' && old.length && old.length === r.ofKind(kind).length && (m.ordinal ?? 0) > 0) {
+    const pick = old.find((i) => i !== old[0] && !r.named.has(i.id) && compatible(i, m)) ?? (old.length >= (m.ordinal ?? 1) ? undefined : r.open(m, kind, 'old'));
+    if (pick) {
+      r.named.add(pick.id);
+      return [pick];
+    }
+  }
   const same = r.ofKind(kind).filter((i) => !i.preExisting);
   if (m.ordinal === -1) {
     const rest = r.byRecency(same).slice(1);
@@ -109,16 +120,33 @@ function resolveSingular(r: Resolver, m: Mention, kind: DeviceKind): DeviceInsta
   const pool = r.ofKind(kind).filter((i) => compatible(i, m));
   if (m.determiner === 'old') {
     const old = r.byRecency(pool.filter((i) => i.preExisting))[0];
-    return [old ?? r.open(m, kind, 'old')];
+    if (old) return [old];
+    // "the IPG was delivered from its pocket ... connected to the existing IPG": the device already
+    // talked about, whose age was not yet stated, is the existing one
+    const unaged = r.byRecency(pool.filter((i) => i.openedAs === 'unknown'))[0];
+    if (unaged) {
+      unaged.openedAs = 'old';
+      unaged.preExisting = true;
+      return [unaged];
+    }
+    return [r.open(m, kind, 'old')];
   }
   if (m.determiner === 'new') {
     // "the new lead" refers back to a new one; "a new lead" opens one
-    const definite = /^(the|this|that)\b/i.test(m.text) || m.plural !== null;
+    // (telegraphic "New lead anchored", with no article, names the new lead already placed)
+    const definite = /^(the|this|that)\b/i.test(m.text) || m.plural !== null || (m.indefinite === false && m.clause > 0 && r.ofKind(kind).some((i) => i.openedAs === 'new'));
     const prior = definite ? r.byRecency(pool.filter((i) => !i.preExisting))[0] : undefined;
     return [prior ?? r.open(m, kind, 'new')];
   }
   const latest = r.byRecency(pool)[0];
   return [latest ?? r.open(m, kind, m.historical ? 'old' : 'unknown')];
+}
+
+/** "The sensing lead was disconnected ... the lead was removed": a bare "lead" right after a sensing lead is that sensing lead. */
+function sensorNamedAsLead(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstance | undefined {
+  if (kind !== 'array' || m.determiner === 'new' || m.determiner === 'old' || !/^(?:the\s+)?(?:lead|electrode)$/i.test(m.text)) return undefined;
+  const latest = r.byRecency([...r.ofKind('array'), ...r.ofKind('sensor')])[0];
+  return latest?.kind === 'sensor' ? latest : undefined;
 }
 
 function resolveOne(r: Resolver, m: Mention, acts: ReadonlySet<string>): DeviceInstance[] {
@@ -129,6 +157,8 @@ function resolveOne(r: Resolver, m: Mention, acts: ReadonlySet<string>): DeviceI
   if (m.negated) return r.byRecency(r.ofKind(kind)).slice(0, 1);
   if (m.ordinal !== undefined) return resolveOrdinal(r, m, kind);
   if (m.plural) return resolvePlural(r, m, kind, acts);
+  const sensor = sensorNamedAsLead(r, m, kind);
+  if (sensor) return [sensor];
   return resolveSingular(r, m, kind);
 }
 

@@ -71,3 +71,38 @@ describe('device ledger', () => {
     for (const d of analyze(note).devices) for (const a of d.acts) for (const e of a.evidence) expect(note.slice(e.start, e.end)).toBe(e.text);
   });
 });
+
+describe('clauses and telegraphic mentions (lead exchange through the same entry)', () => {
+  const note = 'TECHNIQUE: Midline incision reopened. Migrated lead could not be advanced back to target, so it was withdrawn completely and a new 8-contact lead was placed through the same entry with a new Tuohy, steered to the top of T8. New lead anchored and connected to the existing extension. The IPG pocket was not opened.';
+  it('"it was withdrawn ... and a new lead was placed" are two clauses: the old lead comes out, the new one goes in', () => {
+    const arrays = analyze(note).devices.filter((d) => d.kind === 'array');
+    expect(arrays.map((d) => d.state).sort()).toEqual(['new-left-in', 'pre-removed']);
+  });
+  it('"New lead anchored" (no article) is the new lead already placed, not one more', () => {
+    expect(analyze(note).devices.filter((d) => d.kind === 'array' && d.state === 'new-left-in')).toHaveLength(1);
+  });
+  it('the claim is one percutaneous lead replacement', () => {
+    expect(analyze(note).suggestions.map((s) => `${s.code} x${s.units}`)).toEqual(['63663 x1']);
+  });
+});
+
+describe('device-age words describe the device, not today\'s act', () => {
+  it('"Old lead withdrawn from the foramen" is a removal done today', () => {
+    const a = analyze('TECHNIQUE: Buttock incision over the IPG opened. Old IPG disconnected and removed. Old lead withdrawn from the foramen by gentle traction, tines released, intact. Foramen needle placed into S3 under fluoroscopy; new tined lead deployed and tunneled to the existing pocket. New IPG connected to the new lead and placed in the existing pocket.');
+    const old = a.devices.filter((d) => d.kind === 'array' && d.preExisting);
+    expect(old.map((d) => d.state)).toEqual(['pre-removed']);
+    expect(a.suggestions.map((s) => s.code).sort()).toEqual(['64585', '64590']);
+  });
+  it('"the previously placed lead" still dates the placement', () => {
+    const a = analyze('TECHNIQUE: The previously placed lead was connected to the new IPG, which was placed in a new pocket.');
+    expect(a.suggestions.map((s) => s.code)).not.toContain('63650');
+  });
+});
+
+describe('a count before a long noun phrase', () => {
+  it('"Two 8-contact percutaneous leads were advanced" opens two leads, and the unit check agrees', () => {
+    const a = analyze('DESCRIPTION: Under fluoroscopic guidance two Tuohy needles were placed into the epidural space at T12-L1. Two 8-contact percutaneous leads were advanced to T8 and T9. A midline incision was made and the leads were anchored and connected to the external trial stimulator.');
+    expect(a.devices.filter((d) => d.kind === 'array' && d.state === 'new-left-in')).toHaveLength(2);
+    expect(a.suggestions[0].reviewReasons?.map((r) => r.id) ?? []).not.toContain('ledger-units');
+  });
+});

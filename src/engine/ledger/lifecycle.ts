@@ -21,6 +21,8 @@ function wasThere(inst: DeviceInstance, done: Act[]): boolean {
   if (inst.acts.some((a) => a.act === 'placed' && a.status === 'historical')) return true;
   const first = done.find((a) => a.act !== 'connected' && a.act !== 'tunneled' && a.act !== 'anchored');
   if (first?.act === 'leftInPlace' || (first && first.act === 'disconnected')) return true;
+  // put back or revised, never placed today: "the proximal electrode was replaced into a new tunnel"
+  if (!done.some((a) => a.act === 'placed') && done.some((a) => a.act === 'revised' || a.act === 'putBack')) return true;
   return !!first && WORKED_ON.has(first.act) && first.act !== 'putBack';
 }
 

@@ -34,10 +34,10 @@ function kindOf(m: ConceptMatch): { kind: DeviceKind | null; form?: 'paddle' } {
   }
 }
 
-/** The words before a mention that belong to its noun phrase (at most four, inside the clause). */
+/** The words before a mention that belong to its noun phrase (at most six, inside the clause: "two 8-contact percutaneous leads"). */
 function premodifiers(tokens: Token[], from: number, clauseStart: number): Token[] {
   const out: Token[] = [];
-  for (let k = from - 1; k >= Math.max(clauseStart, from - 4); k--) {
+  for (let k = from - 1; k >= Math.max(clauseStart, from - 6); k--) {
     const t = tokens[k];
     if (!PREMODIFIER_POS.has(t.pos) || t.norm === ',' || t.norm === 'and' || t.norm === 'was' || t.norm === 'were') break;
     out.unshift(t);
@@ -46,11 +46,20 @@ function premodifiers(tokens: Token[], from: number, clauseStart: number): Token
   return out;
 }
 
+/** Nouns of work on a device already in: "revision of a gastric electrode" names an old electrode, whatever its article. */
+const REWORK_NOUNS: ReadonlySet<string> = new Set(['revision', 'removal', 'repositioning', 'explant', 'explantation', 'extraction', 'exchange', 'replacement', 'reposition']);
+
+function objectOfRework(tokens: Token[], phraseStart: number): boolean {
+  return tokens[phraseStart - 1]?.norm === 'of' && REWORK_NOUNS.has(tokens[phraseStart - 2]?.norm ?? '');
+}
+
 function determinerOf(pre: Token[], historical: boolean): Mention['determiner'] {
   const words = pre.map((t) => t.norm);
   if (words.some((w) => w === 'new' || w === 'replacement' || w === 'another' || w === 'additional' || w === 'fresh')) return 'new';
   // "a second lead": an indefinite ordinal introduces one more device
   if ((words[0] === 'a' || words[0] === 'an') && words.some((w) => (ORDINALS[w] ?? 0) > 1)) return 'new';
+  // "the second electrode": a definite ordinal refers to a device of that number, new or old
+  if (DEFINITE.has(words[0] ?? '') && words.some((w) => (ORDINALS[w] ?? 0) > 1) && !words.some((w) => w === 'new' || w === 'replacement' || w === 'another')) return 'definite';
   if (historical || words.some((w) => OLD_WORDS.has(w))) return 'old';
   if (words.some((w) => NEW_WORDS.has(w))) return 'new';
   if (words.some((w) => DEFINITE.has(w))) return 'definite';
@@ -165,6 +174,27 @@ function brandNear(tokens: Token[], from: number, to: number): string | undefine
   return undefined;
 }
 
+/** Nouns for a part of a device or a reading of it: after a device word they, not the device, head the phrase. */
+const PART_NOUNS: ReadonlySet<string> = new Set([
+  'anchor', 'anchors', 'sleeve', 'sleeves', 'connector', 'connectors', 'header', 'pin', 'pins', 'impedance', 'impedances', 'cap', 'caps',
+  // a place named after the device ("the generator pocket", "the lead course") is that place
+  'pocket', 'pockets', 'site', 'sites', 'course', 'slack', 'tract', 'track',
+]);
+
+/** Position words that tell two devices of one kind apart; each maps to its group's key. */
+const PLACES: ReadonlyMap<string, string> = new Map([
+  ['proximal', 'proximal'], ['distal', 'distal'], ['upper', 'upper'], ['lower', 'lower'], ['superior', 'upper'], ['inferior', 'lower'],
+  ['cephalad', 'upper'], ['caudal', 'lower'], ['rostral', 'upper'], ['medial', 'medial'], ['lateral', 'lateral'],
+]);
+
+function placeOf(pre: Token[]): string | undefined {
+  for (let k = pre.length - 1; k >= 0; k--) {
+    const p = PLACES.get(pre[k].norm);
+    if (p) return p;
+  }
+  return undefined;
+}
+
 function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   // the head of a noun phrase is its last word ("paddle electrode", "InterStim lead"); a paddle anywhere makes it a paddle
   const head = group[group.length - 1];
@@ -173,10 +203,13 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   const m: ConceptMatch = { ...head, start: group[0].start, tokenStart: group[0].tokenStart, text: ctx.doc.text.slice(group[0].start, head.end) };
   if (!kind) return null;
   const { tokens } = ctx.doc;
+  // "the lead anchors were freed", "the IPG header": the device word names a part of it, and the part is the noun
+  if (PART_NOUNS.has(tokens[head.tokenEnd]?.norm ?? '')) return null;
   const clause = ctx.clauseOf[m.tokenStart];
   const c = ctx.clauses[clause];
   // the words before the head inside the match belong to the noun phrase too ("the second led")
-  const pre = [...premodifiers(tokens, m.tokenStart, c.tokenStart), ...tokens.slice(m.tokenStart, m.tokenEnd - 1)];
+  const outer = premodifiers(tokens, m.tokenStart, c.tokenStart);
+  const pre = [...outer, ...tokens.slice(m.tokenStart, m.tokenEnd - 1)];
   const after = tokens.slice(m.tokenEnd, Math.min(c.tokenEnd, m.tokenEnd + 3));
   let external = false;
   const s = ctx.doc.sentences[m.sentence];
@@ -196,12 +229,14 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
     tokenEnd: m.tokenEnd,
     kind: kind === 'generator' && external ? 'external' : kind,
     ...(arrayForm ? { form: arrayForm } : {}),
-    determiner: determinerOf(pre, m.assertion === 'historical'),
+    determiner: objectOfRework(tokens, m.tokenStart - outer.length) ? 'old' : determinerOf(pre, m.assertion === 'historical'),
     fresh: pre.some((t) => FRESH.has(t.norm)),
     count,
     plural,
     ordinal: ordinalOf(pre, after),
     side: nearestSide(ctx, clause, m.tokenStart, m.tokenEnd) ?? lineSideLabel(ctx.doc.text, ctx.lines, m.start),
+    place: placeOf(pre),
+    indefinite: ['a', 'an', 'another'].includes(outer[0]?.norm ?? ''),
     level: kind === 'array' ? levelIn(tokens, c) : undefined,
     brand,
     target: brand ? CATALOGUE_BY_BRAND.get(brand)!.target : targets[0]?.value,

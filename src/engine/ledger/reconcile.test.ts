@@ -83,3 +83,54 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     expect(lines(converted)).toEqual(['64581-LT x1']);
   });
 });
+
+describe('hypoglossal lead work on a kept generator (64583, not 64582/64584)', () => {
+  const note = 'DESCRIPTION: The right infraclavicular incision was reopened and the Inspire IPG was delivered from its pocket. The sensing lead was disconnected from the IPG header. The lead anchors were freed and the old sensing lead was removed from the intercostal tunnel. The new sensing lead was placed in a fresh intercostal tunnel, anchored, tunneled to the IPG pocket and connected to the existing IPG. The stimulation lead and the IPG were not replaced or repositioned. The IPG was returned to its pocket.';
+  it('the sensing lead exchanged on the generator that goes back in is 64583', () => {
+    expect(analyze(note).suggestions.map((s) => s.code)).toEqual(['64583']);
+  });
+  it('"the existing IPG" is the IPG already talked about: one generator, already in the patient', () => {
+    const gens = analyze(note).devices.filter((d) => d.kind === 'generator');
+    expect(gens).toHaveLength(1);
+    expect(gens[0].preExisting).toBe(true);
+  });
+  it('"the lead anchors" names anchors, not one more lead', () => {
+    const leads = analyze(note).devices.filter((d) => d.kind === 'array' && d.acts.some((a) => a.status === 'done'));
+    expect(leads).toHaveLength(0);
+  });
+  it('when the generator is taken out for good, the system removal stands', () => {
+    const out = 'DESCRIPTION: The Inspire IPG was removed from the right chest pocket. The sensing lead was freed and removed. The stimulation lead cuff was taken off the hypoglossal nerve and the lead removed. Nothing was implanted.';
+    expect(analyze(out).suggestions.map((s) => s.code)).toContain('64584');
+  });
+});
+
+describe('lead work on devices already in (gastric electrode put back into a new tunnel)', () => {
+  const note = 'OPERATION: Laparoscopic revision of a gastric stimulator electrode. The second electrode and the generator were left as they were.\nDEVICE: Enterra II generator with two intramuscular leads (implanted 02/2023).\nPROCEDURE: Access was obtained with an optical trocar, avoiding the generator pocket, and three further ports were placed. The distal electrode was found in place in its tunnel; it was left alone. The proximal electrode had pulled out of its tunnel and lay free beside the stomach. A new seromuscular tunnel was created with a curved needle. The proximal electrode was replaced into the new tunnel and secured with two sutures. The generator pocket was not opened.';
+  it('is a laparoscopic revision (43648): no new electrode, no generator placed', () => {
+    expect(analyze(note).suggestions.map((s) => s.code)).toEqual(['43648']);
+  });
+  it('"the proximal" and "the distal electrode" are two devices; "the second electrode" is an existing one', () => {
+    const arrays = analyze(note).devices.filter((d) => d.kind === 'array' && d.acts.length);
+    expect(arrays.length).toBe(2);
+    expect(arrays.every((d) => d.preExisting)).toBe(true);
+  });
+  it('"the generator pocket" is a place, not the generator: "ports were placed" places nothing', () => {
+    const gens = analyze(note).devices.filter((d) => d.kind === 'generator');
+    expect(gens.every((g) => g.state === 'pre-kept' || g.state === 'mentioned')).toBe(true);
+  });
+  it('a new electrode in a new tunnel is still a replacement', () => {
+    const replaced = note.replace('The proximal electrode was replaced into the new tunnel', 'The proximal electrode was removed and a new electrode was placed into the new tunnel');
+    expect(analyze(replaced).suggestions.map((s) => s.code)).toEqual(['43647']);
+  });
+});
+
+describe('an implant log that keeps the leads ("Leads x2: retained")', () => {
+  const note = 'TECHNIQUE: Incision over the gastric generator reopened. Generator delivered from the pocket; both leads disconnected. Leads were not revised or replaced and the abdomen was not entered. New generator connected to both existing leads and placed in the existing pocket.\nIMPLANT LOG\n New: Enterra II generator\n Explanted: Enterra generator\n Leads x2: retained';
+  it('a generator change whose leads were "not revised or replaced" codes the generator only', () => {
+    expect(analyze(note).suggestions.map((s) => s.code)).toEqual(['64590']);
+  });
+  it('when a lead was in fact replaced, the lead code stays', () => {
+    const replaced = note.replace('Leads were not revised or replaced and the abdomen was not entered.', 'Through a small laparotomy one old lead was removed and a new lead was sutured into the antral muscle.');
+    expect(analyze(replaced).suggestions.map((s) => s.code)).toContain('43881');
+  });
+});

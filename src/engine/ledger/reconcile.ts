@@ -60,6 +60,25 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     const placed = arrays.filter((i) => i.state === 'new-left-in');
     return placed.length > 0 && placed.some((i) => i.form === 'percutaneous') && !arrays.some((i) => i.form === 'paddle');
   },
+  // the hypoglossal generator already in stays in, and a stimulation or sensing lead was replaced or revised
+  hypoglossalGeneratorKept: (arrays, ledger) => {
+    const gens = ledger.instances.filter((i) => i.kind === 'generator' && i.acts.some((a) => a.status === 'done'));
+    const stays = (i: DeviceInstance) => i.preExisting && (i.state === 'pre-kept' || (i.state === 'pre-revised' && i.acts.some((a) => (a.act === 'leftInPlace' || a.act === 'putBack') && a.status === 'done')));
+    const leads = [...arrays, ...ledger.instances.filter((i) => i.kind === 'sensor')];
+    const leadWork = leads.some((i) => i.state === 'pre-replaced' || i.state === 'pre-revised' || (i.state === 'new-left-in' && !i.preExisting));
+    return gens.length > 0 && gens.every(stays) && !ledger.instances.some((i) => i.kind === 'generator' && i.state === 'new-left-in') && leadWork;
+  },
+  // the generators named were all in the patient before and nothing but a connection was done to them today
+  generatorsOnlyKept: (_arrays, ledger) => {
+    const gens = ledger.instances.filter((i) => i.kind === 'generator');
+    const MINOR = new Set(['connected', 'disconnected', 'anchored', 'tunneled', 'leftInPlace']);
+    return gens.length > 0 && gens.every((i) => i.preExisting && i.state === 'pre-kept' && !i.acts.some((a) => a.status === 'done' && !MINOR.has(a.act)));
+  },
+  // every lead acted on was already in and was revised or put back; none replaced, none new
+  arraysOnlyRevised: (arrays) => {
+    const act = arrays.filter(acted);
+    return act.some((i) => i.state === 'pre-revised') && act.every((i) => i.preExisting && (i.state === 'pre-revised' || i.state === 'pre-kept'));
+  },
   onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 
@@ -103,6 +122,7 @@ function reconcileOne(ev: EventDetail, arrays: DeviceInstance[], ledger: Ledger)
       return { ev: { ...ev, approach: rule.then.approach, ledgerReason: reason }, reason, rule: rule.id };
     }
     if ('separateGenerator' in rule.then) return { ev: separateGenerator(ev, ledger, reason), reason, rule: rule.id };
+    if ('recode' in rule.then) return { ev: { ...ev, ...rule.then.recode, ledgerReason: reason }, reason, rule: rule.id };
     if ('component' in rule.then) return { ev: { ...ev, component: rule.then.component, ledgerReason: reason }, reason, rule: rule.id };
     const n = arrays.filter((i) => i.state === 'new-left-in').length;
     return { ev: { ...ev, action: rule.then.action, arrays: rule.then.arrays === 'newLeftIn' ? n : ev.arrays, ledgerReason: reason }, reason, rule: rule.id };

@@ -49,6 +49,10 @@ export interface Mention extends Span {
   plural: 'all' | 'stated' | null;
   ordinal?: number;
   side?: 'left' | 'right';
+  /** Named with an indefinite article or "another" ("a new lead"), not bare ("New lead anchored") or definite. */
+  indefinite?: boolean;
+  /** A position word that tells devices of one kind apart ("the proximal electrode", "the upper lead"). */
+  place?: string;
   level?: string;
   brand?: string;
   target?: string;
@@ -88,6 +92,7 @@ export interface DeviceInstance {
   number: number;
   target?: string;
   side?: 'left' | 'right';
+  place?: string;
   level?: string;
   brand?: string;
   /** In the patient before this session. */

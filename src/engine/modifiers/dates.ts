@@ -86,7 +86,7 @@ function scanDates(text: string): NoteDate[] {
 // eslint-disable-next-line regexp/no-super-linear-backtracking, regexp/no-super-linear-move, regexp/optimal-quantifier-concatenation -- 40-character input
 const SERVICE_LABEL = /(?:^|\n|[ \t]{2,}|\t|[|;,][ \t]*)[ \t]*(?:date of (?:service|surgery|procedure|operation)|(?:surgery|procedure|operation|service|operative) date|dos|date)\b[^\n:]{0,12}[:#-]?[ \t]*$/i;
 /** A sentence that dates a procedure (not a symptom: "drainage began 5 days ago"). */
-export const PROCEDURE_EVENT = /\b(plac(?:ed|ement)|implant(?:ed|ation)?|inserted|insertion|trial|stage|procedure|surgery|operation|operated|revision|revised|replaced|replacement|exchanged?|explant(?:ed)?|pod)\b/i;
+export const PROCEDURE_EVENT = /\b(plac(?:ed|ement)|implant(?:ed|ation)?|inserted|insertion|trial|stage|procedure|surgery|operation|operated|revision|revised|replaced|replacement|exchanged?|changed|explant(?:ed)?|pod)\b/i;
 const NOT_PROCEDURE = /\b(dob|date of birth|born|h&p|history and physical|consult|clinic visit|seen|interrogat|mri|ct|x-?ray|labs?)\b/i;
 
 /**
@@ -141,7 +141,19 @@ export function findMonthYears(text: string, service: NoteDate): NoteDate[] {
 
 /** The labelled date of service near the top of the note ("DOS: 06/17/2031"), if any. */
 export function serviceDate(text: string, full: NoteDate[] = findDates(text)): NoteDate | null {
-  return full.find((d) => d.start < 1500 && SERVICE_LABEL.test(text.slice(Math.max(0, d.start - 40), d.start))) ?? null;
+  return full.find((d) => d.start < 1500 && SERVICE_LABEL.test(text.slice(Math.max(0, d.start - 40), d.start))) ?? datelineDate(text, full);
+}
+
+/** Dictation without a date label often opens with the date on a line of its own: "june fourteenth 2025 doctor okafor". */
+const DATELINE_REACH = 300;
+
+function datelineDate(text: string, full: NoteDate[]): NoteDate | null {
+  const first = full[0];
+  if (!first || first.start > DATELINE_REACH) return null;
+  const lineStart = text.lastIndexOf('\n', first.start - 1) + 1;
+  if (text.slice(lineStart, first.start).trim() !== '') return null;
+  const line = text.slice(lineStart, text.indexOf('\n', first.start) < 0 ? text.length : text.indexOf('\n', first.start));
+  return NOT_PROCEDURE.test(line) ? null : first;
 }
 
 function computeInterval(doc: Doc): { days: number; evidence: Span[] } | null {

@@ -1,4 +1,5 @@
 import type { ConceptMatch, ModifierSuggestion, Question, Reason, SectionKind, Span, Suggestion, Warning } from '../types';
+import { impliedReturn } from './implied-return';
 import { intervalFromDates, PROCEDURE_EVENT } from './dates';
 import type { CodingContext, StageResult } from '../pipeline-types';
 import { CODE_BY_ID, CODE_RULES, type CodeRule } from '../../kb/codes';
@@ -194,6 +195,27 @@ function implantGlobalDays(target: string | null, approaches: (string | null)[])
       .filter((r) => !open || !r.approach || r.approach.some((a) => a !== 'percutaneous'))
       .map((r) => r.globalDays),
   );
+  return days.size === 1 ? (days.has('090') ? 90 : 10) : null;
+}
+
+/**
+ * The global period of the earlier placement of the devices reworked today: the insertion code of
+ * the same target, component and approach ("a paddle revised" → the paddle's placement, 90 days).
+ * Falls back to the target-wide answer when the reworked parts do not settle it.
+ */
+function reworkedGlobalDays(target: string | null, events: readonly { component: string; action: string; approach: string | null }[]): number | null {
+  const byTarget = implantGlobalDays(target, events.map((e) => e.approach));
+  if (byTarget !== null || !target) return byTarget;
+  const days = new Set<string>();
+  for (const e of events) {
+    if (e.action === 'insertion') continue;
+    const open = e.approach !== null && e.approach !== 'percutaneous';
+    for (const r of CODE_RULES) {
+      if (!(r.target as readonly string[]).includes(target) || r.component !== e.component || !r.action.includes('insertion') || r.addOnTo) continue;
+      if (e.approach && r.approach && !r.approach.some((a) => (open ? a !== 'percutaneous' : a === 'percutaneous'))) continue;
+      if (r.globalDays === '010' || r.globalDays === '090') days.add(r.globalDays);
+    }
+  }
   return days.size === 1 ? (days.has('090') ? 90 : 10) : null;
 }
 
@@ -575,9 +597,11 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
       (m.assertion === 'affirmed' || (m.assertion === 'hypothetical' && /^planned$/i.test(m.cue?.text ?? '') && !futureWord.test(sentenceText(m.sentence)))),
   );
   const globalLines = () => primaries().filter((l) => ruleOf(l)?.globalDays !== 'ZZZ');
-  if (returns.length) {
-    const ev = [...returns.slice(0, 2).map(sp), ...timing.evidence.slice(0, 2)];
-    const v = verdictFor(timing, implantGlobalDays(reading.target, reading.events.map((e) => e.approach)));
+  const implied = returns.length || staged.length ? null : impliedReturn(doc, reading.events.map((e) => e.action));
+  const earlierGlobal = reworkedGlobalDays(reading.target, reading.events);
+  if (returns.length || (implied && verdictFor(timing, earlierGlobal) === 'within')) {
+    const ev = [...(implied ?? returns.slice(0, 2).map(sp)), ...timing.evidence.slice(0, 2)];
+    const v = verdictFor(timing, earlierGlobal);
     const mod = unrelated.length ? '79' : '78';
     if (v === 'within') {
       for (const l of globalLines()) {
@@ -597,7 +621,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
         evidence: ev,
       });
     }
-    if (staged.length) {
+    if (staged.length && returns.length) {
       warnings.push({ kind: 'modifier', message: 'The note reads both as a planned stage and as an unplanned return to the OR; 78/79 were considered instead of 58 — check which applies.', evidence: [sp(staged[0]), sp(returns[0])] });
     }
   } else if (unrelated.length && !staged.length) {

@@ -117,7 +117,9 @@ export function splitSections(text: string): Section[] {
   // a preamble that holds the whole story (no narrative header) reads as narrative
   if (!sections.some((s) => s.kind === 'narrative')) {
     const pre = sections.find((s) => s.kind === 'preamble');
-    if (pre && text.slice(pre.start, pre.end).trim().length > 200) pre.kind = 'narrative';
+    const size = (x: Section) => text.slice(x.bodyStart, x.end).trim().length;
+    // long enough to be prose, or the bulk of a short note that has only a header section after it
+    if (pre && (size(pre) > 200 || sections.every((x) => x === pre || size(x) < size(pre)))) pre.kind = 'narrative';
   }
   return sections;
 }
@@ -131,8 +133,9 @@ const STORY = /\b(prepped|draped|incision was (made|opened)|incisions? (were|was
  * starts an unheaded narrative section.
  */
 function splitStoryParagraphs(text: string, sections: Section[]): void {
-  // a narrative section with a real body exists: the story is told there ("OPERATIVE NOTE" as a title does not count)
-  if (sections.some((s) => s.kind === 'narrative' && s.header && text.slice(s.bodyStart, s.end).trim().length > 100)) return;
+  // a narrative section that tells the operation exists: the story is told there ("OPERATIVE NOTE" as a
+  // title, or a title followed by an unrelated paragraph, does not count)
+  if (sections.some((s) => s.kind === 'narrative' && s.header && text.slice(s.bodyStart, s.end).trim().length > 100 && STORY.test(text.slice(s.bodyStart, s.end)))) return;
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
     if (s.kind !== 'indications' && s.kind !== 'history') continue;

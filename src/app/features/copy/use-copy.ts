@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { Analysis } from '../../../engine/types';
-import { claimLinesJson, claimLinesText } from '../../lib/claim-lines';
+import { claimLinesCsv, claimLinesJson, claimLinesText } from '../../lib/claim-lines';
+import { downloadText } from '../../lib/download';
 import { useWorkspace } from '../../lib/store';
 import { redact } from '../../../engine/redact';
 import { usePrivacy } from '../privacy/privacy-store';
@@ -37,10 +38,11 @@ export function useCopyActions(analysis: Analysis | undefined) {
   // "Redact before copy": obvious identifiers are masked in whatever goes to the clipboard.
   const redactOn = usePrivacy((s) => s.redact);
   // tolerant of a malformed result: the workspace around the panels must never throw
-  const canCopy = Array.isArray(analysis?.suggestions) && analysis.suggestions.length > 0;
+  const has = (a: Analysis | undefined): a is Analysis => Array.isArray(a?.suggestions) && (a.suggestions.length > 0 || !!a.abstain);
+  const canCopy = has(analysis);
   const run = useCallback(
     async (kind: 'lines' | 'json') => {
-      if (!analysis || !Array.isArray(analysis.suggestions) || analysis.suggestions.length === 0) return false;
+      if (!has(analysis)) return false;
       const raw = kind === 'lines' ? claimLinesText(analysis) : claimLinesJson(analysis);
       const text = redactOn ? redact(raw) : raw;
       const ok = await writeClipboard(text);
@@ -49,8 +51,14 @@ export function useCopyActions(analysis: Analysis | undefined) {
     },
     [analysis, setLastCopy, redactOn],
   );
+  const downloadCsv = useCallback(() => {
+    if (!has(analysis)) return;
+    const raw = claimLinesCsv(analysis);
+    downloadText('claim-lines.csv', redactOn ? redact(raw) : raw, 'text/csv;charset=utf-8');
+  }, [analysis, redactOn]);
   return {
     canCopy,
+    downloadCsv,
     copyLines: useCallback(() => run('lines'), [run]),
     copyJson: useCallback(() => run('json'), [run]),
   };

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { AnalysedNote } from '../../lib/use-analysis';
+import { formatCount } from '../../lib/format';
 import { useWorkspace } from '../../lib/store';
 import { buildSegments, collectMarks, collectReasons, overlaps, type Mark, type Segment } from '../../lib/highlights';
 import { HIGHLIGHT_KINDS, KIND_CLASS } from '../../lib/kinds';
@@ -222,7 +223,7 @@ export function EvidenceView({
           )}
           {result.analysis.stats.truncated && shown >= chunks.length && (
             <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300" data-testid="evidence-truncated">
-              The remaining {(result.text.length - MAX_CHARS).toLocaleString('en-US')} characters were not analysed and are not shown here.
+              The remaining {formatCount(result.text.length - MAX_CHARS)} characters were not analysed and are not shown here.
             </p>
           )}
         </>

@@ -35,7 +35,7 @@ const keysOf = (combo: string) => combo.split('+');
 
 export const SHORTCUT_DOCS: ShortcutDoc[] = [
   { keys: ['?'], label: 'Open this help (outside the note editor)' },
-  { keys: keysOf(SHORTCUT_KEYS.copyLines), label: 'Copy the claim lines as text' },
+  { keys: keysOf(SHORTCUT_KEYS.copyLines), label: 'Copy the claim lines, tab-separated: CPT, Mod1–Mod4, Units, Status' },
   { keys: keysOf(SHORTCUT_KEYS.copyJson), label: 'Copy the claim lines as JSON' },
   { keys: keysOf(SHORTCUT_KEYS.theme), label: 'Switch theme: system → light → dark' },
   { keys: keysOf(SHORTCUT_KEYS.focusNote), label: 'Go to the note editor' },

@@ -2,6 +2,7 @@ import { MAX_CHARS } from '../../../engine/limits';
 import { useRef, useState, type ClipboardEvent, type DragEvent } from 'react';
 import { useWorkspace } from '../../lib/store';
 import { fileToText, normalizeNote, payloadToText } from '../../lib/plain-text';
+import { formatCount } from '../../lib/format';
 import { SAMPLES } from '../../samples';
 import { SHORTCUT_KEYS } from '../help/shortcuts';
 
@@ -11,6 +12,46 @@ const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** The engine reads at most this many characters (src/engine/limits.ts, which loads nothing else). */
 export const ANALYSIS_CHAR_CAP = MAX_CHARS;
 
+/**
+ * Longest piece of text a paste or drop puts into the editor: what the engine reads. A 2 MB paste
+ * went into the textarea whole and cost one main-thread task of ~1 s (issue 19); the text is now
+ * read from the clipboard, cut here before it reaches the textarea or any conversion, and the
+ * user is told what was kept.
+ */
+export const PASTE_CAP = MAX_CHARS;
+/** Rich-text payloads (HTML, RTF) carry markup: they are cut at this many characters before conversion. */
+const RICH_PASTE_CAP = 4 * PASTE_CAP;
+
+/**
+ * What to tell the user when a paste was cut; null when it was kept whole. `length` is the
+ * pasted text's length when it is known (plain text), null when only "longer than the cap" is
+ * known (formatted text cut before conversion).
+ */
+export function capNotice(length: number | null): string | null {
+  if (length !== null && length <= PASTE_CAP) return null;
+  const cap = PASTE_CAP.toLocaleString('en-US');
+  const was = length === null ? `longer than ${cap} characters` : `${length.toLocaleString('en-US')} characters`;
+  return `The pasted text was ${was}: the first ${cap} (what the engine reads) were pasted, the rest was not (it is still where you copied it from).`;
+}
+
+/** A pasted or dropped payload cut to the caps: the plain text to insert, and the notice. */
+export function takePayload(get: (type: string) => string): { text: string; notice: string } | null {
+  const plain = get('text/plain');
+  let richCut = false;
+  const capped = (type: string): string => {
+    if (type === 'text/plain') return plain.length > PASTE_CAP ? plain.slice(0, PASTE_CAP) : plain;
+    const v = get(type);
+    if (v.length <= RICH_PASTE_CAP) return v;
+    richCut = true;
+    return v.slice(0, RICH_PASTE_CAP);
+  };
+  const converted = payloadToText(capped);
+  if (converted === null && plain.length <= PASTE_CAP) return null; // ordinary plain text: the textarea pastes it
+  const whole = converted ?? capped('text/plain');
+  const cut = plain.length > PASTE_CAP ? capNotice(plain.length) : richCut || whole.length > PASTE_CAP ? capNotice(null) : null;
+  return { text: whole.length > PASTE_CAP ? whole.slice(0, PASTE_CAP) : whole, notice: cut ?? 'Formatted text was pasted as plain text.' };
+}
+
 /** Control characters and U+FFFD (what undecodable bytes become): a sign of binary data. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\ufffd]/g;
@@ -18,7 +59,7 @@ const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\ufffd]/g;
 /** A warning for text the engine cannot read well: over the cap, or mostly unreadable. */
 export function inputWarning(text: string): string | null {
   if (text.length > ANALYSIS_CHAR_CAP) {
-    return `This note is ${text.length.toLocaleString('en-US')} characters. Only the first ${ANALYSIS_CHAR_CAP.toLocaleString('en-US')} (the size cap) are analysed; the rest is not read.`;
+    return `This note is ${formatCount(text.length)} characters. Only the first ${formatCount(ANALYSIS_CHAR_CAP)} (the size cap) are analysed; the rest is not read.`;
   }
   const sample = text.length > 20_000 ? text.slice(0, 20_000) : text;
   const bad = sample.match(UNREADABLE)?.length ?? 0;
@@ -56,11 +97,11 @@ export function NoteInput() {
   };
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
-    const converted = payloadToText((t) => e.clipboardData.getData(t));
-    if (converted === null) return; // ordinary plain text: let the textarea paste it
+    const taken = takePayload((t) => e.clipboardData.getData(t));
+    if (!taken) return; // ordinary plain text of a normal size: let the textarea paste it
     e.preventDefault();
-    insert(converted);
-    setNotice('Formatted text was pasted as plain text.');
+    insert(taken.text);
+    setNotice(taken.notice);
   };
 
   const readFile = async (file: File) => {
@@ -73,8 +114,14 @@ export function NoteInput() {
       setNotice(`${file.name} is not a text file. Drop a .txt, .rtf or .html note.`);
       return;
     }
-    setText(fileToText(file.name, raw));
-    setNotice(`Loaded ${file.name}.`);
+    const note = fileToText(file.name, raw.length > RICH_PASTE_CAP ? raw.slice(0, RICH_PASTE_CAP) : raw);
+    setText(note.length > PASTE_CAP ? note.slice(0, PASTE_CAP) : note);
+    const cap = PASTE_CAP.toLocaleString('en-US');
+    setNotice(
+      note.length > PASTE_CAP
+        ? `Loaded the first ${cap} characters (what the engine reads) of ${file.name}, which is longer (${raw.length.toLocaleString('en-US')} characters as read); the rest was not loaded.`
+        : `Loaded ${file.name}.`,
+    );
   };
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
@@ -85,8 +132,13 @@ export function NoteInput() {
       void readFile(file);
       return;
     }
-    const converted = payloadToText((t) => e.dataTransfer.getData(t));
-    const plain = converted ?? e.dataTransfer.getData('text/plain');
+    const taken = takePayload((t) => e.dataTransfer.getData(t));
+    if (taken) {
+      insert(taken.text);
+      setNotice(taken.notice);
+      return;
+    }
+    const plain = e.dataTransfer.getData('text/plain');
     if (plain) insert(plain);
   };
 
@@ -184,10 +236,10 @@ export function NoteInput() {
           </p>
         )}
         <p id="note-hint" className="mt-2 flex justify-between gap-2 text-xs text-slate-500 dark:text-slate-400">
-          <span role="status" aria-live="polite">
+          <span role="status" aria-live="polite" data-testid="note-notice">
             {notice || 'Formatted text (HTML, RTF) is reduced to plain text. The note stays on this device.'}
           </span>
-          <span className="shrink-0 tabular-nums">{text.length.toLocaleString('en-US')} chars</span>
+          <span className="shrink-0 tabular-nums">{formatCount(text.length)} chars</span>
         </p>
       </div>
     </section>

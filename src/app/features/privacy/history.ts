@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { createStore, useStore } from 'zustand';
-import { claimLine } from '../../lib/claim-lines';
+import { claimLine, FACT_WORDS } from '../../lib/claim-lines';
 import { deleteEntry, deleteHistoryDb, historyExists, listEntries, saveEntry, type HistoryEntry } from '../../lib/history-db';
 import type { AnalysedNote } from '../../lib/use-analysis';
 import { useWorkspaceStore } from '../../lib/store';
@@ -72,6 +72,7 @@ function record(result: AnalysedNote): Promise<void> {
         lines: a.suggestions.map(claimLine),
         inScope: a.inScope,
         warnings: a.warnings.map((w) => w.message),
+        ...(a.abstain ? { missingFact: FACT_WORDS[a.abstain.fact] } : {}),
       });
       historyList.setState({ stored: true, entries: await listEntries(), error: null });
     } catch (e) {

@@ -134,7 +134,7 @@ export function PrivacyPanel() {
               <li key={e.id} className="flex flex-wrap items-center gap-2 rounded border border-slate-200 px-2 py-1 dark:border-slate-700" data-testid="history-entry">
                 <span className="text-xs text-slate-600 tabular-nums dark:text-slate-300">{when(e.updatedAt)}</span>
                 <span className="min-w-0 flex-1 truncate font-mono text-xs">{firstLine(e.text)}</span>
-                <span className="text-xs text-slate-700 dark:text-slate-200">{e.lines.length ? e.lines.join(', ') : e.inScope ? 'no lines' : 'out of scope'}</span>
+                <span className="text-xs text-slate-700 dark:text-slate-200">{e.lines.length ? e.lines.join(', ') : e.missingFact ? `no code: the note does not say ${e.missingFact}` : e.inScope ? 'no lines' : 'out of scope'}</span>
                 <button
                   type="button"
                   className="btn-ghost text-xs"

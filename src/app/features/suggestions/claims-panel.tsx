@@ -1,9 +1,14 @@
 import type { AnalysedNote } from '../../lib/use-analysis';
+import { formatCount } from '../../lib/format';
 import type { CopyActions } from '../copy/use-copy';
 import { CopyBar } from '../copy/copy-bar';
 import { SuggestionCard } from './suggestion-card';
 import { OutOfScopePanel } from './out-of-scope-panel';
 import { ReasonItem } from './reason-item';
+import { AbstainPanel } from './abstain-panel';
+import { DeviceInfo } from './device-info';
+import { ReviewSummary } from './review-summary';
+import { plainReason } from '../../lib/plain-labels';
 import { SHORTCUT_KEYS } from '../help/shortcuts';
 import { useWorkspace } from '../../lib/store';
 
@@ -23,6 +28,8 @@ export function ClaimsPanel({
 }) {
   const a = result?.analysis;
   const dev = useWorkspace((s) => s.devDetails);
+  // device (HCPCS) hints are information, not checks: they get their own collapsed section
+  const checks = a ? a.warnings.filter((w) => w.kind !== 'device') : [];
   return (
     <section
       aria-labelledby="claims-heading"
@@ -43,7 +50,7 @@ export function ClaimsPanel({
           )}
           {a && !updating && dev && (
             <span className="text-xs text-slate-500 tabular-nums dark:text-slate-400" data-testid="stats">
-              {a.stats.tokens.toLocaleString('en-US')} tokens · {Math.max(1, Math.round(a.stats.ms))} ms
+              {formatCount(a.stats.tokens)} tokens · {Math.max(1, Math.round(a.stats.ms))} ms
             </span>
           )}
         </div>
@@ -67,32 +74,38 @@ export function ClaimsPanel({
         </p>
       ) : (
         <>
-          {!a.inScope ? (
+          {a.abstain && a.suggestions.length === 0 ? (
+            <AbstainPanel abstain={a.abstain} />
+          ) : !a.inScope ? (
             <OutOfScopePanel reason={a.outOfScopeReason} />
           ) : a.suggestions.length === 0 ? (
             <p className="card p-4 text-sm" role="status">
               The note is about a neurostimulator, but it does not document enough to support a code.
             </p>
           ) : (
+            <>
+            {a.abstain && <AbstainPanel abstain={a.abstain} />}
+            <ReviewSummary a={a} />
             <ol className={`flex flex-col gap-3 ${updating ? 'opacity-70' : ''}`} aria-label="Suggested claim lines" data-testid="suggestions">
               {a.suggestions.map((s, i) => (
-                <SuggestionCard key={`${s.code}-${i}`} s={s} index={i} />
+                <SuggestionCard key={`${s.code}-${i}`} s={s} index={i} facts={a.facts} events={a.events} />
               ))}
             </ol>
+            </>
           )}
 
-          {(a.warnings.length > 0 || a.questions.length > 0) && (
+          {(checks.length > 0 || a.questions.length > 0) && (
             <div className="card p-3" data-testid="checks">
               <h3 className="text-xs font-semibold text-slate-500 uppercase dark:text-slate-400">Check before you submit</h3>
               <ul className="mt-1 space-y-0.5">
-                {a.warnings.map((w, i) => (
+                {checks.map((w, i) => (
                   <li key={`w${i}`}>
                     <ReasonItem id={`w${i}`} evidence={w.evidence ?? []}>
                       <span aria-hidden="true" className="text-amber-600 dark:text-amber-400">
                         ⚠{' '}
                       </span>
                       <span className="sr-only">Warning: </span>
-                      {w.message}
+                      {plainReason(w.message)}
                     </ReasonItem>
                   </li>
                 ))}
@@ -104,13 +117,14 @@ export function ClaimsPanel({
                       </span>
                       <span className="sr-only">Question: </span>
                       {q.modifier && <span className="font-mono font-semibold">{q.modifier} </span>}
-                      {q.text}
+                      {plainReason(q.text)}
                     </ReasonItem>
                   </li>
                 ))}
               </ul>
             </div>
           )}
+          <DeviceInfo warnings={a.warnings} />
         </>
       )}
     </section>
