@@ -64,7 +64,8 @@ const HEAD = `${pad('ROW', 6)} ${pad('ID', 18)} ${pad('VERDICT', 22)} ${pad('CON
 function tableLine(o: BatchOutcome): string {
   if (!o.ok) return `${pad(String(o.error.index + 1), 6)} ${pad(o.error.id, 18)} ${pad('ERROR', 22)} ${o.error.error}`;
   const r = o.row;
-  const verdict = r.audit ? VERDICT_LABEL[r.audit.verdict] : r.billed === null ? '(not billed)' : '';
+  const flag = r.audit?.flag ? ` (${r.audit.flag === 'likely-error' ? 'likely error' : 'check'})` : '';
+  const verdict = r.audit ? `${VERDICT_LABEL[r.audit.verdict]}${flag}` : r.billed === null ? '(not billed)' : '';
   const sugg = r.inScope ? r.lines.map(formatLine).join('; ') || '(none)' : '(out of scope)';
   const out = [`${pad(String(r.index + 1), 6)} ${pad(r.id, 18)} ${pad(verdict, 22)} ${pad(r.confidence ?? '-', 6)} ${pad(sugg, 30)} ${r.billed ?? ''}`];
   if (r.audit && r.audit.verdict !== 'agrees') for (const d of r.audit.reasons.slice(r.audit.verdict === 'differs' ? 1 : 0)) out.push(`${' '.repeat(8)}- ${d}`);
