@@ -54,6 +54,15 @@ describe('npm run audit (CLI)', () => {
     expect(r.stderr).toMatch(/row 2 \(case-bad\): row has 4 fields, expected 3; skipped/);
     expect(b.verdict).toBe('differs');
     expect(b.differences.map((x: { kind: string }) => x.kind).sort()).toEqual(['missing', 'units']);
+    // fields added for issues 15/18: line status and reasons, the audit flag by the suggestion's confidence
+    expect(a.suggestions[0]).toMatchObject({ status: 'review', reviewReasons: [expect.any(String)] });
+    expect(a).toMatchObject({ review: true, auditFlag: null });
+    // the same note at medium confidence: its differences are things to check, not likely errors
+    expect(b.auditFlag).toBe('check');
+    expect(b.differences.map((x: { flag: string; suggestedConfidence: string }) => [x.flag, x.suggestedConfidence])).toEqual([
+      ['check', 'medium'],
+      ['check', 'medium'],
+    ]);
     expect(c).toMatchObject({ inScope: false, verdict: 'missing-documentation' });
     expect(d).toMatchObject({ billed: null, verdict: null });
     expect(s.summary).toMatchObject({

@@ -42,11 +42,15 @@ export function rowJson(r: BatchRow): Record<string, unknown> {
     inScope: r.inScope,
     ...(r.outOfScopeReason ? { outOfScopeReason: r.outOfScopeReason } : {}),
     lines: r.lines.map(formatLine),
-    suggestions: r.lines.map((l) => ({ code: l.code, units: l.units, modifiers: l.modifiers, confidence: l.confidence, description: l.description })),
+    suggestions: r.lines.map((l) => ({ code: l.code, units: l.units, modifiers: l.modifiers, confidence: l.confidence, description: l.description, status: l.status, reviewReasons: l.reviewReasons ?? [] })),
     confidence: r.confidence,
+    review: r.review ?? false,
+    ...(r.abstain ? { abstain: r.abstain } : {}),
     billed: r.billed,
     billedLines: r.billed === null ? null : r.billedLines.map(formatLine),
     verdict: r.audit?.verdict ?? null,
+    /** `likely-error` (disagrees with a high, ready line), `check` (with a medium/low or review line), null. */
+    auditFlag: r.audit?.flag ?? null,
     differences: r.audit?.differences ?? [],
     reasons: r.audit?.reasons ?? [],
     gaps: r.gaps,
@@ -60,7 +64,8 @@ const HEAD = `${pad('ROW', 6)} ${pad('ID', 18)} ${pad('VERDICT', 22)} ${pad('CON
 function tableLine(o: BatchOutcome): string {
   if (!o.ok) return `${pad(String(o.error.index + 1), 6)} ${pad(o.error.id, 18)} ${pad('ERROR', 22)} ${o.error.error}`;
   const r = o.row;
-  const verdict = r.audit ? VERDICT_LABEL[r.audit.verdict] : r.billed === null ? '(not billed)' : '';
+  const flag = r.audit?.flag ? ` (${r.audit.flag === 'likely-error' ? 'likely error' : 'check'})` : '';
+  const verdict = r.audit ? `${VERDICT_LABEL[r.audit.verdict]}${flag}` : r.billed === null ? '(not billed)' : '';
   const sugg = r.inScope ? r.lines.map(formatLine).join('; ') || '(none)' : '(out of scope)';
   const out = [`${pad(String(r.index + 1), 6)} ${pad(r.id, 18)} ${pad(verdict, 22)} ${pad(r.confidence ?? '-', 6)} ${pad(sugg, 30)} ${r.billed ?? ''}`];
   if (r.audit && r.audit.verdict !== 'agrees') for (const d of r.audit.reasons.slice(r.audit.verdict === 'differs' ? 1 : 0)) out.push(`${' '.repeat(8)}- ${d}`);

@@ -7,7 +7,7 @@ import { beforeEach, afterEach, describe, expect, it, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import Papa from 'papaparse';
 import { analyze } from '../../src/engine/index';
-import { processInput, type BatchOutcome } from '../../src/engine/audit/index';
+import { CLAIM_COLUMNS, claimRecords, processInput, type BatchOutcome } from '../../src/engine/audit/index';
 import type { Analyzer } from '../../src/worker/api';
 import { batchStore, resetBatch } from '../../src/app/features/batch/batch-store';
 import { exportRecords } from '../../src/app/features/batch/export';
@@ -143,8 +143,15 @@ describe('batch view', () => {
     const outcomes = batchStore.getState().outcomes as BatchOutcome[];
     const back = Papa.parse<Record<string, string>>(await blobs[0].text(), { header: true, skipEmptyLines: true });
     expect(back.errors).toEqual([]);
-    expect(back.data).toEqual(exportRecords(outcomes));
-    expect(back.data).toHaveLength(50);
+    expect(back.data).toEqual(outcomes.flatMap(claimRecords));
+    expect(back.meta.fields).toEqual([...CLAIM_COLUMNS]);
+    // one row per claim line, and one for each note with no line
+    expect(back.data).toHaveLength(outcomes.reduce((n, o) => n + (o.ok ? Math.max(1, o.row.lines.length) : 1), 0));
+    expect(new Set(back.data.map((r) => r.row)).size).toBe(50);
+    await user.click(screen.getByRole('button', { name: 'Export note summary CSV' }));
+    const notes = Papa.parse<Record<string, string>>(await blobs[2].text(), { header: true, skipEmptyLines: true });
+    expect(notes.data).toEqual(exportRecords(outcomes));
+    expect(notes.data).toHaveLength(50);
     const json = JSON.parse(await blobs[1].text());
     expect(json.rows).toHaveLength(50);
     expect(json.summary.analysed).toBe(50);

@@ -11,7 +11,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { analyze } from '../../src/engine/index';
-import { processInput, summarize } from '../../src/engine/audit/index';
+import { AxeBuilder } from '@axe-core/playwright';
+import { claimRecords, processInput, summarize } from '../../src/engine/audit/index';
 import { parseCsv } from '../../src/app/features/batch/load';
 import { ARTIFACTS, launchChromium } from './lib';
 
@@ -97,8 +98,35 @@ describe('batch and audit (production build, Chromium)', () => {
     await download.saveAs(file);
     const back = Papa.parse<Record<string, string>>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
     expect(back.errors).toEqual([]);
-    expect(back.data).toHaveLength(50);
-    expect(back.data.filter((r) => r.verdict === 'differs' || r.verdict === 'missing-documentation')).toHaveLength(verdicts.length);
+    // one row per claim line (and one per note with no line): every note of the 50 is there
+    expect(new Set(back.data.map((r) => r.row)).size).toBe(50);
+    const perNote = new Map(back.data.map((r) => [r.row, r.audit]));
+    expect([...perNote.values()].filter((v) => v === 'differs' || v === 'missing-documentation')).toHaveLength(verdicts.length);
+  });
+
+  it('carries review-flagged lines into the CSV with their status and reasons (as the engine gives them)', async () => {
+    const back = Papa.parse<Record<string, string>>(readFileSync(path.join(ARTIFACTS, 'batch-results.csv'), 'utf8'), { header: true, skipEmptyLines: true });
+    expect(back.meta.fields?.slice(0, 13)).toEqual(['row', 'note_id', 'line', 'CPT', 'Mod1', 'Mod2', 'Mod3', 'Mod4', 'Units', 'confidence', 'status', 'review_reasons', 'reason']);
+    const expected = parseCsv(readFileSync(FIXTURE, 'utf8')).inputs.flatMap((i) => claimRecords(processInput(i, analyze)));
+    const review = expected.filter((r) => r.status === 'review' && r.CPT);
+    expect(review.length).toBeGreaterThan(0);
+    const key = (r: Record<string, string>) => `${r.row}/${r.line}`;
+    const got = new Map(back.data.map((r) => [key(r), r]));
+    for (const r of review) {
+      const line = got.get(key(r));
+      expect(line, key(r)).toBeTruthy();
+      expect([line!.CPT, line!.Units, line!.Mod1, line!.status, line!.confidence]).toEqual([r.CPT, r.Units, r.Mod1, 'review', r.confidence]);
+      expect(line!.review_reasons).toBe(r.review_reasons);
+    }
+    // a review line is never shown as ready; a ready line is high confidence
+    for (const r of back.data) if (r.status === 'ready') expect(r.confidence).toBe('high');
+    // the table shows the same status on the line
+    await page.getByTestId('batch-filter').selectOption('needs-review');
+    const rows = await page.getByTestId('batch-band').evaluateAll((els) => els.map((e) => e.getAttribute('data-review')));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((v) => v === 'yes')).toBe(true);
+    expect(await page.locator('[data-testid="batch-line"][data-status="review"]').count()).toBeGreaterThan(0);
+    await page.getByTestId('batch-filter').selectOption('all');
   });
 
   it('made no request anywhere but the local server, and threw no errors (while on the batch view)', () => {
@@ -116,4 +144,31 @@ describe('batch and audit (production build, Chromium)', () => {
     expect(text).toBeTruthy();
     await expect.poll(() => page.locator('#note-text').inputValue()).toBe(text);
   });
+  it('names the columns found when no note column is recognised, and lets the user pick it', async () => {
+    await page.evaluate(() => {
+      location.hash = '#/batch';
+    });
+    await page.getByRole('heading', { name: 'Batch and audit' }).waitFor({ timeout: 30_000 });
+    const notes = parseCsv(readFileSync(FIXTURE, 'utf8')).inputs.slice(0, 3);
+    const csv = Papa.unparse(
+      notes.map((n, i) => ({ acct: `A${i + 1}`, narrative: n.text })),
+      { columns: ['acct', 'narrative'] },
+    );
+    await page.getByTestId('batch-files').setInputFiles({ name: 'acct.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    const alert = page.getByTestId('batch-column-problem');
+    await alert.waitFor({ timeout: 30_000 });
+    await expect.poll(() => alert.textContent()).toMatch(/no note column was recognised\. Columns found: acct, narrative\./);
+    const axe = await new AxeBuilder({ page }).include('[data-testid="batch-column-problem"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.getByLabel('Note column').selectOption({ label: 'narrative' });
+    await page.getByRole('button', { name: 'Analyse with this column' }).click();
+    await page.locator('[data-testid="batch-progress"][data-status="done"][data-total="3"]').waitFor({ timeout: 60_000 });
+    expect(await alert.count()).toBe(0);
+    expect(await page.getByTestId('batch-row').count()).toBe(3);
+    const expected = notes.map((n) => processInput(n, analyze));
+    const shown = await page.getByTestId('batch-lines').evaluateAll((els) => els.map((e) => e.querySelectorAll('[data-testid="batch-line"]').length));
+    expect(shown).toEqual(expected.map((o) => (o.ok && o.row.inScope && !o.row.abstain ? o.row.lines.length : 0)));
+    expect(shown.some((n) => n > 0)).toBe(true);
+  });
+
 });

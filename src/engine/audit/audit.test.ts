@@ -4,7 +4,7 @@ import { analyze } from '../index';
 import type { Analysis, Suggestion } from '../types';
 import { auditNote, compareLines } from './audit';
 import { parseBilled } from './billed';
-import { BatchSummarizer, detectColumns, gapKey, inputFromRecord, processInput } from './batch';
+import { BatchSummarizer, CLAIM_COLUMNS, claimRecords, detectColumns, gapKey, inputFromRecord, processInput } from './batch';
 
 const note = (f: string) => readFileSync(`test/fixtures/notes/${f}`, 'utf8');
 const billed = (s: string) => parseBilled(s).lines;
@@ -126,7 +126,7 @@ describe('auditNote (documentation gaps)', () => {
 describe('batch rows and summary', () => {
   it('groups gap messages without codes and details', () => {
     expect(gapKey('63685: Documentation gap: needs a pocket (the pocket was "not created").')).toBe('Documentation gap: needs a pocket.');
-    expect(gapKey('The note places this session 45 days after an earlier procedure.')).toBe('The note places this session N days after an earlier procedure.');
+    expect(gapKey('The note places this session 45 days after an earlier procedure.')).toBe('The note places this session after an earlier procedure.');
   });
 
   it('detects columns with and without a header', () => {
@@ -135,7 +135,7 @@ describe('batch rows and summary', () => {
     expect(detectColumns(['OPERATIVE NOTE ...'])).toMatchObject({ header: false, note: 0 });
     expect(detectColumns(['id', 'codes'])).toHaveProperty('error');
     // issue 19: a header with no note column is an error, not a data row
-    expect(detectColumns(['a', 'b', 'c'])).toEqual({ error: 'no note column found (columns: a, b, c); name one of note, notes, text' });
+    expect(detectColumns(['a', 'b', 'c'])).toEqual({ error: 'no note column found (columns: a, b, c); name one of note, notes, text', columns: ['a', 'b', 'c'] });
     expect(detectColumns(['patient', 'date of service', 'dx'])).toHaveProperty('error');
     expect(detectColumns(['17', 'Two leads were placed at T8 through a Tuohy needle.', '63650 x2'])).toMatchObject({ header: false, note: 1 });
     const cols = detectColumns(['id', 'note', 'billed']);
@@ -158,5 +158,129 @@ describe('batch rows and summary', () => {
     const sum = s.result();
     expect(sum).toMatchObject({ rows: 5, analysed: 3, errors: 2, inScope: 2, outOfScope: 1, audited: 2, verdicts: { agrees: 1, differs: 1, 'missing-documentation': 0 }, agreementRate: 0.5 });
     expect(sum.codes[0]).toEqual({ code: '63650', notes: 2, units: 4 });
+  });
+});
+
+describe('reasons that cite the rule (issue 18)', () => {
+  it('says generator codes take no side for a billed 64590-LT', () => {
+    const d = compareLines(billed('64590-LT'), billed('64590'));
+    expect(d).toHaveLength(1);
+    expect(d[0].message).toMatch(/generator codes take no side/);
+    expect(d[0].message).not.toMatch(/LT the note does not support/);
+  });
+
+  it('keeps "the note does not support" for a side on a sided code', () => {
+    const d = compareLines(billed('64568-LT'), billed('64568-RT'));
+    expect(d[0].message).toMatch(/billed with LT the note does not support/);
+    expect(d[0].message).not.toMatch(/take no side/);
+  });
+
+  it('cites the edit for a billed code bundled into a supported one', () => {
+    const d = compareLines(billed('63650x2;77003'), billed('63650x2'));
+    expect(d[0].kind).toBe('extra');
+    expect(d[0].message).toMatch(/77003 is not reported with 63650: Fluoroscopy/);
+    expect(d[0].message).toMatch(/convention/);
+    expect(d[0].message).not.toMatch(/supports no 77003 line/);
+    const r = compareLines(billed('64561;76000'), billed('64561'));
+    expect(r[0].message).toMatch(/76000 is not reported with 64561: Imaging guidance is part of 64561.*CPT code descriptor/);
+  });
+
+  it('falls back to the plain reason when no rule applies', () => {
+    expect(compareLines(billed('63688'), billed('63650x2'))[0].message).toMatch(/the note supports no 63688 line/);
+  });
+
+  it('never leaves a day-count placeholder in a gap key', () => {
+    const keys = [
+      gapKey('Consider 58 if this session falls within the global period of the earlier stage (stage 1: 64561 has a 10-day global, 64581 a 90-day global); the note puts it 12 days later.'),
+      gapKey('This session may fall inside the global period of an earlier procedure (40 days later: inside a 90-day global, outside a 10-day one).'),
+      gapKey('The earlier procedure was 30 days later than planned.'),
+    ];
+    for (const k of keys) expect(k).not.toMatch(/N days|\d days later/);
+    expect(keys[0]).toBe('Consider 58 if this session falls within the global period of the earlier stage (stage 1: 64561 has a 10-day global, 64581 a 90-day global).');
+    expect(gapKey('x; the note puts it 3 days later.')).toBe(gapKey('x; the note puts it 45 days later.'));
+  });
+});
+
+describe('audit flag by suggestion confidence (issue 15)', () => {
+  const withConf = (conf: Suggestion['confidence'], status?: Suggestion['status']) => {
+    const a = fake({ lines: [['63650', 2, []]] });
+    a.suggestions[0].confidence = conf;
+    if (status) a.suggestions[0].status = status;
+    return a;
+  };
+
+  it('flags a disagreement with a high, ready line as a likely error', () => {
+    const r = auditNote(withConf('high', 'ready'), billed('63650x1'));
+    expect(r.differences).toMatchObject([{ kind: 'units', flag: 'likely-error', suggestedConfidence: 'high' }]);
+    expect(r.flag).toBe('likely-error');
+  });
+
+  it('flags a disagreement with a medium or low line as a check', () => {
+    for (const c of ['medium', 'low'] as const) {
+      const r = auditNote(withConf(c), billed('63650x1;63688'));
+      expect(r.differences.map((d) => [d.kind, d.flag, d.suggestedConfidence])).toEqual([
+        ['units', 'check', c],
+        ['extra', 'check', c],
+      ]);
+      expect(r.flag).toBe('check');
+    }
+  });
+
+  it('flags a high line that still needs review as a check', () => {
+    expect(auditNote(withConf('high', 'review'), billed('63650x1')).differences[0].flag).toBe('check');
+  });
+
+  it('flags anything against an abstention as a check, and an agreeing claim not at all', () => {
+    const a = fake({ lines: [], abstain: { fact: 'target', message: 'm', question: 'q', candidates: [], evidence: [] } });
+    expect(auditNote(a, billed('63685')).differences[0]).toMatchObject({ flag: 'check', suggestedConfidence: null });
+    expect(auditNote(withConf('high', 'ready'), billed('63650x2')).flag).toBeNull();
+  });
+});
+
+describe('claim-line records (CSV shape)', () => {
+  it('gives one record per claim line in billing-system columns, with status and reasons', () => {
+    const o = processInput({ index: 0, id: 'n1', text: note('003-scs-permanent-perc-leads-ipg.txt'), billed: '63650x1;63685' }, analyze);
+    const recs = claimRecords(o);
+    expect(recs.map((r) => [r.CPT, r.Units])).toEqual([
+      ['63650', '2'],
+      ['63685', '1'],
+    ]);
+    for (const r of recs) {
+      expect(Object.keys(r)).toEqual([...CLAIM_COLUMNS]);
+      expect(r.note_id).toBe('n1');
+      expect(['ready', 'review']).toContain(r.status);
+      expect(['high', 'medium', 'low']).toContain(r.confidence);
+      expect(r.reason.length).toBeGreaterThan(10);
+      expect(r.audit).toBe('differs');
+      expect(['check', 'likely-error']).toContain(r.audit_flag);
+    }
+  });
+
+  it('splits modifiers into Mod1–Mod4 and joins review reasons', () => {
+    const a = fake({ lines: [['64568', 1, ['LT', '59']]] });
+    a.suggestions[0].confidence = 'medium';
+    a.suggestions[0].reviewReasons = [
+      { id: 'side', text: 'The side comes from one mention.', question: 'Which side was treated?', evidence: [] },
+      { id: 'x', text: 'Second reason.', evidence: [] },
+    ];
+    const [r] = claimRecords(processInput({ index: 4, id: 'v', text: 'x', billed: null }, () => a));
+    expect(r).toMatchObject({ row: '5', line: '1', CPT: '64568', Mod1: 'LT', Mod2: '59', Mod3: '', Mod4: '', Units: '1', status: 'review', audit: '' });
+    expect(r.review_reasons).toBe('The side comes from one mention. Ask: Which side was treated? | Second reason.');
+  });
+
+  it('gives a note with no line one record with the abstention or out-of-scope reason, and a bad row its error', () => {
+    const ab = fake({
+      lines: [],
+      abstain: { fact: 'target', message: 'A generator was replaced; the system is not named.', question: 'Which system was the generator for?', candidates: [{ code: '63685', when: 'spinal' }, { code: '64590', when: 'if the system is sacral or peripheral' }], evidence: [] },
+    });
+    const [r] = claimRecords(processInput({ index: 0, id: 'a', text: 'x', billed: null }, () => ab));
+    expect(r).toMatchObject({ CPT: '', status: 'review', review_reasons: 'Which system was the generator for?' });
+    expect(r.reason).toBe('A generator was replaced; the system is not named. Candidates: 63685 if spinal; 64590 if the system is sacral or peripheral. Ask: Which system was the generator for?');
+    const [o] = claimRecords(processInput({ index: 1, id: 'b', text: note('061-oos-pacemaker-generator-change.txt'), billed: null }, analyze));
+    const oos = processInput({ index: 1, id: 'b', text: note('061-oos-pacemaker-generator-change.txt'), billed: null }, analyze);
+    expect(o).toMatchObject({ CPT: '', status: oos.ok && oos.row.abstain ? 'review' : 'no line' });
+    expect(o.reason).toContain(oos.ok ? oos.row.outOfScopeReason : '-');
+    expect(o.reason.length).toBeGreaterThan(10);
+    expect(claimRecords(processInput({ index: 2, id: 'c', text: ' ', billed: null }, analyze))).toMatchObject([{ status: 'error', error: expect.stringMatching(/empty note/) }]);
   });
 });

@@ -2,7 +2,9 @@
  * Billed claim lines checked against what the note supports (the engine's suggestions).
  * Pure: takes an Analysis and parsed billed lines, returns a verdict with reasons.
  */
-import type { Analysis, Suggestion } from '../types';
+import type { Analysis, Confidence, Suggestion } from '../types';
+import { CODE_BY_ID } from '../../kb/codes';
+import { PAIR_EDITS } from '../../kb/edits';
 import { formatLine, sameModifiers, type ClaimLineSpec } from './billed';
 
 export type Verdict = 'agrees' | 'differs' | 'missing-documentation';
@@ -31,7 +33,22 @@ export interface Difference {
   /** The line the note supports (absent for `extra`). */
   suggested?: string;
   message: string;
+  /**
+   * How much weight the difference carries: `likely-error` when the line the note supports is
+   * high confidence and ready (the billed line is probably wrong); `check` when that line is
+   * medium or low confidence or needs review (the billed line may be right: read the note).
+   */
+  flag?: AuditFlag;
+  /** Confidence of the suggested line the billed line is compared with (the lowest, for `extra`); null when there is none. */
+  suggestedConfidence?: Confidence | null;
 }
+
+export type AuditFlag = 'likely-error' | 'check';
+
+export const FLAG_LABEL: Record<AuditFlag, string> = {
+  'likely-error': 'Likely error',
+  check: 'Check',
+};
 
 export interface AuditResult {
   verdict: Verdict;
@@ -40,6 +57,8 @@ export interface AuditResult {
   reasons: string[];
   /** Billed codes the note does not support (no line, or a line with a documentation gap). */
   unsupported: string[];
+  /** The strongest flag among the differences (`likely-error` over `check`); null when the claim agrees. */
+  flag?: AuditFlag | null;
 }
 
 /** The documentation gaps the engine flags for a note: warnings of kind 'documentation' / 'no-code', and its questions. */
@@ -60,6 +79,34 @@ function gappedCodes(a: Analysis): Set<string> {
   for (const w of a.warnings) if (w.kind === 'documentation') for (const c of w.codes ?? []) out.add(c);
   for (const s of a.suggestions) if ((s.warnings ?? []).some((w) => /^Documentation gap/i.test(w))) out.add(s.code);
   return out;
+}
+
+const SIDE_MODS = new Set(['LT', 'RT', '50']);
+
+/** Why a billed side modifier does not fit the code: the code takes no side (e.g. a generator in a pocket). */
+function sideReason(code: string, mods: readonly string[]): string | null {
+  const side = mods.filter((m) => SIDE_MODS.has(m));
+  const rule = CODE_BY_ID.get(code);
+  if (!side.length || !rule || rule.sided) return null;
+  const what = rule.component === 'generator' ? 'generator codes take no side' : `${code} is not a sided code`;
+  return `billed with ${side.join(', ')}, but ${what} (LT/RT apply only to paired structures)`;
+}
+
+/** Why the note supports no line with a billed code, citing the edit or convention where one applies. */
+function extraReason(code: string, suggested: readonly ClaimLineSpec[]): string {
+  const codes = new Set(suggested.map((l) => l.code));
+  const edit = PAIR_EDITS.find((e) => e.column2.includes(code) && e.column1.some((c) => codes.has(c)));
+  if (edit) {
+    const c1 = edit.column1.find((c) => codes.has(c))!;
+    const kind = edit.status === 'descriptor' ? 'CPT code descriptor' : edit.status === 'unconfirmed' ? 'OpNote Coder convention, not verified in the NCCI table' : 'payer policy';
+    return `${code} is not reported with ${c1}: ${edit.rule} (${kind}${edit.modifierIndicator === 0 ? '; no modifier makes the pair payable' : `; only ${edit.bypass.join('/')} with a documented distinct service`}).`;
+  }
+  const rule = CODE_BY_ID.get(code);
+  if (!rule && /^7[67]\d{3}$/.test(code)) {
+    const inc = suggested.find((l) => CODE_BY_ID.get(l.code)?.includesImaging);
+    if (inc) return `imaging guidance is part of ${inc.code} (CPT code descriptor): no separate ${code} line.`;
+  }
+  return `the note supports no ${code} line.`;
 }
 
 /**
@@ -100,8 +147,11 @@ export function compareLines(billed: readonly ClaimLineSpec[], suggested: readon
     (x, y) => {
       const extraMods = x.modifiers.filter((m) => !y.modifiers.includes(m));
       const missingMods = y.modifiers.filter((m) => !x.modifiers.includes(m));
+      const side = sideReason(x.code, extraMods);
+      const otherExtra = side ? extraMods.filter((m) => !SIDE_MODS.has(m)) : extraMods;
       const parts = [
-        extraMods.length ? `billed with ${extraMods.join(', ')} the note does not support` : '',
+        side ?? '',
+        otherExtra.length ? `billed with ${otherExtra.join(', ')} the note does not support` : '',
         missingMods.length ? `the note supports ${missingMods.join(', ')}, not billed` : '',
       ].filter(Boolean);
       diffs.push({
@@ -114,7 +164,7 @@ export function compareLines(billed: readonly ClaimLineSpec[], suggested: readon
     },
   );
   for (const x of b)
-    if (!x.used) diffs.push({ kind: 'extra', code: x.l.code, billed: formatLine(x.l), message: `Billed ${formatLine(x.l)}, but the note supports no ${x.l.code} line.` });
+    if (!x.used) diffs.push({ kind: 'extra', code: x.l.code, billed: formatLine(x.l), message: `Billed ${formatLine(x.l)}, but ${extraReason(x.l.code, suggested)}` });
   for (const y of s)
     if (!y.used) diffs.push({ kind: 'missing', code: y.l.code, suggested: formatLine(y.l), message: `The note supports ${formatLine(y.l)}, which was not billed.` });
   return diffs;
@@ -128,7 +178,7 @@ export function compareLines(billed: readonly ClaimLineSpec[], suggested: readon
  * - differs: anything else, with the differing lines.
  */
 export function auditNote(a: Analysis, billed: readonly ClaimLineSpec[]): AuditResult {
-  const differences = compareLines(billed, a.suggestions.map(suggestionLine));
+  const differences = compareLines(billed, a.suggestions.map(suggestionLine)).map((d) => flagDifference(d, a));
   const gapped = gappedCodes(a);
   const suggestedCodes = new Set(a.suggestions.map((s) => s.code));
   const unsupported = [...new Set(billed.map((l) => l.code).filter((c) => !suggestedCodes.has(c) || gapped.has(c)))];
@@ -151,5 +201,26 @@ export function auditNote(a: Analysis, billed: readonly ClaimLineSpec[]): AuditR
     reasons.push(billed.length ? 'The billed lines match the lines the note supports.' : 'Nothing was billed and the note supports no line.');
   }
   for (const d of differences) reasons.push(d.message);
-  return { verdict, differences, reasons, unsupported };
+  const flag = differences.some((d) => d.flag === 'likely-error') ? 'likely-error' : differences.length || verdict !== 'agrees' ? 'check' : null;
+  return { verdict, differences, reasons, unsupported, flag };
+}
+
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+/** A suggestion that can be trusted unread: high confidence and nothing to check. */
+const trusted = (s: Suggestion) => s.confidence === 'high' && s.status !== 'review' && !(s.reviewReasons ?? []).length;
+
+/**
+ * Flag a difference by the confidence of the line it disagrees with: against a high, ready line
+ * the billed line is a likely error; against a medium or low one (or one under review, or when
+ * the engine abstains) it is a thing to check, as the billed line may be the right one.
+ */
+export function flagDifference(d: Difference, a: Pick<Analysis, 'suggestions' | 'abstain'>): Difference {
+  const same = a.suggestions.filter((s) => s.code === d.code);
+  const exact = d.suggested ? same.filter((s) => formatLine(suggestionLine(s)) === d.suggested) : [];
+  const against = d.kind === 'extra' ? a.suggestions : exact.length ? exact : same;
+  if (!against.length) return { ...d, flag: a.abstain ? 'check' : 'likely-error', suggestedConfidence: null };
+  const lowest = against.reduce<Confidence>((lo, s) => (RANK[s.confidence] < RANK[lo] ? s.confidence : lo), 'high');
+  const flag = !a.abstain && against.every(trusted) ? 'likely-error' : 'check';
+  return { ...d, flag, suggestedConfidence: lowest };
 }

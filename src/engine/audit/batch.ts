@@ -20,6 +20,20 @@ export interface BatchInput {
 export interface BatchLine extends ClaimLineSpec {
   confidence: Confidence;
   description: string;
+  /** `ready` or `review` (see Suggestion.status); absent from rows built before the status existed. */
+  status?: 'ready' | 'review';
+  /** Why the line needs a look, in plain words (with the question to ask, where there is one). */
+  reviewReasons?: string[];
+  /** Why the note supports the line, in plain words. */
+  reason?: string;
+}
+
+/** Device work found but the deciding fact missing (Analysis.abstain without its spans). */
+export interface BatchAbstain {
+  fact: string;
+  message: string;
+  question: string;
+  candidates: { code: string; when: string }[];
 }
 
 export interface BatchRow {
@@ -28,6 +42,10 @@ export interface BatchRow {
   inScope: boolean;
   outOfScopeReason?: string;
   lines: BatchLine[];
+  /** The engine declined to pick a code: which fact is missing, the candidates and the question. */
+  abstain?: BatchAbstain;
+  /** Whether any line needs review (or the engine abstained). */
+  review?: boolean;
   /** The lowest confidence among the lines; null when there are none. */
   confidence: Confidence | null;
   /** The billed string as given, or null when none was given. */
@@ -50,12 +68,19 @@ export type BatchOutcome = { ok: true; row: BatchRow } | { ok: false; error: Bat
 
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
-/** A gap message without the code prefix, details in parentheses or day counts, so equal gaps group together. */
+/**
+ * A gap message without the code prefix, details in parentheses or the note's own day count, so
+ * equal gaps group together. The key is shown to people (summary, CSV): it reads as a sentence,
+ * with no placeholder; a clause that only gives this note's day count is dropped.
+ */
 export function gapKey(message: string): string {
   return message
     .replace(/^\s*[A-Z0-9]{5}:\s*/, '')
     .replace(/(?<!\s)\s*\([^()]*\)(?=\s*(?:\.\s*)?$)/, '')
-    .replace(/\b\d+ days\b/g, 'N days')
+    .replace(/ ?\(\d+ days? later[^()]*\)/g, '')
+    .replace(/[;,][^;,.()]*\b\d+ days? later\b/g, '')
+    .replace(/\b\d+ days? later\b/g, 'later')
+    .replace(/\b\d+ days? (after|before)\b/g, '$1')
     .trim();
 }
 
@@ -79,7 +104,11 @@ export function toBatchRow(input: BatchInput, a: Analysis, billed: ClaimLineSpec
     modifiers: s.modifiers.map((m) => m.code),
     confidence: s.confidence,
     description: s.description,
+    status: s.status ?? (s.confidence === 'high' && !(s.reviewReasons ?? []).length ? 'ready' : 'review'),
+    reviewReasons: (s.reviewReasons ?? []).map((r) => (r.question ? `${r.text} Ask: ${r.question}` : r.text)),
+    reason: s.reasons.map((r) => r.text).join(' '),
   }));
+  const abstain = a.abstain ? { fact: a.abstain.fact, message: a.abstain.message, question: a.abstain.question, candidates: a.abstain.candidates.map((c) => ({ ...c })) } : undefined;
   const confidence = lines.length ? lines.reduce<Confidence>((lo, l) => (RANK[l.confidence] < RANK[lo] ? l.confidence : lo), 'high') : null;
   return {
     index: input.index,
@@ -87,6 +116,8 @@ export function toBatchRow(input: BatchInput, a: Analysis, billed: ClaimLineSpec
     inScope: a.inScope,
     ...(a.outOfScopeReason ? { outOfScopeReason: a.outOfScopeReason } : {}),
     lines,
+    ...(abstain ? { abstain } : {}),
+    review: !!abstain || lines.some((l) => l.status === 'review'),
     confidence,
     billed: billed ? (input.billed ?? '').trim() : null,
     billedLines: billed ?? [],
@@ -184,7 +215,7 @@ export function summarize(outcomes: Iterable<BatchOutcome>): BatchSummary {
   return s.result();
 }
 
-export const FLAT_COLUMNS = ['id', 'suggested', 'confidence', 'in_scope', 'out_of_scope_reason', 'billed', 'verdict', 'differences', 'gaps'] as const;
+export const FLAT_COLUMNS = ['id', 'suggested', 'confidence', 'in_scope', 'out_of_scope_reason', 'billed', 'verdict', 'differences', 'gaps', 'review', 'audit_flag'] as const;
 export type FlatColumn = (typeof FLAT_COLUMNS)[number];
 
 /** The flat record of a row for CSV export. `FLAT_COLUMNS` gives the column order. */
@@ -199,6 +230,8 @@ export function flatRow(r: BatchRow): Record<FlatColumn, string> {
     verdict: r.audit?.verdict ?? '',
     differences: r.audit ? r.audit.differences.map((d) => d.message).join(' | ') : '',
     gaps: r.gaps.join(' | '),
+    review: r.review ? 'yes' : 'no',
+    audit_flag: r.audit?.flag ?? '',
   };
 }
 
@@ -242,7 +275,7 @@ function looksLikeHeader(first: readonly string[], noteAt: number): boolean {
  * found by name (note/text, id, billed/codes/cpt). Without one: one column is the note; two are
  * id, note; three or more are id, note, billed.
  */
-export function detectColumns(first: readonly string[]): CsvColumns | { error: string } {
+export function detectColumns(first: readonly string[]): CsvColumns | { error: string; columns?: string[] } {
   const names = first.map(norm);
   const find = (list: string[]) => {
     const i = names.findIndex((n) => list.includes(n));
@@ -252,13 +285,24 @@ export function detectColumns(first: readonly string[]): CsvColumns | { error: s
   const id = find(ID_NAMES);
   const billed = find(BILLED_NAMES);
   if (note !== null) return { header: true, note, id, billed, width: first.length };
-  const noNote = { error: `no note column found (columns: ${first.map((f) => f.replace(/^\ufeff/, '').trim()).join(', ')}); name one of ${NOTE_NAMES.slice(0, 3).join(', ')}` };
+  const columns = first.map((f) => f.replace(/^\ufeff/, '').trim());
+  const noNote = { error: `no note column found (columns: ${columns.join(', ')}); name one of ${NOTE_NAMES.slice(0, 3).join(', ')}`, columns };
   if (id !== null || billed !== null) return noNote;
   const w = first.length;
   if (w >= 2 && looksLikeHeader(first, 1)) return noNote;
   if (w === 1) return { header: false, note: 0, id: null, billed: null, width: w };
   if (w === 2) return { header: false, note: 1, id: 0, billed: null, width: w };
   return { header: false, note: 1, id: 0, billed: 2, width: w };
+}
+
+/** The columns of a header row when the user has chosen which one holds the note (id and billed still found by name). */
+export function columnsWithNote(first: readonly string[], note: number): CsvColumns {
+  const names = first.map(norm);
+  const find = (list: string[]) => {
+    const i = names.findIndex((n, k) => k !== note && list.includes(n));
+    return i < 0 ? null : i;
+  };
+  return { header: true, note, id: find(ID_NAMES), billed: find(BILLED_NAMES), width: first.length };
 }
 
 /** The input for one CSV record, or why it is a bad row. `index` is the 0-based data row. */
@@ -269,3 +313,62 @@ export function inputFromRecord(fields: readonly string[], cols: CsvColumns, ind
   }
   return { ok: true, input: { index, id, text: fields[cols.note] ?? '', billed: cols.billed !== null ? (fields[cols.billed] ?? '') : null } };
 }
+
+// ---- claim-line export ------------------------------------------------------------------------------------------
+
+/** Columns of the claim-line export: one row per claim line, in billing-system shape, then status and reasons. */
+export const CLAIM_COLUMNS = ['row', 'note_id', 'line', 'CPT', 'Mod1', 'Mod2', 'Mod3', 'Mod4', 'Units', 'confidence', 'status', 'review_reasons', 'reason', 'billed', 'audit', 'audit_flag', 'audit_reasons', 'error'] as const;
+export type ClaimColumn = (typeof CLAIM_COLUMNS)[number];
+
+const blankClaim = (): Record<ClaimColumn, string> => Object.fromEntries(CLAIM_COLUMNS.map((c) => [c, ''])) as Record<ClaimColumn, string>;
+
+/** Why a note has no claim line: the engine's abstention (fact, candidates, question) or the out-of-scope reason. */
+export function noLineReason(r: Pick<BatchRow, 'abstain' | 'inScope' | 'outOfScopeReason'>): string {
+  if (r.abstain) {
+    const cands = r.abstain.candidates.map((c) => `${c.code} ${/^(if|when)\b/i.test(c.when) ? '' : 'if '}${c.when}`).join('; ');
+    const ab = `${r.abstain.message}${cands ? ` Candidates: ${cands}.` : ''} Ask: ${r.abstain.question}`;
+    return !r.inScope && r.outOfScopeReason ? `${r.outOfScopeReason} ${ab}` : ab;
+  }
+  if (!r.inScope) return r.outOfScopeReason ?? 'The note documents no neurostimulator procedure.';
+  return 'The note supports no claim line.';
+}
+
+/**
+ * The claim-line records of one outcome: a row per suggested line (CPT, Mod1–Mod4, Units, its
+ * confidence, status and reasons); a note with no line gets one row that says why (abstention or
+ * out of scope); a bad input row gets one row with its error. Audit columns repeat on each line of a note.
+ */
+export function claimRecords(o: BatchOutcome): Record<ClaimColumn, string>[] {
+  if (!o.ok) return [{ ...blankClaim(), row: String(o.error.index + 1), note_id: o.error.id, status: 'error', error: o.error.error }];
+  const r = o.row;
+  const audit = {
+    billed: r.billed ?? '',
+    audit: r.audit?.verdict ?? '',
+    audit_flag: r.audit?.flag ?? '',
+    audit_reasons: r.audit ? (r.audit.verdict === 'agrees' ? '' : r.audit.reasons.join(' | ')) : '',
+  };
+  const base = { ...blankClaim(), row: String(r.index + 1), note_id: r.id, ...audit };
+  if (!r.lines.length) return [{ ...base, status: r.abstain ? 'review' : 'no line', reason: noLineReason(r), review_reasons: r.abstain ? r.abstain.question : '' }];
+  return r.lines.map((l, i) => ({
+    ...base,
+    line: String(i + 1),
+    CPT: l.code,
+    Mod1: l.modifiers[0] ?? '',
+    Mod2: l.modifiers[1] ?? '',
+    Mod3: l.modifiers[2] ?? '',
+    Mod4: l.modifiers[3] ?? '',
+    Units: String(l.units),
+    confidence: l.confidence,
+    status: l.status ?? '',
+    review_reasons: (l.reviewReasons ?? []).join(' | '),
+    reason: l.reason ?? '',
+  }));
+}
+
+/** Columns the batch input reads (by header name), with one example row, for a downloadable template. */
+export const TEMPLATE_COLUMNS = ['id', 'note', 'billed'] as const;
+export const TEMPLATE_EXAMPLE: Record<(typeof TEMPLATE_COLUMNS)[number], string> = {
+  id: 'case-001',
+  note: 'PROCEDURE: Percutaneous placement of two spinal cord stimulator leads.\nUnder fluoroscopy two 8-contact leads were advanced into the dorsal epidural space to T8 and T9. The leads were connected to an external trial stimulator.',
+  billed: '63650x2',
+};

@@ -1,18 +1,18 @@
 import { useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { useStore } from 'zustand';
-import { VERDICT_LABEL, formatLine, summarize, type BatchOutcome, type Verdict } from '../../../engine/audit/index';
+import { FLAG_LABEL, VERDICT_LABEL, formatLine, noLineReason, summarize, type AuditFlag, type BatchLine, type BatchOutcome, type Verdict } from '../../../engine/audit/index';
 import type { Confidence } from '../../../engine/types';
 import { useAnalyzer } from '../../lib/analyzer-context';
 import { useWorkspace, useWorkspaceStore } from '../../lib/store';
 import { navigate } from '../../lib/route';
 import { batchStore, cancelBatch, runBatch } from './batch-store';
-import { loadFiles } from './load';
+import { loadFiles, type LoadedBatch } from './load';
 import { SummaryCharts } from './charts';
-import { download, toCsv, toJson } from './export';
+import { download, templateCsv, toCsv, toJson, toNoteCsv } from './export';
 
 export const PAGE_SIZE = 50;
 
-type Filter = 'all' | 'disagreements' | Verdict | 'not-audited' | 'out-of-scope' | 'low-confidence' | 'errors';
+type Filter = 'all' | 'disagreements' | Verdict | 'not-audited' | 'out-of-scope' | 'low-confidence' | 'needs-review' | 'band-high' | 'band-medium' | 'band-low' | 'likely-error' | 'check' | 'errors';
 const FILTERS: { id: Filter; label: string }[] = [
   { id: 'all', label: 'All notes' },
   { id: 'disagreements', label: 'Disagreements (differs or missing documentation)' },
@@ -21,11 +21,20 @@ const FILTERS: { id: Filter; label: string }[] = [
   { id: 'agrees', label: 'Agrees' },
   { id: 'not-audited', label: 'No billed codes' },
   { id: 'out-of-scope', label: 'Out of scope' },
+  { id: 'likely-error', label: 'Audit: likely error (against a high-confidence line)' },
+  { id: 'check', label: 'Audit: check (against a medium or low line)' },
+  { id: 'needs-review', label: 'Needs review' },
+  { id: 'band-high', label: 'Confidence: high' },
+  { id: 'band-medium', label: 'Confidence: medium' },
+  { id: 'band-low', label: 'Confidence: low' },
   { id: 'low-confidence', label: 'Low or medium confidence' },
   { id: 'errors', label: 'Bad rows' },
 ];
 
 type SortKey = 'row' | 'id' | 'verdict' | 'confidence';
+
+/** A row needs review when a line is under review, the engine abstained, or the row predates the status and is not high. */
+const needsReview = (r: { review?: boolean; lines: BatchLine[]; abstain?: unknown }) => !!r.review || !!r.abstain || r.lines.some((l) => l.status === 'review');
 const VERDICT_RANK: Record<string, number> = { 'missing-documentation': 0, differs: 1, agrees: 2, '': 3, error: 4 };
 const CONF_RANK: Record<Confidence | 'none', number> = { low: 0, medium: 1, high: 2, none: 3 };
 
@@ -43,6 +52,15 @@ function matches(o: BatchOutcome, f: Filter): boolean {
       return !o.row.inScope;
     case 'low-confidence':
       return o.row.confidence === 'low' || o.row.confidence === 'medium';
+    case 'needs-review':
+      return needsReview(o.row);
+    case 'band-high':
+    case 'band-medium':
+    case 'band-low':
+      return o.row.confidence === f.slice(5);
+    case 'likely-error':
+    case 'check':
+      return o.row.audit?.flag === f;
     default:
       return v === f;
   }
@@ -67,6 +85,11 @@ const VERDICT_CLASS: Record<Verdict, string> = {
   agrees: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100',
   differs: 'bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100',
   'missing-documentation': 'bg-rose-100 text-rose-900 dark:bg-rose-900/50 dark:text-rose-100',
+};
+
+const FLAG_CLASS: Record<AuditFlag, string> = {
+  'likely-error': 'bg-rose-100 text-rose-900 dark:bg-rose-900/50 dark:text-rose-100',
+  check: 'bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100',
 };
 
 function Progress() {
@@ -120,6 +143,7 @@ function Loader() {
   const status = useStore(batchStore, (s) => s.status);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ files: File[]; p: NonNullable<LoadedBatch['columnProblem']>; pick: number } | null>(null);
   const filesRef = useRef<HTMLInputElement>(null);
   const dirRef = useRef<HTMLInputElement>(null);
 
@@ -129,8 +153,24 @@ function Loader() {
     if (!list.length) return;
     setLoading(true);
     setError(null);
+    setProblem(null);
     try {
-      runBatch(await loadFiles(list), analyzer);
+      const loaded = await loadFiles(list);
+      if (loaded.columnProblem) setProblem({ files: list, p: loaded.columnProblem, pick: guessNote(loaded.columnProblem.columns) });
+      else runBatch(loaded, analyzer);
+    } catch (err) {
+      setError(`Could not read the files: ${(err as Error).message}`);
+    } finally {
+      setLoading(false);
+    }
+  }
+  async function useColumn() {
+    if (!problem) return;
+    setLoading(true);
+    try {
+      const loaded = await loadFiles(problem.files, { [problem.p.file]: problem.pick });
+      setProblem(null);
+      runBatch(loaded, analyzer);
     } catch (err) {
       setError(`Could not read the files: ${(err as Error).message}`);
     } finally {
@@ -160,6 +200,9 @@ function Loader() {
         <button type="button" className="btn" disabled={busy} onClick={() => dirRef.current?.click()}>
           Choose a folder…
         </button>
+        <button type="button" className="btn-ghost" onClick={() => download('batch-template.csv', templateCsv(), 'text/csv;charset=utf-8')}>
+          Download a template CSV
+        </button>
         <label htmlFor="batch-files" className="sr-only">
           Notes (.txt) or a CSV of notes
         </label>
@@ -173,12 +216,72 @@ function Loader() {
         analysed on this device and never leave it.
       </p>
       {loading && <p className="mt-2 text-sm">Reading files…</p>}
+      {problem && (
+        <div role="alert" className="mt-3 rounded border border-rose-300 bg-rose-50 p-3 text-sm dark:border-rose-700 dark:bg-rose-950/40" data-testid="batch-column-problem">
+          <p className="font-medium text-rose-800 dark:text-rose-200">
+            {problem.p.file}: no note column was recognised. Columns found: {problem.p.columns.join(', ')}.
+          </p>
+          <p className="mt-1 text-slate-700 dark:text-slate-300">Choose the column that holds the operative note, or rename it to note or text.</p>
+          <div className="mt-2 flex flex-wrap items-center gap-2">
+            <label className="flex items-center gap-1.5">
+              Note column
+              <select
+                className="rounded border border-slate-300 bg-white px-1.5 py-1 text-sm dark:border-slate-600 dark:bg-slate-800"
+                value={problem.pick}
+                onChange={(e) => setProblem({ ...problem, pick: Number(e.target.value) })}
+                data-testid="batch-note-column"
+              >
+                {problem.p.columns.map((c, i) => (
+                  <option key={i} value={i}>
+                    {c || `column ${i + 1}`}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className="btn-primary" disabled={busy} onClick={useColumn}>
+              Analyse with this column
+            </button>
+          </div>
+        </div>
+      )}
       {error && (
         <p role="alert" className="mt-2 text-sm text-rose-700 dark:text-rose-300">
           {error}
         </p>
       )}
     </div>
+  );
+}
+
+/** The column most likely to hold the note: the one after an id-like first column, else the last. */
+function guessNote(columns: readonly string[]): number {
+  return columns.length > 1 ? 1 : 0;
+}
+
+function ClaimLines({ lines }: { lines: BatchLine[] }) {
+  if (!lines.length) return <span className="text-slate-500 dark:text-slate-400">—</span>;
+  return (
+    <ul className="space-y-0.5">
+      {lines.map((l, i) => (
+        <li key={i} className="text-xs" data-testid="batch-line" data-status={l.status ?? ''}>
+          <span className="font-mono whitespace-nowrap">{formatLine(l)}</span>{' '}
+          {l.status === 'review' ? (
+            <span className="rounded bg-amber-100 px-1 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100" title={(l.reviewReasons ?? []).join(' ')}>
+              review
+            </span>
+          ) : l.status === 'ready' ? (
+            <span className="rounded bg-emerald-100 px-1 text-emerald-900 dark:bg-emerald-900/50 dark:text-emerald-100">ready</span>
+          ) : null}
+          {l.status === 'review' && (l.reviewReasons ?? []).length > 0 && (
+            <ul className="mt-0.5 list-disc pl-4 text-slate-700 dark:text-slate-300">
+              {(l.reviewReasons ?? []).slice(0, 3).map((t, k) => (
+                <li key={k}>{t}</li>
+              ))}
+            </ul>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -310,15 +413,25 @@ function ResultsTable({ outcomes, hasBilled }: { outcomes: BatchOutcome[]; hasBi
                   <td className="px-2 py-1.5 tabular-nums" data-label="#">{r.index + 1}</td>
                   <td className="max-w-[14rem] px-2 py-1.5 font-mono text-xs break-all" data-label="Note">{r.id}</td>
                   <td className="px-2 py-1.5" data-testid="batch-lines" data-label="Suggested lines">
-                    {r.inScope ? (
-                      <Lines lines={r.lines.map(formatLine)} />
+                    {r.abstain ? (
+                      <span className="text-xs" data-testid="batch-abstain">
+                        {!r.inScope && <span className="mr-1 rounded bg-slate-200 px-1.5 py-0.5 dark:bg-slate-700">Out of scope</span>}
+                        <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100">No code yet</span> {noLineReason({ ...r, inScope: true })}
+                      </span>
+                    ) : r.inScope ? (
+                      <ClaimLines lines={r.lines} />
                     ) : (
                       <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs dark:bg-slate-700" title={r.outOfScopeReason}>
                         Out of scope
                       </span>
                     )}
                   </td>
-                  <td className="px-2 py-1.5 text-xs" data-label="Confidence">{r.confidence ?? '—'}</td>
+                  <td className="px-2 py-1.5 text-xs" data-label="Confidence" data-testid="batch-band" data-review={needsReview(r) ? 'yes' : 'no'}>
+                    {r.confidence ?? '—'}
+                    {r.lines.length > 0 || r.abstain ? (
+                      <span className="block text-slate-600 dark:text-slate-400">{needsReview(r) ? 'needs review' : 'ready'}</span>
+                    ) : null}
+                  </td>
                   {hasBilled && (
                     <td className="px-2 py-1.5" data-label="Billed">
                       <Lines lines={r.billedLines.map(formatLine)} />
@@ -329,6 +442,15 @@ function ResultsTable({ outcomes, hasBilled }: { outcomes: BatchOutcome[]; hasBi
                       {r.audit ? (
                         <>
                           <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${VERDICT_CLASS[r.audit.verdict]}`}>{VERDICT_LABEL[r.audit.verdict]}</span>
+                          {r.audit.flag && (
+                            <span
+                              className={`ml-1 rounded px-1.5 py-0.5 text-xs font-semibold ${FLAG_CLASS[r.audit.flag]}`}
+                              data-testid="batch-audit-flag"
+                              title={r.audit.flag === 'likely-error' ? 'The note supports a different line at high confidence: the billed line is probably wrong.' : 'The line the note supports is medium or low confidence or needs review: the billed line may be right; read the note.'}
+                            >
+                              {FLAG_LABEL[r.audit.flag]}
+                            </span>
+                          )}
                           {r.audit.verdict !== 'agrees' && (
                             <ul className="mt-1 list-disc space-y-0.5 pl-4 text-xs">
                               {(r.audit.verdict === 'differs' ? r.audit.reasons.slice(1) : r.audit.reasons).map((d, i) => (
@@ -388,6 +510,9 @@ export function BatchView() {
           <div className="mt-3 flex flex-wrap gap-2">
             <button type="button" className="btn" onClick={() => download(`${base}-results.csv`, toCsv(outcomes), 'text/csv;charset=utf-8')}>
               Export CSV
+            </button>
+            <button type="button" className="btn" onClick={() => download(`${base}-notes.csv`, toNoteCsv(outcomes), 'text/csv;charset=utf-8')}>
+              Export note summary CSV
             </button>
             <button type="button" className="btn" onClick={() => download(`${base}-results.json`, toJson(outcomes, summary), 'application/json')}>
               Export JSON

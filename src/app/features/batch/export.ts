@@ -3,7 +3,17 @@
  * nothing is uploaded.
  */
 import Papa from 'papaparse';
-import { FLAT_COLUMNS, flatRow, formatLine, type BatchOutcome, type BatchSummary } from '../../../engine/audit/index';
+import {
+  CLAIM_COLUMNS,
+  FLAT_COLUMNS,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_EXAMPLE,
+  claimRecords,
+  flatRow,
+  formatLine,
+  type BatchOutcome,
+  type BatchSummary,
+} from '../../../engine/audit/index';
 
 export const EXPORT_COLUMNS = ['row', ...FLAT_COLUMNS, 'error'] as const;
 export type ExportRecord = Record<(typeof EXPORT_COLUMNS)[number], string>;
@@ -18,8 +28,19 @@ export function exportRecords(outcomes: readonly BatchOutcome[]): ExportRecord[]
   });
 }
 
-export function toCsv(outcomes: readonly BatchOutcome[]): string {
+/** One row per note (all its lines in one cell), for a summary sheet. */
+export function toNoteCsv(outcomes: readonly BatchOutcome[]): string {
   return Papa.unparse(exportRecords(outcomes), { columns: [...EXPORT_COLUMNS], newline: '\r\n' });
+}
+
+/** One row per claim line in billing-system shape (CPT, Mod1–Mod4, Units), then status and reasons; a row for each note with no line. */
+export function toCsv(outcomes: readonly BatchOutcome[]): string {
+  return Papa.unparse(outcomes.flatMap(claimRecords), { columns: [...CLAIM_COLUMNS], newline: '\r\n' });
+}
+
+/** The columns the batch input reads, with one example row. */
+export function templateCsv(): string {
+  return Papa.unparse([TEMPLATE_EXAMPLE], { columns: [...TEMPLATE_COLUMNS], newline: '\r\n' });
 }
 
 export function toJson(outcomes: readonly BatchOutcome[], summary: BatchSummary): string {
@@ -36,8 +57,11 @@ export function toJson(outcomes: readonly BatchOutcome[], summary: BatchSummary)
               lines: o.row.lines.map(formatLine),
               suggestions: o.row.lines,
               confidence: o.row.confidence,
+              review: o.row.review ?? false,
+              ...(o.row.abstain ? { abstain: o.row.abstain } : {}),
               billed: o.row.billed,
               verdict: o.row.audit?.verdict ?? null,
+              auditFlag: o.row.audit?.flag ?? null,
               differences: o.row.audit?.differences ?? [],
               reasons: o.row.audit?.reasons ?? [],
               gaps: o.row.gaps,
