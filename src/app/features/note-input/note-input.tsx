@@ -153,7 +153,7 @@ export function NoteInput() {
         </label>
         <select
           id="sample-select"
-          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
+          className="max-w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-800"
           value={sampleId ?? ''}
           onChange={(e) => {
             const s = SAMPLES.find((x) => x.id === e.target.value);
