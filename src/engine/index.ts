@@ -71,7 +71,8 @@ export function analyze(input: string): Analysis {
     warnings.push({ kind: 'truncated', message: `The note is ${raw.length.toLocaleString('en-US')} characters; only the first ${MAX_CHARS.toLocaleString('en-US')} were analysed.` });
   }
   const scope = scopeVerdict(suggestions, matches, work, reading);
-  const abstain = abstention(reading, suggestions);
+  // another kind of procedure (a pacemaker, a pump) is no missing fact of ours
+  const abstain = scope.reason && /outside the neurostimulator family|only planned|trial leads/.test(scope.reason) ? undefined : abstention(reading, suggestions);
   return {
     inScope: scope.inScope,
     ...(scope.reason ? { outOfScopeReason: scope.reason } : {}),

@@ -29,3 +29,11 @@ describe('abstain: the deciding fact is missing', () => {
     expect(when.get('61886')).toMatch(/two or more/);
   });
 });
+
+describe('abstain is only for our own missing facts', () => {
+  it('a pacemaker generator change is out of the family, not a missing target', () => {
+    const a = analyze('Dual chamber pacemaker generator change. The old pacemaker generator was removed from the left chest pocket and a new generator connected to the existing atrial and ventricular leads.');
+    expect(a.inScope).toBe(false);
+    expect(a.abstain).toBeUndefined();
+  });
+});
