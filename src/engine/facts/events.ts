@@ -1,4 +1,5 @@
 import type { ConceptMatch, Doc, ProcedureEvent, Span } from '../types';
+import { frontedSide } from '../ledger/side-words';
 
 /** What the note says was done, before codes are looked up. */
 export interface Reading {
@@ -25,6 +26,8 @@ export interface EventDetail extends ProcedureEvent {
   componentEvidence: Span[];
   /** Why the device ledger changed this event (kb/ledger-rules.ts), when it did. */
   ledgerReason?: { text: string; evidence: Span[] };
+  /** Arrays on each side, when the device ledger places every array of the event on a side. */
+  sideCounts?: { left: number; right: number };
 }
 
 const SPECIFIC = new Set(['sacral', 'gastric', 'vagus', 'hypoglossal', 'intracranial', 'tibial', 'neuromuscular']);
@@ -92,6 +95,21 @@ function untouchedSentences(doc: Doc, matches: ConceptMatch[]): Set<number> {
   const out = new Set<number>();
   for (const s of doc.sentences) if (!acted.has(s.index) && LEFT_ALONE.test(doc.text.slice(s.start, s.end))) out.add(s.index);
   return out;
+}
+
+/** A side that frames its sentence ("On the left, a needle ..."), in a sentence that names a target or device part after it. */
+function frontedSideOf(tokens: Doc['tokens'], sentence: Doc['sentences'][number], m: ConceptMatch, anchors: ConceptMatch[]): boolean {
+  const front = frontedSide(tokens, sentence.tokenStart, sentence.tokenEnd);
+  return front !== null && m.tokenEnd <= front.after && anchors.some((a) => a.sentence === m.sentence && a.tokenStart >= front.after);
+}
+
+/** The side follows its device or target in a phrase "on the left", "at the right". */
+function sideAfterAnchor(tokens: Doc['tokens'], anchor: ConceptMatch, m: ConceptMatch): boolean {
+  // "hardware on the right" may be any implant (spinal screws, a plate): only a named device or target
+  // (and a device only planned, "the plan was to place a second lead on the right", has no side yet)
+  if (anchor.tokenEnd > m.tokenStart || anchor.assertion === 'hypothetical' || /\b(hardware|instrumentation|implants?)$/i.test(anchor.text)) return false;
+  const between = tokens.slice(anchor.tokenEnd, m.tokenStart).map((t) => t.norm);
+  return between.length >= 1 && between.length <= 2 && /^(on|at)$/.test(between[0]) && (between.length === 1 || between[1] === 'the');
 }
 
 /** Read targets, components, actions, sides and counts into procedure events. */
@@ -314,12 +332,13 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   const anchors = matches.filter((m) => (m.kind === 'target' || (m.kind === 'component' && m.value !== 'generator')) && m.assertion !== 'negated');
   const repeatSides: ConceptMatch[] = [];
   // eslint-disable-next-line complexity -- legacy reader kept from before issue 14; to be split into ledger stages
-  const collectSides = (accept: (m: ConceptMatch) => boolean) => {
+  const collectSides = (accept: (m: ConceptMatch) => boolean, dated = false) => {
     for (const m of matches) {
       if (m.kind !== 'side' || m.assertion === 'negated' || m.assertion === 'hypothetical' || !accept(m)) continue;
       // a side in a sentence dated before today ("attempts in 09/2025 ... both S3 foramina") is
       // not today's side ("the existing left lead" still is)
-      if (m.assertion === 'historical' && /\d{1,2}\/\d{2,4}|\b(19|20)\d\d\b/.test(m.cue?.text ?? '')) continue;
+      // (where the device was placed, read for work on it today, may carry its date)
+      if (!dated && m.assertion === 'historical' && /\d{1,2}\/\d{2,4}|\b(19|20)\d\d\b/.test(m.cue?.text ?? '')) continue;
       const next = tokens[m.tokenEnd];
       if (next && POSITION_AFTER.has(next.norm) && doc.sentences[m.sentence].tokenEnd > m.tokenEnd) {
         // "left lateral decubitus", "right side down": patient position, not the target's side
@@ -344,11 +363,13 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
           t.sentence === m.sentence &&
           ((t.tokenStart >= m.tokenEnd - 1 && t.tokenStart - m.tokenEnd <= 3) ||
             // "toward the RT side with a second lead"
-            (next?.norm === 'side' && (t.kind === 'target' || t.value === 'array' || t.value === 'paddle') && Math.abs(t.tokenStart - m.tokenStart) <= 8)),
+            (next?.norm === 'side' && (t.kind === 'target' || t.value === 'array' || t.value === 'paddle') && Math.abs(t.tokenStart - m.tokenStart) <= 8) ||
+            // "the stimulator on the left", "a lead at the right"
+            sideAfterAnchor(tokens, t, m)),
       );
       // a ticked template box: "Side: [ ] Left  [x] Right", "(x) Right"
       const ticked = /^[\])]$/.test(tokens[m.tokenStart - 1]?.norm ?? '') && /^[x✓✔]$/.test(tokens[m.tokenStart - 2]?.norm ?? '');
-      if (!near && !short && !ticked) {
+      if (!near && !short && !ticked && !frontedSideOf(tokens, sentence, m, anchors)) {
         // "Same on the right." complements a side found elsewhere; it never stands alone
         if (repeat) repeatSides.push(m);
         continue;
@@ -373,7 +394,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   // work on a device already in: the history says where it was placed ("integrated lead placed 2024 at the left forearm")
   if (sideVals.size === 0 && target !== null && SIDED_FROM_HISTORY.has(target)) {
     // (also an incision's side in the account of the work: "prior cervical incision, left anterior neck, reopened")
-    collectSides((m) => m.section === 'history' || m.section === 'narrative' || m.section === 'other' || m.section === 'findings');
+    collectSides((m) => ['history', 'indications', 'narrative', 'other', 'findings'].includes(m.section), true);
     // one side only: the history of a sided device; two sides there tell no side of today's work
     if (sideVals.size > 1) {
       sideVals.clear();

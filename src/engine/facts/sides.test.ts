@@ -25,3 +25,32 @@ describe('the side of a sided array, told by its body site or its history', () =
     expect(a.suggestions.map((s) => s.code)).toContain('61885');
   });
 });
+
+describe('a side told by the sentence frame or the sentence before', () => {
+  it('"On the left, ..." frames its sentence: left and right test leads are 64561-50', () => {
+    const note = 'TECHNIQUE: On the left, a foramen needle was advanced into S3 and a temporary lead was passed through it. The same was done in the right S3 foramen with a second temporary lead. Both leads were taped and connected to the external test stimulator.';
+    expect(lines(note)).toEqual(['64561-50']);
+  });
+  it('without the frame ("In the end, a needle ...") the left is not read from a comma phrase', () => {
+    const a = analyze('TECHNIQUE: In the end, a foramen needle was advanced into the right S3 foramen and a temporary lead was passed through it and connected to the external test stimulator.');
+    expect(a.suggestions.map((s) => [s.code, ...s.modifiers.map((m) => m.code)].join('-'))).toEqual(['64561-RT']);
+  });
+  it('leads counted per side from the ledger: one on the left, then "On the right, two leads" are LT x1 and RT x2', () => {
+    const note = 'PROCEDURE: Percutaneous occipital nerve stimulation trial.\n1. Under ultrasound the left greater occipital nerve was found. One percutaneous lead was placed across it.\n2. On the right, two leads were placed across the greater and lesser occipital nerves.\n3. All three leads were connected to the external trial stimulator.';
+    const a = analyze(note);
+    const got = a.suggestions.map((s) => `${s.code}-${s.modifiers.map((m) => m.code).join('')} x${s.units}`).sort();
+    expect(got).toEqual(['64555-LT x1', '64555-RT x2']);
+  });
+  it('the same count with no side per lead is split evenly and says so', () => {
+    const a = analyze('PROCEDURE: Bilateral occipital nerve stimulation trial. Three percutaneous leads were placed across the occipital nerves and connected to the external trial stimulator.');
+    expect(a.suggestions.some((s) => s.warnings?.some((w) => /split evenly/.test(w)) || s.reviewReasons?.some((r) => /split evenly/.test(r.text)))).toBe(true);
+  });
+  it('a removal takes the side of the device named in the indication ("stimulator on the left since 2014")', () => {
+    const note = 'Indication: Vagus nerve stimulator on the left since 2014, no benefit; wants it removed.\nProcedure: Removal of vagus nerve stimulator electrode and pulse generator.\nDescription: The chest incision was opened and the generator removed. Through the neck incision the helical electrode was freed from the vagus nerve and removed.';
+    expect(lines(note)).toEqual(['64570-LT']);
+  });
+  it('"hardware on the right" (another implant) gives no side', () => {
+    const note = 'Indication: prior sacral fracture with hardware on the right. Procedure: open placement of a sacral electrode. Description: the left S3 foramen was exposed and the electrode placed into it under direct vision and connected to a temporary extension.';
+    expect(lines(note)).toEqual(['64581-LT']);
+  });
+});

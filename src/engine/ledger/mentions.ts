@@ -1,6 +1,7 @@
 import type { ConceptMatch, Doc, Token } from '../types';
 import { CATALOGUE_BY_BRAND } from '../../kb/device-catalogue';
 import type { Clause, DeviceKind, Mention } from './types';
+import { frontedSide, sideOfTargetBefore } from './side-words';
 
 const FRESH = new Set(['new', 'another', 'additional', 'replacement', 'fresh']);
 const NEW_WORDS = new Set(['a', 'an', 'another', 'new', 'additional', 'replacement', 'fresh', 'second', '2nd', 'third', '3rd']);
@@ -111,6 +112,7 @@ interface Ctx {
   targetsByClause: Map<number, ConceptMatch[]>;
   externalTokens: Set<number>;
   lines: number[];
+  matches: ConceptMatch[];
 }
 
 const SIDE_LABEL = /^[ \t*•-]*(left|right|lt|rt)\b\s*(?:side\s*)?[:-]/i;
@@ -153,6 +155,14 @@ function nearestSide(ctx: Ctx, clause: number, from: number, to: number): 'left'
     }
   }
   return best?.value as 'left' | 'right' | undefined;
+}
+
+/** A side the sentence opens with ("On the right, two leads were placed"), else the side of the target named just before. */
+function discourseSide(ctx: Ctx, m: ConceptMatch): 'left' | 'right' | undefined {
+  const s = ctx.doc.sentences[m.sentence];
+  const front = frontedSide(ctx.doc.tokens, s.tokenStart, s.tokenEnd);
+  if (front && front.after <= m.tokenStart) return front.side;
+  return sideOfTargetBefore(ctx.doc, ctx.matches, m.sentence);
 }
 
 function levelIn(tokens: Token[], c: Clause): string | undefined {
@@ -234,7 +244,7 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
     count,
     plural,
     ordinal: ordinalOf(pre, after),
-    side: nearestSide(ctx, clause, m.tokenStart, m.tokenEnd) ?? lineSideLabel(ctx.doc.text, ctx.lines, m.start),
+    side: nearestSide(ctx, clause, m.tokenStart, m.tokenEnd) ?? lineSideLabel(ctx.doc.text, ctx.lines, m.start) ?? discourseSide(ctx, m),
     place: placeOf(pre),
     indefinite: ['a', 'an', 'another'].includes(outer[0]?.norm ?? ''),
     level: kind === 'array' ? levelIn(tokens, c) : undefined,
@@ -260,7 +270,7 @@ function groupByClause(matches: ConceptMatch[], kind: string, clauseOf: Int32Arr
 export function findMentions(doc: Doc, matches: ConceptMatch[], clauses: Clause[], clauseOf: Int32Array): Mention[] {
   const externalTokens = new Set<number>();
   for (const m of matches) if (m.kind === 'external' && m.assertion !== 'negated') for (let k = m.tokenStart; k < m.tokenEnd; k++) externalTokens.add(k);
-  const ctx: Ctx = { doc, clauses, clauseOf, sidesByClause: groupByClause(matches, 'side', clauseOf), targetsByClause: groupByClause(matches, 'target', clauseOf), externalTokens, lines: lineStarts(doc.text) };
+  const ctx: Ctx = { doc, clauses, clauseOf, sidesByClause: groupByClause(matches, 'side', clauseOf), targetsByClause: groupByClause(matches, 'target', clauseOf), externalTokens, lines: lineStarts(doc.text), matches };
   const comps = matches
     .filter((m) => m.kind === 'component')
     .sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);

@@ -176,6 +176,18 @@ function additions(events: EventDetail[], arrays: DeviceInstance[]): { events: E
   return { events: out, changes };
 }
 
+/**
+ * Arrays placed today on each side, when the ledger puts every placed array on a side and the count
+ * agrees with the event's ("one lead on the left; on the right, two leads").
+ */
+function withSideCounts(ev: EventDetail, arrays: DeviceInstance[]): EventDetail {
+  if (ev.component !== 'array' || ev.action !== 'insertion' || ev.sides.length !== 2) return ev;
+  const placed = arrays.filter(placedToday);
+  if (placed.length !== ev.arrays || placed.some((i) => !i.side)) return ev;
+  const left = placed.filter((i) => i.side === 'left').length;
+  return left > 0 && left < placed.length ? { ...ev, sideCounts: { left, right: placed.length - left } } : ev;
+}
+
 /** Apply the ledger rules to the events read from the note. */
 export function reconcileEvents(reading: Reading, ledger: Ledger): Reconciliation {
   const arrays = ledger.instances.filter((i) => i.kind === 'array');
@@ -190,5 +202,7 @@ export function reconcileEvents(reading: Reading, ledger: Ledger): Reconciliatio
   const added = additions(events, arrays);
   changes.push(...added.changes);
   events.unshift(...added.events);
-  return { reading: changes.length ? { ...reading, events } : reading, changes };
+  const counted = events.map((e) => withSideCounts(e, arrays));
+  const changed = changes.length > 0 || counted.some((e, i) => e !== events[i]);
+  return { reading: changed ? { ...reading, events: counted } : reading, changes };
 }

@@ -270,4 +270,10 @@ describe('53 with the planned procedure named in the narrative', () => {
     const note = 'The scheduled procedure was a two lead percutaneous spinal cord stimulator trial. After IV sedation was started, a Tuohy needle was advanced at T12-L1 and there was a free flow of CSF consistent with a wet tap. The needle was withdrawn. The patient became bradycardic and hypotensive. For his safety I stopped the procedure at this point; no lead was placed.';
     expect(lines(analyze(note))).toEqual(['63650-53 x1']);
   });
+
+  it('"Dr. A alone then created the pocket ..." keeps 62 off the generator, not off the shared paddle', () => {
+    const base = (who: string) => `SURGEONS: Dr. Lund and Dr. Okafor, co-surgeons.\nNARRATIVE: Dr. Okafor performed his distinct portion, the T9 laminotomy. Dr. Lund then performed her distinct portion: the paddle was passed into the epidural space to T8 and anchored. ${who} created a pocket in the left buttock, tunneled the paddle tails to it and connected them to a new generator.`;
+    expect(lines(analyze(base('Dr. Lund alone then')))).toEqual(['63655-62 x1', '63685 x1']);
+    expect(lines(analyze(base('Dr. Lund then')))).toEqual(['63655-62 x1', '63685-62 x1']);
+  });
 });

@@ -2,6 +2,7 @@ import type { ConceptMatch, ModifierSuggestion, Question, Reason, SectionKind, S
 import { impliedReturn } from './implied-return';
 import { intervalFromDates, PROCEDURE_EVENT } from './dates';
 import type { CodingContext, StageResult } from '../pipeline-types';
+import type { EventDetail } from '../facts/events';
 import { CODE_BY_ID, CODE_RULES, type CodeRule } from '../../kb/codes';
 import { MODIFIER_ORDER, MODIFIER_RULE_BY_ID, NONEXISTENT_MODIFIERS, PAYMENT_INDICATOR_TEXT, REAL_MODIFIERS } from '../../kb/modifier-rules';
 
@@ -339,10 +340,15 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
         // split a per-array code (and its add-on) into left and right lines
         const addOn = r.addOn ? lines.find((x) => x.code === r.addOn && x.event === l.event) : undefined;
         const total = r.addOn ? 1 + (addOn?.units ?? 0) : Math.max(2, l.units);
-        const left = Math.ceil(total / 2);
+        // the device ledger's count per side, when it has one; else split evenly and say so
+        const counted = l.event !== undefined ? (reading.events[l.event] as EventDetail | undefined)?.sideCounts : undefined;
+        const known = counted && counted.left + counted.right === total ? counted : undefined;
+        const left = known ? known.left : Math.ceil(total / 2);
         const right = total - left;
-        const guess = total > 2;
-        const splitNote = guess
+        const guess = total > 2 && !known;
+        const splitNote = known && total > 2
+          ? `${total} arrays on two sides: ${left} on the left, ${right} on the right, as the note places them.`
+          : guess
           ? `${total} arrays on two sides; the note does not give the count per side, so they were split evenly (${left} left, ${right} right) — check.`
           : 'One array on each side.';
         const reasonL: Reason = { text: `LT: left-side array(s) of a procedure done on both sides; ${r.code} has bilateral indicator 0, so the sides are shown as LT and RT lines (product convention).`, evidence: sideEvidence('left').slice(0, 3) };
@@ -703,8 +709,11 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
           const t = sentenceAt(st.index);
           const mm = ALONE.exec(t) ?? (ONLY ? ONLY.exec(t) : null);
           if (!mm) continue;
-          // the part named in the same clause, before "alone": "I did the generator part alone"
-          const clause = t.slice(Math.max(t.lastIndexOf(';', mm.index), t.lastIndexOf(':', mm.index)) + 1, mm.index);
+          // the part named in the same clause: "I did the generator part alone", "Dr. A alone then created the pocket"
+          const open = Math.max(t.lastIndexOf(';', mm.index), t.lastIndexOf(':', mm.index)) + 1;
+          // (after "alone", only its own verb phrase, to the first comma)
+          const close = t.slice(mm.index).search(/[;,]/) + mm.index;
+          const clause = t.slice(open, close < mm.index ? t.length : close);
           if (PART.test(clause)) return { start: st.start + mm.index, end: st.start + mm.index + mm[0].length, text: mm[0] };
         }
       }
