@@ -45,11 +45,12 @@ function firstRunRows(): string[] {
   const out: string[] = [];
   for (const [name, r] of runs) {
     const bands = r.bands!;
-    const inFamily = Object.entries(bands).filter(([b]) => b !== 'outOfScope').reduce((n, [, b]) => n + b.notes, 0);
+    const noLine = (b: string) => b === 'outOfScope' || b === 'none';
+    const inFamily = Object.entries(bands).filter(([b]) => !noLine(b)).reduce((n, [, b]) => n + b.notes, 0);
     const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)}%` : '—');
     for (const [band, b] of Object.entries(bands)) {
-      const label = band === 'outOfScope' ? 'no line (out of scope)' : band;
-      out.push(`| blind ${name}, **first run** at \`${r.engine}\` | ${label} | ${b.notes} | ${b.exact} (${pct(b.exact, b.notes)}) | ${band === 'outOfScope' ? '—' : pct(b.notes, inFamily)} |`);
+      const label = band === 'outOfScope' ? 'no line (out of scope)' : band === 'none' ? 'no line (out of scope or no code)' : band;
+      out.push(`| blind ${name}, **first run** at \`${r.engine}\` | ${label} | ${b.notes} | ${b.exact} (${pct(b.exact, b.notes)}) | ${noLine(band) ? '—' : pct(b.notes, inFamily)} |`);
     }
   }
   return out;
