@@ -75,7 +75,9 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
     '/^\\d+$/ days|day after|following|ago|since', '/^\\d+$/ days|weeks ago|later', 'days ago', 'week|weeks ago', 'one|two|three|four|five|six|seven|eight|nine|ten|1|2|3|4|5|6|7|8|9|10|11|12 weeks|days after|following|ago|later',
   ] },
   { id: 'programming.done', kind: 'programming', value: 'done', label: 'device programmed', patterns: ['programmed', 'programming', 'parameters were|set', 'programs were created', 'device was interrogated'] },
-  { id: 'mer.recording', kind: 'mer', value: 'recording', label: 'microelectrode recording', patterns: ['microelectrode recording|recordings|mapping', 'mer', 'micro - electrode recording|recordings', 'single - unit recording|recordings', 'microrecording'] },
+  { id: 'mer.recording', kind: 'mer', value: 'recording', label: 'microelectrode recording', patterns: ['microelectrode recording|recordings|mapping', 'mer', 'micro - electrode recording|recordings', 'single - unit recording|recordings', 'microrecording',
+    // the recording tracks themselves: "three microelectrode tracks were passed", "microdrive with three parallel tracks"
+    'microelectrode track|tracks|trajectory|trajectories|pass|passes', 'microdrive', 'micro - drive'] },
   { id: 'distinct.site', kind: 'distinct', value: 'site', label: 'separate site / structure', patterns: ['separate incision|site|level|structure', 'different level|site|incision|lead', 'contralateral', 'distinct', 'another lead|array'] },
   { id: 'separateSession.session', kind: 'separateSession', value: 'session', label: 'separate session', patterns: ['separate session|encounter', 'later the same day', 'earlier today|this morning', 'second trip to'] },
 ];

@@ -145,3 +145,15 @@ describe('events from notes', () => {
     expect(analyze('INDICATION: Gastroparesis, gastric stimulator at end of battery life.\nPROCEDURE: The pocket was opened, the old neurostimulator explanted, the leads connected to a new Enterra II and the device replaced into the pocket.').suggestions.map((s) => s.code)).toEqual(['64590']);
   });
 });
+
+describe('microelectrode recording from the recording tracks or the procedure title', () => {
+  const codes = (t: string) => analyze(t).suggestions.map((s) => s.code).sort();
+  const body = 'DESCRIPTION: Frame applied. Left: burr hole made, the lead placed to the STN target and locked. Right: same on the contralateral side. Both lead tails coiled under the scalp for stage 2.';
+  it('"three microelectrode tracks were passed" is recording: 61867 + 61868', () => {
+    expect(codes(body.replace('Left: burr hole made,', 'Left: burr hole made, three microelectrode tracks were passed with STN activity on the central one,'))).toEqual(['61867', '61868']);
+  });
+  it('the title "with microelectrode recording" counts when the narrative does not deny it', () => {
+    expect(codes(`PROCEDURE: Bilateral STN DBS leads with microelectrode recording.\n${body}`)).toEqual(['61867', '61868']);
+    expect(codes(`PROCEDURE: Bilateral STN DBS leads with microelectrode recording.\n${body} Microelectrode recording was not performed; targeting used the MRI plan.`)).toEqual(['61863', '61864']);
+  });
+});

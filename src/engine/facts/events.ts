@@ -522,7 +522,10 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       if (perc.length) pick('percutaneous', perc);
       else if (open.length) pick('open', open);
   }
-  const merM = matches.filter((m) => m.kind === 'mer' && counts(m) && inWork(m));
+  // (the procedure title says what was done, "Bilateral STN lead implantation with microelectrode
+  // recording", unless the narrative says recording was not done: the narrative decides)
+  const merDenied = matches.some((m) => m.kind === 'mer' && m.assertion === 'negated');
+  const merM = matches.filter((m) => m.kind === 'mer' && counts(m) && (inWork(m) || (!merDenied && m.section === 'procedure' && m.assertion === 'affirmed')));
 
   // ---- events ----------------------------------------------------------------
   const events: EventDetail[] = [];
