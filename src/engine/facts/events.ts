@@ -404,9 +404,11 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   // An addendum that corrects the side ("placed in the RIGHT S3 foramen, not the left as dictated")
   // replaces the sides read from the body of the note.
   const addendumSection = doc.sections.map((sec) => /^\s*addendum\b/i.test(doc.text.slice(sec.start, sec.start + 20)));
+  // (an addendum runs from its heading line, however it is set off, to the end of the note)
+  const addendumAt = /^[ \t=*#_-]*addendum\b/im.exec(doc.text)?.index ?? Infinity;
   for (const st of doc.sentences) {
     const t = doc.text.slice(st.start, st.end);
-    if (!/\baddendum\b/i.test(t) && !addendumSection[st.sectionIndex]) continue;
+    if (!/\b(addendum|correction)\b/i.test(t) && !addendumSection[st.sectionIndex] && st.start < addendumAt) continue;
     const wrong = /\bnot (?:on )?(?:the )?(left|right)\b/i.exec(t);
     if (!wrong) continue;
     const said = matches.filter((m) => m.kind === 'side' && m.sentence === st.index && m.assertion === 'affirmed' && (m.value === 'left' || m.value === 'right') && m.value !== wrong[1].toLowerCase());

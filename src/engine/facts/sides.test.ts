@@ -54,3 +54,16 @@ describe('a side told by the sentence frame or the sentence before', () => {
     expect(lines(note)).toEqual(['64581-LT']);
   });
 });
+
+describe('sides from loose words and from an addendum', () => {
+  it('"head to the right" and "the prior left cervical incision" are not a bilateral vagus procedure', () => {
+    const note = 'Procedure: VNS lead exchange.\nDescription: Supine, head to the right. The prior left cervical incision was opened, the old lead cut and withdrawn, and a new lead placed on the vagus nerve and connected to the existing generator.';
+    const l = lines(note);
+    expect(l.some((x) => x.includes('-50'))).toBe(false);
+  });
+  it('an addendum set off by a rule line corrects the side', () => {
+    const body = 'DESCRIPTION: Under fluoroscopy the right S3 foramen was localized and a tined lead was advanced and tunneled to the right buttock and connected to a temporary extension.\nM. Osei, MD\n';
+    expect(lines(body)).toEqual(['64561-RT']);
+    expect(lines(`${body}=====\nADDENDUM 10/07 16:05\nCorrection: the lead was placed in the LEFT S3 foramen, not the right.\n`)).toEqual(['64561-LT']);
+  });
+});

@@ -859,19 +859,25 @@ export function fallbackSides(ctx: CodingContext): { values: string[]; evidence:
   const { doc, matches, work } = ctx;
   const values = new Set<string>();
   const evidence: Span[] = [];
+  let said = false;
   for (const m of matches) {
     if (m.kind !== 'side' || m.assertion !== 'affirmed') continue;
     if (!(work.has(m.sentence) || m.section === 'procedure')) continue;
     const next = doc.tokens[m.tokenEnd];
     if (next && next.sentence === m.sentence && POSITION_AFTER.has(next.norm)) continue;
     if (next && next.norm === 'side' && ['down', 'up'].includes(doc.tokens[m.tokenEnd + 1]?.norm ?? '')) continue;
+    // "head to the right", "neck turned left": the patient's position
+    if (doc.tokens.slice(Math.max(0, m.tokenStart - 3), m.tokenStart).some((t) => /^(head|neck|face|gaze|turned|rotated)$/.test(t.norm))) continue;
     if (m.value === 'bilateral') {
       values.add('left');
       values.add('right');
+      said = true;
     } else if (m.value === 'left' || m.value === 'right') values.add(m.value);
     else continue;
     if (evidence.length < 6) evidence.push(sp(m));
   }
+  // a left and a right picked up here and there tell no bilateral procedure; only the word does
+  if (values.size === 2 && !said) return { values: [], evidence: [] };
   return { values: [...values].sort(), evidence };
 }
 
