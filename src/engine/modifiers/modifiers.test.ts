@@ -277,3 +277,13 @@ describe('53 with the planned procedure named in the narrative', () => {
     expect(lines(analyze(base('Dr. Lund then')))).toEqual(['63655-62 x1', '63685-62 x1']);
   });
 });
+
+describe('a stopped procedure named on a "Scheduled:" line', () => {
+  const note = (label: string) => `PROCEDURE NOTE - STOPPED\n${label}: SCS trial, 2 Octrode leads to T8-T9\nAnes: MAC (propofol)\n- Prone, fluoro. 14G Tuohy at L1-2. Before the epidural space was reached the patient became bradycardic and hypotensive.\n- Needle withdrawn. Procedure stopped for patient safety. No lead placed.`;
+  it('"Scheduled:" names the planned procedure: 63650-53 x1', () => {
+    expect(lines(analyze(note('Scheduled')))).toEqual(['63650-53 x1']);
+  });
+  it('an unknown label names nothing planned: no line', () => {
+    expect(lines(analyze(note('Remarks')))).toEqual([]);
+  });
+});
