@@ -134,3 +134,14 @@ describe('an implant log that keeps the leads ("Leads x2: retained")', () => {
     expect(analyze(replaced).suggestions.map((s) => s.code)).toContain('43881');
   });
 });
+
+describe('a generator the ledger holds as placed, with no generator event (placed-generator-is-coded)', () => {
+  const note = (title: string) => `${title}\nStage 1 on 03/02/2026: left S3 tined lead with a percutaneous extension.\n- Left upper buttock incision reopened; extension disconnected and pulled out through the exit site.\n- Rechargeable IPG connected to the existing tined lead; impedances normal.\n- IPG in pocket, suture-secured. Layered closure.`;
+  it('in a stated second stage, the connected generator is coded (64590)', () => {
+    expect(analyze(note('OP NOTE - SNM STAGE 2')).suggestions.map((s) => s.code)).toEqual(['64590']);
+  });
+  it('the same note about the IPG already in ("the existing IPG") codes no generator placement', () => {
+    const t = note('OP NOTE - SNM STAGE 2').replace('Rechargeable IPG connected', 'The existing IPG was connected').replace('IPG in pocket', 'The existing IPG returned to its pocket');
+    expect(analyze(t).suggestions.map((s) => s.code)).not.toContain('64590');
+  });
+});

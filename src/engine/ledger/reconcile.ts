@@ -138,8 +138,10 @@ export interface Reconciliation {
 
 const placedToday = (i: DeviceInstance) => i.state === 'new-left-in' && !i.preExisting && i.acts.some((a) => a.act === 'placed' && a.status === 'done');
 
-/** What an addition rule (kb LEDGER_ADDITIONS) adds: the placed leads and the generator event they go with, or null. */
-const ADDITION_CONDITIONS: Record<LedgerAddition['ledger'], (events: EventDetail[], arrays: DeviceInstance[]) => { placed: DeviceInstance[]; gen: EventDetail } | null> = {
+type Addition = { placed: DeviceInstance[]; gen: EventDetail } | { generator: DeviceInstance; target: string };
+
+/** What an addition rule (kb LEDGER_ADDITIONS) adds, or null. */
+const ADDITION_CONDITIONS: Record<LedgerAddition['ledger'], (events: EventDetail[], arrays: DeviceInstance[], ledger: Ledger, reading: Reading) => Addition | null> = {
   // leads placed and left in today, no array event, and a generator event of the same system
   placedArraysWithoutEvent: (events, arrays) => {
     if (events.some((e) => e.component === 'array' || e.component === 'integrated' || e.component === 'system')) return null;
@@ -148,10 +150,20 @@ const ADDITION_CONDITIONS: Record<LedgerAddition['ledger'], (events: EventDetail
     if (!placed.length || !gen) return null;
     return (placed.find((i) => i.target)?.target ?? gen.target) === gen.target ? { placed, gen } : null;
   },
+  // a generator new today, connected to the leads and left in, with no generator or system event,
+  // in a stated second stage or with a pocket made today
+  placedGeneratorWithoutEvent: (events, _arrays, ledger, reading) => {
+    if (!reading.target || events.some((e) => e.component === 'generator' || e.component === 'system' || e.component === 'integrated')) return null;
+    const gens = ledger.instances.filter((i) => i.kind === 'generator' && i.acts.some((a) => a.status === 'done'));
+    const generator = gens.length === 1 && gens[0].state === 'new-left-in' && !gens[0].preExisting ? gens[0] : undefined;
+    if (!generator || !generator.acts.some((a) => a.status === 'done' && a.act === 'connected')) return null;
+    const pocketMade = ledger.pockets.some((p) => p.status === 'done' && p.act === 'created');
+    return ledger.secondStage.length > 0 || pocketMade ? { generator, target: reading.target } : null;
+  },
 };
 
 /** The event an addition rule adds for leads the reader missed, modelled on the generator event of their system. */
-function addedEvent(rule: LedgerAddition, placed: DeviceInstance[], gen: EventDetail): { ev: EventDetail; reason: Reason } {
+function addedArrayEvent(rule: LedgerAddition, placed: DeviceInstance[], gen: EventDetail): { ev: EventDetail; reason: Reason } {
   const acts = placed.flatMap((i) => i.acts.filter((a) => a.act === 'placed' && a.status === 'done').flatMap((a) => a.evidence));
   const devices = placed.flatMap((i) => i.evidence).slice(0, 6);
   const reason: Reason = { text: rule.reason, evidence: acts.slice(0, 4) };
@@ -162,14 +174,27 @@ function addedEvent(rule: LedgerAddition, placed: DeviceInstance[], gen: EventDe
   return { ev, reason };
 }
 
+/** The generator event an addition rule adds: the generator the ledger holds as placed today. */
+function addedGeneratorEvent(rule: LedgerAddition, generator: DeviceInstance, target: string): { ev: EventDetail; reason: Reason } {
+  const acts = generator.acts.filter((a) => a.status === 'done').flatMap((a) => a.evidence).slice(0, 4);
+  const devices = generator.evidence.slice(0, 4);
+  const reason: Reason = { text: rule.reason, evidence: acts };
+  const ev: EventDetail = { target, component: 'generator', action: rule.add.action, approach: null, arrays: 1, sides: [], evidence: [...devices, ...acts], componentEvidence: devices, actionEvidence: acts, parts: [], ledgerReason: reason };
+  return { ev, reason };
+}
+
+function addedEvent(rule: LedgerAddition, found: Addition): { ev: EventDetail; reason: Reason } {
+  return 'generator' in found ? addedGeneratorEvent(rule, found.generator, found.target) : addedArrayEvent(rule, found.placed, found.gen);
+}
+
 /** Events for devices the ledger holds as placed today that no event codes (kb LEDGER_ADDITIONS). */
-function additions(events: EventDetail[], arrays: DeviceInstance[]): { events: EventDetail[]; changes: Reconciliation['changes'] } {
+function additions(events: EventDetail[], arrays: DeviceInstance[], ledger: Ledger, reading: Reading): { events: EventDetail[]; changes: Reconciliation['changes'] } {
   const out: EventDetail[] = [];
   const changes: Reconciliation['changes'] = [];
   for (const rule of LEDGER_ADDITIONS) {
-    const found = ADDITION_CONDITIONS[rule.ledger]([...out, ...events], arrays);
+    const found = ADDITION_CONDITIONS[rule.ledger]([...out, ...events], arrays, ledger, reading);
     if (!found) continue;
-    const { ev, reason } = addedEvent(rule, found.placed, found.gen);
+    const { ev, reason } = addedEvent(rule, found);
     out.push(ev);
     changes.push({ rule: rule.id, reason, dropped: false });
   }
@@ -199,7 +224,7 @@ export function reconcileEvents(reading: Reading, ledger: Ledger): Reconciliatio
     if (Array.isArray(out.ev)) events.push(...out.ev);
     else if (out.ev) events.push(out.ev);
   }
-  const added = additions(events, arrays);
+  const added = additions(events, arrays, ledger, reading);
   changes.push(...added.changes);
   events.unshift(...added.events);
   const counted = events.map((e) => withSideCounts(e, arrays));
