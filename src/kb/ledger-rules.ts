@@ -140,12 +140,12 @@ export const LEDGER_RULES: readonly LedgerRule[] = RAW.map((r) => LedgerRuleSche
  * Events the ledger adds when the event reader found none: the ledger holds a device placed and
  * left in today, and the reader coded other work of the same system but not that device.
  */
-export const LEDGER_ADDITION_CONDITIONS = ['placedArraysWithoutEvent', 'placedGeneratorWithoutEvent'] as const;
+export const LEDGER_ADDITION_CONDITIONS = ['placedArraysWithoutEvent', 'placedGeneratorWithoutEvent', 'removedGeneratorWithoutEvent'] as const;
 
 export const LedgerAdditionSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
   ledger: z.enum(LEDGER_ADDITION_CONDITIONS),
-  add: z.object({ component: z.enum(['array', 'generator']), action: z.enum(['insertion']) }),
+  add: z.object({ component: z.enum(['array', 'generator']), action: z.enum(['insertion', 'removal']) }),
   reason: z.string().min(20),
   source: z.string(),
 });
@@ -165,5 +165,12 @@ export const LEDGER_ADDITIONS: readonly LedgerAddition[] = [
     add: { component: 'generator', action: 'insertion' },
     reason: 'The device ledger holds a generator new to this session, connected to the leads and left in, in a session stated to be the second stage or with a pocket made for it; no other generator work is coded, so its placement is.',
     source: 'shared/domain/neurostimulator-coding.md (a generator placed and connected is coded with its system\'s generator code); test/fixtures/README.md convention 8',
+  },
+  {
+    id: 'removed-generator-is-coded',
+    ledger: 'removedGeneratorWithoutEvent',
+    add: { component: 'generator', action: 'removal' },
+    reason: 'The device ledger holds the generator that was in the patient as taken out today and no new generator as placed; no other generator work is coded, so its removal is.',
+    source: 'shared/domain/neurostimulator-coding.md (generator removal without replacement); test/fixtures/README.md convention 4',
   },
 ].map((r) => LedgerAdditionSchema.parse(r));

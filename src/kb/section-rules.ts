@@ -41,7 +41,7 @@ export const SECTION_RULES: SectionRule[] = [
   { kind: 'ebl', headers: ['estimated blood loss', 'ebl', 'blood loss', 'fluids', 'ivf', 'urine output', 'drains'] },
   // devices taken out are listed like specimens: what is named there was removed
   { kind: 'specimens', headers: ['specimens', 'specimen', 'pathology', 'cultures', 'explanted devices', 'explants', 'explanted', 'explanted hardware', 'devices removed', 'hardware removed', 'removed devices'] },
-  { kind: 'implants', headers: ['implants', 'implant', 'devices', 'device', 'hardware', 'implanted devices', 'device information'] },
+  { kind: 'implants', headers: ['implants', 'implant', 'devices', 'device', 'hardware', 'implanted devices', 'device information', 'implant log', 'explant log', 'implant record', 'implant records', 'device log', 'implanted today', 'explanted devices', 'explants', 'implants/explants'] },
   { kind: 'staff', headers: ['surgeon', 'surgeons', 'attending', 'attending surgeon', 'primary surgeon', 'assistant', 'assistants', 'assistant surgeon', 'co-surgeon', 'cosurgeon', 'first assistant', 'resident', 'anesthesiologist', 'staff', 'provider', 'performing physician', 'physician'] },
   { kind: 'disposition', headers: ['disposition', 'condition', 'condition on discharge', 'condition at end of procedure', 'post-procedure', 'postoperative course', 'recovery', 'discharge'] },
   { kind: 'plan', headers: ['plan', 'postoperative plan', 'post-op plan', 'post-operative plan', 'follow-up', 'follow up', 'followup', 'recommendations', 'a/p', 'a p', 'assessment and plan', 'assessment/plan', 'impression and plan', 'impression/plan', 'instructions', 'postoperative instructions'] },

@@ -144,6 +144,11 @@ function adjectiveOfOtherNoun(tokens: Token[], a: RawAct, cands: Mention[]): boo
   return next !== undefined && (next.pos === 'PROPN' || next.pos === 'NOUN');
 }
 
+/** "removed with the lead tails", "explanted together with its extension": the device words after 'with' go along. */
+function withPhrase(tokens: Token[], a: RawAct, m: Mention): boolean {
+  return tokens.slice(a.tokenEnd, m.tokenStart).some((t) => t.norm === 'with');
+}
+
 function pickMention(a: RawAct, cands: Mention[]): Mention | undefined {
   // "connected to the new Senza IPG": an adjective act belongs to the noun it stands before, even after a preposition
   const head = ADJECTIVE_ACT.test(a.evidence.text) ? mentionAfter(a, cands) : undefined;
@@ -209,6 +214,12 @@ function attachOne(ctx: AttachCtx, a: RawAct): string[] | 'tool' {
     return words.some((t) => DISTRACTORS.has(t.norm) && t.pos !== 'VERB') ? 'tool' : carriedOver(ctx, a);
   }
   if (adjectiveOfOtherNoun(ctx.doc.tokens, a, cands)) return [];
+  // "neurostimulator freed ... and removed with the lead tails": a subjectless verb whose only device
+  // words stand after a preposition acts on the subject carried over from the clause before
+  if ((a.act === 'removed' || a.act === 'discarded') && cands.every((m) => m.oblique && m.tokenStart >= a.tokenEnd) && withPhrase(ctx.doc.tokens, a, cands[0])) {
+    const carried = carriedOver(ctx, a);
+    if (carried.length) return carried;
+  }
   const chosen = a.act === 'connected' ? cands.find((m) => !m.oblique) ?? cands[0] : pickMention(a, cands);
   if (a.act !== 'connected' && toolIsObject(ctx.doc.tokens, a, c, chosen)) return 'tool';
   return chosen ? (ctx.res.refs.get(chosen.id) ?? []) : [];

@@ -34,6 +34,17 @@ function isBoundary(tokens: Token[], k: number, end: number, clauseStart: number
   return false;
 }
 
+/** A row of an implant or explant log ends with the device's status: "Tined lead 3889, SN ... EXPLANTED (intact)". */
+const LOG_ROW_END = /\b(?:implanted|explanted|wasted|retained|used|dispensed|removed|opened|discarded|replaced|in situ)\b[^\n.]{0,24}$/i;
+
+/** A line break after a log row closes the row's clause: each row's status belongs to its own device. */
+function logRowBreak(text: string, tokens: Token[], k: number): boolean {
+  const prevEnd = tokens[k - 1].end;
+  if (!text.slice(prevEnd, tokens[k].start).includes('\n')) return false;
+  const line = text.slice(text.lastIndexOf('\n', prevEnd - 1) + 1, prevEnd);
+  return line.length <= 120 && LOG_ROW_END.test(line);
+}
+
 /** Split every sentence into clauses at semicolons, "then", subordinators and coordinated verbs. */
 export function splitClauses(doc: Doc, work: Set<number>): Clause[] {
   const clauses: Clause[] = [];
@@ -45,7 +56,7 @@ export function splitClauses(doc: Doc, work: Set<number>): Clause[] {
   for (const s of doc.sentences) {
     let start = s.tokenStart;
     for (let k = s.tokenStart; k < s.tokenEnd; k++) {
-      if (!isBoundary(tokens, k, s.tokenEnd, start)) continue;
+      if (!isBoundary(tokens, k, s.tokenEnd, start) && !(k > start && logRowBreak(doc.text, tokens, k))) continue;
       push(s.index, start, k);
       start = k;
     }

@@ -106,3 +106,25 @@ describe('a count before a long noun phrase', () => {
     expect(a.suggestions[0].reviewReasons?.map((r) => r.id) ?? []).not.toContain('ledger-units');
   });
 });
+
+describe('ledger classes: log rows, "removed with", a generator lifted out and reconnected', () => {
+  const gen = (ds: DeviceRecord[]) => ds.find((d) => d.kind === 'generator');
+  it('each implant-log row\'s status belongs to the device on that row', () => {
+    const note = 'DESCRIPTION: The pocket was opened and the lead withdrawn in one piece.\nEXPLANT LOG\n  Neurostimulator InterStim II 3058, SN NKK1 EXPLANTED\n  Tined lead 3889-41, SN ZXC0 EXPLANTED (intact)\n';
+    expect(gen(devices(note))?.state).toBe('pre-removed');
+  });
+  it('"freed from its capsule and removed with the lead tails" removes the neurostimulator, not only the tails', () => {
+    const note = 'Procedure: Explant of gastric stimulator.\n- Laparoscopy, 3 ports.\n- Both leads dissected free from the antrum and withdrawn.\n- LUQ pocket opened; neurostimulator freed from its capsule and removed with the lead tails.\n- No new leads, no new neurostimulator.';
+    expect(gen(devices(note))?.state).toBe('pre-removed');
+    expect(analyze(note).suggestions.map((s) => s.code).sort()).toEqual(['43648', '64595']);
+  });
+  it('an IPG delivered from its capsule and then connected to a new lead stays (not removed)', () => {
+    const note = 'DESCRIPTION: The incision over the IPG was reopened and the IPG delivered from its capsule; the old sensing lead was unplugged and removed. A new sensing lead was placed and connected to the existing IPG, which was returned to its pocket.';
+    expect(gen(devices(note))?.state).not.toBe('pre-removed');
+    expect(analyze(note).suggestions.map((s) => s.code)).not.toContain('61888');
+  });
+  it('"Procedure: Prone. The incision was opened ..." is the narrative, not a title line', () => {
+    const note = 'Procedure: Removal of sacral neuromodulation system.\nIndication: no benefit.\nProcedure: Prone. The right buttock incision over the generator was opened and the generator was freed and removed.\nThe lead was disconnected and withdrawn in its entirety.';
+    expect(analyze(note).suggestions.map((s) => s.code).sort()).toEqual(['64585', '64595']);
+  });
+});

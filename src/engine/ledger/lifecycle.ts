@@ -42,7 +42,9 @@ function stateOfOld(done: Act[]): FinalState {
   const out = lastIndex(done, OUT);
   const back = lastIndex(done, IN);
   if (done.some((a) => a.act === 'replaced')) return 'pre-replaced';
-  if (out >= 0 && back < out) return 'pre-removed';
+  // "the IPG delivered from its capsule ... connected to the existing IPG": lifted out, then connected, it stayed
+  const reconnected = out >= 0 && done.slice(out + 1).some((a) => a.act === 'connected');
+  if (out >= 0 && back < out && !reconnected) return 'pre-removed';
   if (done.some((a) => a.act === 'revised' || a.act === 'putBack') || (out >= 0 && back > out)) return 'pre-revised';
   return 'pre-kept';
 }

@@ -160,6 +160,13 @@ const ADDITION_CONDITIONS: Record<LedgerAddition['ledger'], (events: EventDetail
     const pocketMade = ledger.pockets.some((p) => p.status === 'done' && p.act === 'created');
     return ledger.secondStage.length > 0 || pocketMade ? { generator, target: reading.target } : null;
   },
+  // the generator already in was taken out today, none was placed, and no generator or system event was read
+  removedGeneratorWithoutEvent: (events, _arrays, ledger, reading) => {
+    if (!reading.target || events.some((e) => e.component === 'generator' || e.component === 'system' || e.component === 'integrated')) return null;
+    const gens = ledger.instances.filter((i) => i.kind === 'generator' && i.acts.some((a) => a.status === 'done'));
+    const out = gens.filter((i) => i.preExisting && i.state === 'pre-removed');
+    return out.length === 1 && gens.length === 1 ? { generator: out[0], target: reading.target } : null;
+  },
 };
 
 /** The event an addition rule adds for leads the reader missed, modelled on the generator event of their system. */

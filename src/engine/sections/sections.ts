@@ -153,6 +153,16 @@ function splitStoryParagraphs(text: string, sections: Section[]): void {
   }
 }
 
+/**
+ * "Procedure: Prone. The right buttock incision was opened and ...": a procedure header whose own
+ * line already breaks into sentences told in the past tense is the account of the operation.
+ */
+function proseProcedure(text: string, s: Section, lineEnd: number): boolean {
+  if (s.kind !== 'procedure') return false;
+  if (!/[.;]\s+[A-Z][a-z]/.test(text.slice(s.bodyStart, lineEnd))) return false;
+  return /\b(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|ne|wn)\b/i.test(text.slice(s.bodyStart, Math.min(s.end, s.bodyStart + 300)));
+}
+
 /** Sections that hold a short label or list, not prose: "Dx: FBSS", "EBL: 5 mL". */
 const LIST_KINDS: ReadonlySet<SectionKind> = new Set<SectionKind>([
   'preop_dx', 'postop_dx', 'procedure', 'anesthesia', 'ebl', 'specimens', 'staff', 'other', 'complications', 'implants',
@@ -170,6 +180,10 @@ function splitInlineSections(text: string, sections: Section[]): void {
     let lineEnd = text.indexOf('\n', s.bodyStart);
     if (lineEnd < 0 || lineEnd >= s.end) continue;
     if (text.slice(s.bodyStart, lineEnd).trim().length === 0) continue; // header alone on its line: a list follows
+    if (proseProcedure(text, s, lineEnd)) {
+      s.kind = 'narrative';
+      continue;
+    }
     let cut = -1;
     const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
     const bulletHeader = /^\s*[-*•]\s*$/.test(text.slice(lineStart, s.start)) || /^\s*[-*•]\s/.test(text.slice(lineStart, s.bodyStart));
