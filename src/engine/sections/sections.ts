@@ -105,6 +105,7 @@ export function splitSections(text: string): Section[] {
   }
   if (sections.length === 0) return [{ kind: 'narrative', header: null, start: 0, bodyStart: 0, end: text.length }];
   if (current) current.end = text.length;
+  for (const s of sections) if (proseProcedure(text, s)) s.kind = 'narrative';
   splitInlineSections(text, sections);
   splitStoryParagraphs(text, sections);
   // "Procedure: Under MAC, prone. The incision was..." — a procedure header followed by prose is the narrative
@@ -157,8 +158,10 @@ function splitStoryParagraphs(text: string, sections: Section[]): void {
  * "Procedure: Prone. The right buttock incision was opened and ...": a procedure header whose own
  * line already breaks into sentences told in the past tense is the account of the operation.
  */
-function proseProcedure(text: string, s: Section, lineEnd: number): boolean {
-  if (s.kind !== 'procedure') return false;
+function proseProcedure(text: string, s: Section): boolean {
+  if (s.kind !== 'procedure' || !s.header) return false;
+  const eol = text.indexOf('\n', s.bodyStart);
+  const lineEnd = eol < 0 || eol > s.end ? s.end : eol;
   if (!/[.;]\s+[A-Z][a-z]/.test(text.slice(s.bodyStart, lineEnd))) return false;
   return /\b(?:was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|ne|wn)\b/i.test(text.slice(s.bodyStart, Math.min(s.end, s.bodyStart + 300)));
 }
@@ -180,10 +183,6 @@ function splitInlineSections(text: string, sections: Section[]): void {
     let lineEnd = text.indexOf('\n', s.bodyStart);
     if (lineEnd < 0 || lineEnd >= s.end) continue;
     if (text.slice(s.bodyStart, lineEnd).trim().length === 0) continue; // header alone on its line: a list follows
-    if (proseProcedure(text, s, lineEnd)) {
-      s.kind = 'narrative';
-      continue;
-    }
     let cut = -1;
     const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
     const bulletHeader = /^\s*[-*•]\s*$/.test(text.slice(lineStart, s.start)) || /^\s*[-*•]\s/.test(text.slice(lineStart, s.bodyStart));
