@@ -140,12 +140,12 @@ export const LEDGER_RULES: readonly LedgerRule[] = RAW.map((r) => LedgerRuleSche
  * Events the ledger adds when the event reader found none: the ledger holds a device placed and
  * left in today, and the reader coded other work of the same system but not that device.
  */
-export const LEDGER_ADDITION_CONDITIONS = ['placedArraysWithoutEvent', 'placedGeneratorWithoutEvent', 'removedGeneratorWithoutEvent'] as const;
+export const LEDGER_ADDITION_CONDITIONS = ['placedArraysWithoutEvent', 'placedGeneratorWithoutEvent', 'removedGeneratorWithoutEvent', 'sensorWorkWithoutEvent'] as const;
 
 export const LedgerAdditionSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
   ledger: z.enum(LEDGER_ADDITION_CONDITIONS),
-  add: z.object({ component: z.enum(['array', 'generator']), action: z.enum(['insertion', 'removal']) }),
+  add: z.object({ component: z.enum(['array', 'generator']), action: z.enum(['insertion', 'removal', 'revision']) }),
   reason: z.string().min(20),
   source: z.string(),
 });
@@ -172,5 +172,12 @@ export const LEDGER_ADDITIONS: readonly LedgerAddition[] = [
     add: { component: 'generator', action: 'removal' },
     reason: 'The device ledger holds the generator that was in the patient as taken out today and no new generator as placed; no other generator work is coded, so its removal is.',
     source: 'shared/domain/neurostimulator-coding.md (generator removal without replacement); test/fixtures/README.md convention 4',
+  },
+  {
+    id: 'sensing-lead-work-is-coded',
+    ledger: 'sensorWorkWithoutEvent',
+    add: { component: 'array', action: 'revision' },
+    reason: 'The device ledger holds a hypoglossal sensing lead taken out, replaced or revised today, with the generator kept; no other event is coded, so the lead work is coded as a revision or replacement of the system\'s leads.',
+    source: 'shared/domain/neurostimulator-coding.md §8 (hypoglossal: one part only is 64583 with 52); test/fixtures/README.md (hypoglossal one-part decision)',
   },
 ].map((r) => LedgerAdditionSchema.parse(r));

@@ -23,7 +23,7 @@ const ACTION_ACT: Record<string, ActKind> = {
   connect: 'connected',
 };
 const STATUS: Record<string, ActStatus> = { affirmed: 'done', negated: 'negated', historical: 'historical', hypothetical: 'planned' };
-const LEFT_IN = /\b(?:left|remain(?:ed|s|ing)?|kept|retained)\s+(?:in\s+(?:place|situ|position)|intact|undisturbed|alone|in\s+the\s+patient)\b/gi;
+const LEFT_IN = /\b(?:(?:left|remain(?:ed|s|ing)?|kept|retained)\s+(?:in\s+(?:place|situ|position)|intact|undisturbed|untouched|alone|connected|in\s+the\s+patient)|not\s+(?:touched|disturbed|manipulated))\b/gi;
 /** Acts too common around tools and tissue to flag when no device takes them. */
 const MINOR_ACTS: ReadonlySet<ActKind> = new Set(['anchored', 'connected', 'disconnected', 'tunneled', 'leftInPlace']);
 /** Device nouns the tagger sometimes reads as verbs ("lead removal"). */
@@ -149,6 +149,14 @@ function withPhrase(tokens: Token[], a: RawAct, m: Mention): boolean {
   return tokens.slice(a.tokenEnd, m.tokenStart).some((t) => t.norm === 'with');
 }
 
+/** A clause that is a short capitalised line of its own: a heading, not a sentence. */
+function headingLine(text: string, c: Clause): boolean {
+  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+  const eol = text.indexOf('\n', c.end);
+  const line = text.slice(lineStart, eol < 0 ? text.length : eol).trim();
+  return line === text.slice(c.start, c.end).trim() && line.length <= 40 && !/[a-z]/.test(line) && line.split(/\s+/).length <= 3;
+}
+
 function pickMention(a: RawAct, cands: Mention[]): Mention | undefined {
   // "connected to the new Senza IPG": an adjective act belongs to the noun it stands before, even after a preposition
   const head = ADJECTIVE_ACT.test(a.evidence.text) ? mentionAfter(a, cands) : undefined;
@@ -210,6 +218,8 @@ function attachOne(ctx: AttachCtx, a: RawAct): string[] | 'tool' {
   if (!cands.length) {
     // "repositioned into a new tunnel": the adjective describes the tunnel, not the device carried over
     if (adjectiveOfOtherNoun(ctx.doc.tokens, a, cands)) return [];
+    // "IMPLANT/EXPLANT", "EXPLANTS" standing alone as a heading names no act
+    if (headingLine(ctx.doc.text, c)) return [];
     const words = ctx.doc.tokens.slice(c.tokenStart, c.tokenEnd);
     return words.some((t) => DISTRACTORS.has(t.norm) && t.pos !== 'VERB') ? 'tool' : carriedOver(ctx, a);
   }

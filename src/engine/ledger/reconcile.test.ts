@@ -145,3 +145,16 @@ describe('a generator the ledger holds as placed, with no generator event (place
     expect(analyze(t).suggestions.map((s) => s.code)).not.toContain('64590');
   });
 });
+
+describe('hypoglossal sensing-lead work with no other event (sensing-lead-work-is-coded)', () => {
+  const body = 'Site: R chest\nProcedure: sensing lead exchanged\n- IPG incision reopened. IPG delivered; sensing lead disconnected. Old sensing lead freed from the intercostal tunnel and removed intact.\n- New sensing lead placed between the intercostals, anchored, connected to the existing IPG.\n- Stim lead not touched. IPG not replaced.';
+  it('codes the one-part lead work as 64583 with 52 and the side', () => {
+    const a = analyze(`Dx: OSA on an Inspire hypoglossal system, implanted 2023.\n${body}`);
+    expect(a.suggestions.map((s) => [s.code, ...s.modifiers.map((m) => m.code)].join('-'))).toEqual(['64583-52-RT']);
+  });
+  it('"IMPLANT/EXPLANT" as a heading and "left connected" place nothing', () => {
+    const a = analyze(`Dx: OSA on an Inspire hypoglossal system, implanted 2023.\n${body}\nThe stimulation lead was left connected.\n\nIMPLANT/EXPLANT\n  Sensing lead 4340 ..... IMPLANTED\n  Stimulation lead 4063 ..... in situ\n`);
+    expect(a.devices.find((d) => /stimulation/i.test(d.evidence.map((e) => e.text).join(' ')) && d.kind === 'array')?.state ?? 'pre-kept').not.toBe('new-left-in');
+    expect(a.suggestions.map((s) => s.code)).toEqual(['64583']);
+  });
+});

@@ -138,7 +138,7 @@ export interface Reconciliation {
 
 const placedToday = (i: DeviceInstance) => i.state === 'new-left-in' && !i.preExisting && i.acts.some((a) => a.act === 'placed' && a.status === 'done');
 
-type Addition = { placed: DeviceInstance[]; gen: EventDetail } | { generator: DeviceInstance; target: string };
+type Addition = { placed: DeviceInstance[]; gen: EventDetail } | { generator: DeviceInstance; target: string } | { sensors: DeviceInstance[]; target: string };
 
 /** What an addition rule (kb LEDGER_ADDITIONS) adds, or null. */
 const ADDITION_CONDITIONS: Record<LedgerAddition['ledger'], (events: EventDetail[], arrays: DeviceInstance[], ledger: Ledger, reading: Reading) => Addition | null> = {
@@ -167,6 +167,14 @@ const ADDITION_CONDITIONS: Record<LedgerAddition['ledger'], (events: EventDetail
     const out = gens.filter((i) => i.preExisting && i.state === 'pre-removed');
     return out.length === 1 && gens.length === 1 ? { generator: out[0], target: reading.target } : null;
   },
+  // hypoglossal sensing-lead work (out, replaced or revised) with no event left, the generator not placed
+  sensorWorkWithoutEvent: (events, _arrays, ledger, reading) => {
+    if (events.length || reading.target !== 'hypoglossal') return null;
+    const sensors = ledger.instances.filter((i) => i.kind === 'sensor' && i.acts.some((a) => a.status === 'done'));
+    const worked = sensors.filter((i) => (i.preExisting && i.state !== 'pre-kept') || (!i.preExisting && i.state === 'new-left-in'));
+    const newGen = ledger.instances.some((i) => i.kind === 'generator' && !i.preExisting && i.state === 'new-left-in');
+    return worked.length && !newGen ? { sensors: worked, target: 'hypoglossal' } : null;
+  },
 };
 
 /** The event an addition rule adds for leads the reader missed, modelled on the generator event of their system. */
@@ -190,7 +198,18 @@ function addedGeneratorEvent(rule: LedgerAddition, generator: DeviceInstance, ta
   return { ev, reason };
 }
 
+/** The lead event an addition rule adds for sensing-lead work: the sensors the ledger holds as worked on. */
+function addedSensorEvent(rule: LedgerAddition, sensors: DeviceInstance[], target: string): { ev: EventDetail; reason: Reason } {
+  const acts = sensors.flatMap((i) => i.acts.filter((a) => a.status === 'done').flatMap((a) => a.evidence)).slice(0, 4);
+  const devices = sensors.flatMap((i) => i.evidence).slice(0, 4);
+  const reason: Reason = { text: rule.reason, evidence: acts };
+  const sides = [...new Set(sensors.flatMap((i) => (i.side ? [i.side] : [])))];
+  const ev: EventDetail = { target, component: rule.add.component, action: rule.add.action, approach: 'open', arrays: 1, sides, evidence: [...devices, ...acts], componentEvidence: devices, actionEvidence: acts, parts: ['sensor'], ledgerReason: reason };
+  return { ev, reason };
+}
+
 function addedEvent(rule: LedgerAddition, found: Addition): { ev: EventDetail; reason: Reason } {
+  if ('sensors' in found) return addedSensorEvent(rule, found.sensors, found.target);
   return 'generator' in found ? addedGeneratorEvent(rule, found.generator, found.target) : addedArrayEvent(rule, found.placed, found.gen);
 }
 
