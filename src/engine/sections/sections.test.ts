@@ -65,3 +65,17 @@ describe('sections', () => {
     expect(t.slice(secs[0].bodyStart, secs[0].end)).toContain('implantation, stereotactic');
   });
 });
+
+describe('consent lines and what follows them', () => {
+  const kinds = (t: string) => splitSections(t).map((s) => s.kind);
+  it('a consent line is not an account of work (its risks are not acts)', () => {
+    expect(kinds('Procedure: ONS leads\nConsent: lead migration and need for revision discussed.\n')).toContain('indications');
+  });
+  it('unheaded numbered steps after a consent paragraph are the narrative', () => {
+    const t = 'Procedure: HGNS implant\nConsent: infection and device failure discussed.\n\n1. Stimulation lead. Cuff electrode placed on the hypoglossal nerve.\n2. IPG. Pocket made and both leads connected.\n';
+    expect(kinds(t).slice(-2)).toEqual(['indications', 'narrative']);
+  });
+  it('a consent paragraph with nothing after it stays one section', () => {
+    expect(kinds('Procedure: HGNS implant\nConsent: infection and device failure discussed.\n').filter((k) => k === 'narrative')).toEqual([]);
+  });
+});

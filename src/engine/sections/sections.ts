@@ -146,7 +146,8 @@ function splitStoryParagraphs(text: string, sections: Section[]): void {
       const cut = m.index + m[0].length;
       if (cut >= s.end) break;
       const para = text.slice(cut, Math.min(s.end, cut + 400));
-      if (!STORY.test(para)) continue;
+      // a consent paragraph ends at its blank line: what follows, unheaded, is the operation
+      if (!STORY.test(para) && !/consent/i.test(s.header?.text ?? '')) continue;
       sections.splice(i + 1, 0, { kind: 'narrative', header: null, start: cut, bodyStart: cut, end: s.end });
       s.end = cut;
       break;
