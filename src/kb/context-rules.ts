@@ -204,9 +204,10 @@ const RAW_RULES: ContextRule[] = [
   // ---------------------------------------------------------------- negation, backward (post-negation)
   ...rules(N, 'BACKWARD', 'negex', [
     'is|are|was|were|has|have been ruled out',
-    'free',
     'unlikely',
   ]),
+  // "pain free", "tumor free": a condition; "pulled back to free it" names no absent device
+  ...rules(N, 'BACKWARD', 'negex', ['free'], CONDITIONS),
   ...rules(N, 'FORWARD', 'medspacy', [': no']),
   ...rules(N, 'BACKWARD', 'medspacy', [': none|no', 'now resolved', 'was|is|are negative', 'are|is not evident', 'not seen|identified|appreciated']),
   // template check boxes: "Lead revision: [ ] Yes  [x] No", "Pocket revised: Yes [ ] No [x]",

@@ -527,3 +527,12 @@ describe('operative-note specifics (issue 17)', () => {
     expect(ak(text, word, kind)).toBe(expected);
   });
 });
+
+describe('"free" after a device act', () => {
+  it('"the lead was pulled back to free it" does not negate the lead or the act', () => {
+    expect(ak('The lead was pulled back 1 cm to free it, then re-passed to T8.', 'lead', 'component')).toBe('affirmed');
+  });
+  it('"pain free" still negates a condition', () => {
+    expect(cond('Since the block she has been pain free.', 'pain')).toBe('negated');
+  });
+});
