@@ -286,4 +286,9 @@ describe('a stopped procedure named on a "Scheduled:" line', () => {
   it('an unknown label names nothing planned: no line', () => {
     expect(lines(analyze(note('Remarks')))).toEqual([]);
   });
+  it('"I performed the rest alone: the lead tails were tunneled ... where I created a pocket" keeps 62 on the paddle only', () => {
+    const note = 'SURGEONS: Dr. Marsh and Dr. Oyelaran, co-surgeons.\nNARRATIVE: Dr. Oyelaran did the laminotomy. Both of us were scrubbed while the paddle was passed to T8 and anchored. I performed the rest alone: the lead tails were tunneled to the left buttock, where I created a subcutaneous pocket. The new IPG was connected and secured in the pocket.';
+    expect(lines(analyze(note)).sort()).toEqual(['63655-62 x1', '63685 x1']);
+  });
 });
+

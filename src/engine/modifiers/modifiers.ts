@@ -35,7 +35,8 @@ const ALONE = /\b(by me alone|by myself|alone|solely by me|without the co-?surge
 const GONE = /\b(left the (room|operating room|or|field)|scrubbed out|broke scrub|departed)\b/i;
 const NOT_MINE = /\b(i was not scrubbed|i was not present|not scrubbed for|(he|she|they) will dictate|dictates? (it|that|this)( portion| part)? separately|dictated separately by)\b/i;
 const GENERATOR_PART = /\b(generator|ipg|battery|pocket|receiver)\b/i;
-const ARRAY_PART = /\b(lead|leads|paddle|array|electrode)s?\b/i;
+// ("the lead tails were tunneled to the pocket" is the generator's part)
+const ARRAY_PART = /\b(lead|leads|paddle|array|electrode)s?\b(?!\s+(?:tails?|ends?|extensions?|connectors?)\b)/i;
 
 /** 52 on a whole-system removal: a part of the system named as left behind. */
 const SYSTEM_PART = /\b(sens(?:or|ing lead)|lead|electrode|array|cuff|generator|ipg|battery)s?\b/i;
@@ -711,9 +712,13 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
           if (!mm) continue;
           // the part named in the same clause: "I did the generator part alone", "Dr. A alone then created the pocket"
           const open = Math.max(t.lastIndexOf(';', mm.index), t.lastIndexOf(':', mm.index)) + 1;
-          // (after "alone", only its own verb phrase, to the first comma)
-          const close = t.slice(mm.index).search(/[;,]/) + mm.index;
-          const clause = t.slice(open, close < mm.index ? t.length : close);
+          // (after "alone", only its own verb phrase, to the first comma; "alone:" names its part in the rest of the sentence)
+          const colon = /^\s*:/.test(t.slice(mm.index + mm[0].length));
+          const close = colon ? t.length : t.slice(mm.index).search(/[;,]/) + mm.index;
+          // a part named before "alone" ("The generator portion was done by me alone: ...") decides by itself
+          const before = t.slice(open, mm.index);
+          const named = GENERATOR_PART.test(before) || ARRAY_PART.test(before);
+          const clause = named ? before : t.slice(open, close < mm.index ? t.length : close);
           if (PART.test(clause)) return { start: st.start + mm.index, end: st.start + mm.index + mm[0].length, text: mm[0] };
         }
       }
