@@ -211,7 +211,7 @@ describe('analysis time grows linearly (no catastrophic backtracking)', () => {
       let ratio = bigMs / big.length / (smallMs / small.length);
       // a busy machine can slow one measurement; a super-linear shape stays slow when measured again
       if (ratio >= 4) {
-        smallMs = Math.max(smallMs, timeOf(small, 5), 1);
+        smallMs = Math.max(Math.min(smallMs, timeOf(small, 5)), 1);
         bigMs = Math.min(bigMs, timeOf(big, 3));
         ratio = bigMs / big.length / (smallMs / small.length);
       }
