@@ -141,6 +141,8 @@ const RAW: ConceptInput[] = [
   ] },
   { id: 'action.removal', kind: 'action', value: 'removal', label: 'removal', patterns: [
     'remove|removed|removal|removing', 'explant|explanted|explantation|explanting', 'extract|extracted|extraction', 'withdrawn|withdrew', 'pulled', 'delivered from|out', 'slid|pulled|withdrawn|teased|backed|delivered|eased|lifted|taken|removed|drawn|drew|coaxed ~3 out', 'unwound|unwrapped|uncoiled|unwinding|unwrapping|unravelled|unraveled', 'passed|handed ~1 off', 'off the field', 'handed off|out', 'out of the epidural space|pocket|foramen', 'freed ~3 removed', 'explanation', 'retrieved', 'ipg|ipgs|generator|gen|battery out', 'lead|leads|paddle|electrode|electrodes out intact|whole|cleanly|entirely|completely', 'lead|leads|paddle|electrode|electrodes out in one|1 piece', 'taken out', 'take out', 'discarded', 'excised',
+    // "with steady traction the tined lead came out intact"
+    'came out',
   ] },
   { id: 'action.replacement', kind: 'action', value: 'replacement', label: 'replacement', patterns: [
     'replace|replaced|replacement|replacing', 'exchange|exchanged|exchanging|exch|exchg', 'changed out', 'change out', 'swapped', 'battery|ipg|generator change', 'battery|ipg|generator changed', 'changeout',

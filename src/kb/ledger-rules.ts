@@ -6,7 +6,7 @@ import { z } from './zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays', 'hypoglossalGeneratorKept', 'generatorsOnlyKept', 'arraysOnlyRevised'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays', 'hypoglossalGeneratorKept', 'generatorsOnlyKept', 'arraysOnlyRevised', 'resitedToOtherSide'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
@@ -22,6 +22,7 @@ export const LedgerRuleSchema = z.object({
     z.object({ drop: z.literal(true) }),
     /** one event per array form: the paddles (open approach) and the percutaneous leads, each with its own count */
     z.object({ splitByForm: z.literal(true) }),
+    z.object({ splitBySide: z.literal(true) }),
     /** the leads are ordinary arrays and the generator placed in its own pocket is coded on its own */
     z.object({ separateGenerator: z.literal(true) }),
     z.object({ approach: z.enum(['percutaneous']) }),
@@ -83,6 +84,14 @@ const RAW: LedgerRule[] = [
     then: { splitByForm: true },
     reason: 'A paddle placed through a laminotomy and a separate percutaneous lead were both placed and left in: the paddle is the open placement (one unit), and each percutaneous lead is a percutaneous placement of its own.',
     source: 'shared/domain/neurostimulator-coding.md §2 (63650 per percutaneous array, 63655 for the open paddle); test/fixtures/README.md convention 3',
+  },
+  {
+    id: 'lead-moved-to-the-other-side-is-removal-and-placement',
+    when: { component: 'array', actions: ['replacement', 'revision'] },
+    ledger: 'resitedToOtherSide',
+    then: { splitBySide: true },
+    reason: 'The lead already in was taken out on one side and a new lead was placed on the other side: that is no exchange through the same access, but a removal on one side and a placement on the other.',
+    source: 'test/fixtures/README.md convention 4 (lead exchange through the same access is a revision; otherwise removal and insertion); shared/domain/neurostimulator-coding.md §8',
   },
   {
     id: 'generator-in-its-own-pocket-is-not-integrated',

@@ -157,6 +157,13 @@ function headingLine(text: string, c: Clause): boolean {
   return line === text.slice(c.start, c.end).trim() && line.length <= 40 && !/[a-z]/.test(line) && line.split(/\s+/).length <= 3;
 }
 
+/** A clause that is the short title of a numbered step ("2. New lead."): it names the topic, it does nothing. */
+function stepTitleClause(text: string, c: Clause): boolean {
+  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
+  const x = /^[ \t]*\d{1,2}[.)][ \t]+(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+\./.exec(text.slice(lineStart, lineStart + 60));
+  return !!x && c.end <= lineStart + x[0].length;
+}
+
 function pickMention(a: RawAct, cands: Mention[]): Mention | undefined {
   // "connected to the new Senza IPG": an adjective act belongs to the noun it stands before, even after a preposition
   const head = ADJECTIVE_ACT.test(a.evidence.text) ? mentionAfter(a, cands) : undefined;
@@ -219,7 +226,7 @@ function attachOne(ctx: AttachCtx, a: RawAct): string[] | 'tool' {
     // "repositioned into a new tunnel": the adjective describes the tunnel, not the device carried over
     if (adjectiveOfOtherNoun(ctx.doc.tokens, a, cands)) return [];
     // "IMPLANT/EXPLANT", "EXPLANTS" standing alone as a heading names no act
-    if (headingLine(ctx.doc.text, c)) return [];
+    if (headingLine(ctx.doc.text, c) || stepTitleClause(ctx.doc.text, c)) return [];
     const words = ctx.doc.tokens.slice(c.tokenStart, c.tokenEnd);
     return words.some((t) => DISTRACTORS.has(t.norm) && t.pos !== 'VERB') ? 'tool' : carriedOver(ctx, a);
   }

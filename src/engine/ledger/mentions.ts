@@ -149,6 +149,9 @@ function nearestSide(ctx: Ctx, clause: number, from: number, to: number): 'left'
   for (const s of ctx.sidesByClause.get(clause) ?? []) {
     if (s.value !== 'left' && s.value !== 'right') continue;
     const d = s.tokenEnd <= from ? from - s.tokenEnd : s.tokenStart - to;
+    // "the lead was tunneled across to the right buttock pocket": a side after a preposition of
+    // direction is where the device went, not its side
+    if (s.tokenStart >= to && ctx.doc.tokens.slice(to, s.tokenStart).some((t) => /^(to|into|toward|towards|across)$/.test(t.norm))) continue;
     if (d >= 0 && d < bestD && d <= 6) {
       best = s;
       bestD = d;
@@ -205,6 +208,20 @@ function placeOf(pre: Token[]): string | undefined {
   return undefined;
 }
 
+const STEP_TITLE = /^[ \t]*\d{1,2}[.)][ \t]+((?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+)\.[ \t]/;
+
+/** The mention is the whole title of a numbered step ("1. Old lead.", "3. IPG."): no verb, at most three words. */
+function stepTitle(ctx: Ctx, m: ConceptMatch): boolean {
+  const lineStart = lineStartOf(ctx.lines, m.start);
+  const x = STEP_TITLE.exec(ctx.doc.text.slice(lineStart, lineStart + 60));
+  if (!x) return false;
+  const titleStart = lineStart + x[0].indexOf(x[1]);
+  const titleEnd = titleStart + x[1].length;
+  if (m.start < titleStart || m.end > titleEnd) return false;
+  // (the device word itself may be tagged a verb: "New lead.")
+  return !ctx.doc.tokens.some((t) => t.start >= titleStart && t.end <= titleEnd && (t.end <= m.start || t.start >= m.end) && (t.pos === 'VERB' || t.pos === 'AUX'));
+}
+
 function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   // the head of a noun phrase is its last word ("paddle electrode", "InterStim lead"); a paddle anywhere makes it a paddle
   const head = group[group.length - 1];
@@ -215,6 +232,8 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   const { tokens } = ctx.doc;
   // "the lead anchors were freed", "the IPG header": the device word names a part of it, and the part is the noun
   if (PART_NOUNS.has(tokens[head.tokenEnd]?.norm ?? '')) return null;
+  // "2. New lead. The left S3 foramen was accessed ...": a step's title names the topic, not a device of its own
+  if (stepTitle(ctx, m)) return null;
   const clause = ctx.clauseOf[m.tokenStart];
   const c = ctx.clauses[clause];
   // the words before the head inside the match belong to the noun phrase too ("the second led")

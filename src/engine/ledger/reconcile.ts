@@ -79,6 +79,13 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     const act = arrays.filter(acted);
     return act.some((i) => i.state === 'pre-revised') && act.every((i) => i.preExisting && (i.state === 'pre-revised' || i.state === 'pre-kept'));
   },
+  // one old lead taken out on one side, one new lead placed on the other, no other lead worked on
+  resitedToOtherSide: (arrays) => {
+    const act = arrays.filter(acted);
+    const out = act.filter((i) => i.preExisting && i.state === 'pre-removed');
+    const placed = act.filter(placedToday);
+    return act.length === 2 && out.length === 1 && placed.length === 1 && !!out[0].side && !!placed[0].side && out[0].side !== placed[0].side;
+  },
   onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 
@@ -101,6 +108,17 @@ function splitByForm(ev: EventDetail, arrays: DeviceInstance[], reason: Reason):
   return [part('paddle', 'laminectomy'), part('percutaneous', 'percutaneous')];
 }
 
+/** The removal on the old lead's side and the placement on the new lead's side, one array each. */
+function splitBySide(ev: EventDetail, arrays: DeviceInstance[], reason: Reason): EventDetail[] {
+  const out = arrays.find((i) => i.preExisting && i.state === 'pre-removed')!;
+  const placed = arrays.find(placedToday)!;
+  const part = (i: DeviceInstance, action: string): EventDetail => {
+    const evidence = i.evidence.slice(0, 4);
+    return { ...ev, action, arrays: 1, sides: [i.side!], evidence: evidence.length ? evidence : ev.evidence, componentEvidence: evidence, ledgerReason: reason };
+  };
+  return [part(out, 'removal'), part(placed, 'insertion')];
+}
+
 /** An integrated-looking event with its own generator: the array event plus a generator placement. */
 function separateGenerator(ev: EventDetail, ledger: Ledger, reason: Reason): EventDetail[] {
   const gen = ledger.instances.find((i) => i.kind === 'generator' && i.state === 'new-left-in');
@@ -117,6 +135,11 @@ function reconcileOne(ev: EventDetail, arrays: DeviceInstance[], ledger: Ledger)
     const reason: Reason = { text: rule.reason, evidence: evidenceOf(arrays) };
     if ('drop' in rule.then) return { ev: null, reason, rule: rule.id };
     if ('splitByForm' in rule.then) return { ev: splitByForm(ev, arrays, reason), reason, rule: rule.id };
+    if ('splitBySide' in rule.then) {
+      // spinal arrays take no side: there a side tells nothing about the access used
+      if (ev.target === 'spinal') continue;
+      return { ev: splitBySide(ev, arrays, reason), reason, rule: rule.id };
+    }
     if ('approach' in rule.then) {
       if (ev.approach === rule.then.approach) continue;
       return { ev: { ...ev, approach: rule.then.approach, ledgerReason: reason }, reason, rule: rule.id };

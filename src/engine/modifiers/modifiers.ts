@@ -279,6 +279,10 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
     return ev.length ? ev : sideRead.evidence;
   };
   const takesSide = (r: CodeRule) => r.sided && r.component !== 'generator' && !r.target.every((t) => t === 'spinal' || t === 'gastric');
+  // a line whose event the device ledger puts on one side ("old right lead out, new left lead in")
+  // takes that side, whatever the note's other sides
+  const ownSide = sides.length === 2 ? sidedByEvent(lines, reading, ruleOf, takesSide) : [];
+  if (ownSide.length) lines = lines.filter((l) => !ownSide.includes(l));
   if (sides.length === 1 && (sides[0] === 'left' || sides[0] === 'right')) {
     const side = sides[0];
     const mod = side === 'left' ? 'LT' : 'RT';
@@ -432,6 +436,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
       if (r && takesSide(r) && !r.addOnTo) addLineWarning(l, `No side is documented for ${r.code}: LT or RT cannot be added.`);
     }
   }
+  lines.push(...ownSide);
 
   // ---- 22 increased work ----------------------------------------------------------------------
   const work22 = affirmed('increasedWork');
@@ -860,6 +865,22 @@ const POSITION_AFTER = new Set(['lateral', 'decubitus', 'prone', 'supine', 'arm'
  * side words in this session's work and in the procedure line, leaving out patient position and
  * line sites ("left lateral", "right arm IV").
  */
+/** Lines of sided codes whose event has one side of its own; each gets LT or RT from it. */
+function sidedByEvent(lines: Suggestion[], reading: CodingContext['reading'], ruleOf: (l: Suggestion) => CodeRule | undefined, takesSide: (r: CodeRule) => boolean): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const l of lines) {
+    const ev = l.event !== undefined ? reading.events[l.event] : undefined;
+    const r = ruleOf(l);
+    if (!ev || !r || !takesSide(r) || ev.sides.length !== 1 || !(ev as EventDetail).ledgerReason) continue;
+    const side = ev.sides[0];
+    if (side !== 'left' && side !== 'right') continue;
+    const mod = side === 'left' ? 'LT' : 'RT';
+    addModifier(l, mod, { text: `${mod}: the device ledger places this ${r.code} work on the ${side} side (${MODIFIER_RULE_BY_ID.get('side-one')!.source}).`, evidence: ev.evidence.slice(0, 3) });
+    out.push(l);
+  }
+  return out;
+}
+
 export function fallbackSides(ctx: CodingContext): { values: string[]; evidence: Span[] } {
   const { doc, matches, work } = ctx;
   const values = new Set<string>();
