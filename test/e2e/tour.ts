@@ -156,7 +156,10 @@ export async function showState(page: Page, state: ExtraState): Promise<(() => P
   }
   if (state === 'help') {
     await visit(page, 'workspace');
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
     await page.keyboard.press('?');
     await page.locator('[role="dialog"][aria-labelledby="help-title"]').waitFor({ timeout: 10_000 });
     await settle();
@@ -169,6 +172,7 @@ export async function showState(page: Page, state: ExtraState): Promise<(() => P
   await visit(page, 'workspace');
   const button = page.getByTestId('menu-button');
   if (!(await button.isVisible())) return null;
+  await page.evaluate(() => window.scrollTo(0, 0));
   await button.click();
   await page.locator('nav[aria-label="Views"]').waitFor({ state: 'visible', timeout: 10_000 });
   await settle();
