@@ -2,13 +2,14 @@
  * What leaves the claim card, in real Chromium against the production build: the copied lines in
  * billing-system shape (tab-separated CPT, Mod1–Mod4, Units, Status), a review-flagged line
  * carried into the copy and the CSV download, and the vague note that must say which fact is
- * missing instead of "no code".
+ * missing (the target: which system), the candidate codes and the question, instead of "no code".
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { analyze } from '../../src/engine/index';
+import { FACT_WORDS, claimLinesText } from '../../src/app/lib/claim-lines';
 import { engineReady, launchChromium, sample, waitForAnalysisOf } from './lib';
 
 const baseUrl = inject('baseUrl');
@@ -55,6 +56,27 @@ describe('claim card output (production build, Chromium)', () => {
     await expect.poll(() => page.getByTestId('copy-status').textContent()).toContain('63650 x2');
   });
 
+  it('copies one row per claim line with the modifiers in Mod1–Mod4 (as the engine gives them)', async () => {
+    const pns = sample('pns-integrated');
+    await typeNote(pns);
+    expect(await copyLines()).toBe('64596\tLT\t\t\t\t1\tready');
+    const scs = sample('scs-ipg');
+    const lines = analyze(scs).suggestions;
+    expect(lines.length).toBeGreaterThanOrEqual(2);
+    await typeNote(scs);
+    const rows = (await copyLines()).split('\n');
+    expect(rows).toHaveLength(lines.length);
+    expect(rows.join('\n')).toBe(claimLinesText(analyze(scs)));
+    rows.forEach((row, i) => {
+      const cells = row.split('\t');
+      expect(cells, row).toHaveLength(7);
+      expect(cells[0]).toBe(lines[i].code);
+      expect(cells.slice(1, 5).filter(Boolean)).toEqual(lines[i].modifiers.map((m) => m.code));
+      expect(cells[5]).toBe(String(lines[i].units));
+      expect(cells[6]).toMatch(lines[i].status === 'review' ? /^review: .+/ : /^ready$/);
+    });
+  });
+
   it('carries a review-flagged line into the copy and the CSV download, with its question', async () => {
     const text = sample('sacral-stage2');
     const line = analyze(text).suggestions[0];
@@ -89,15 +111,29 @@ describe('claim card output (production build, Chromium)', () => {
 
   it('the vague note "Stimulator battery changed." says which fact is missing, not "no code applies"', async () => {
     const text = 'Stimulator battery changed.';
+    const ab = analyze(text).abstain!;
+    // the deciding fact is the target (which system), and the candidates span the systems
+    expect(ab.fact).toBe('target');
+    const codes = ab.candidates.map((c) => c.code);
+    expect(codes).toEqual(expect.arrayContaining(['63685', '64590']));
     await typeNote(text);
     const panel = page.getByTestId('abstain');
     await panel.waitFor({ timeout: 5_000 });
     expect(await page.getByTestId('out-of-scope').count()).toBe(0);
-    expect(await panel.getByTestId('abstain-question').textContent()).toMatch(/^Ask the surgeon: .+\?/);
-    expect(await panel.getByTestId('abstain-candidates').locator('li').count()).toBeGreaterThanOrEqual(2);
-    const copied = await copyLines();
-    expect(copied).toMatch(/^No code chosen: /);
-    expect(copied).toMatch(/\nAsk the surgeon: /);
+    expect(await page.getByTestId('claims-panel').textContent()).not.toMatch(/does not describe a neurostimulator procedure|no neurostimulator code applies/i);
+    expect(await panel.getAttribute('data-fact')).toBe('target');
+    expect(await panel.locator('#abstain-heading').textContent()).toBe(`No code chosen: the note does not say ${FACT_WORDS.target}`);
+    expect(FACT_WORDS.target).toMatch(/which system/);
+    const shown = panel.getByTestId('abstain-candidates').locator('li');
+    expect(await shown.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(codes);
+    expect(await shown.first().textContent()).toContain(ab.candidates[0].when);
+    expect(await panel.getByTestId('abstain-question').textContent()).toBe(`Ask the surgeon: ${ab.question}`);
+    expect(ab.question).toMatch(/^.+\?$/);
+    const copied = (await copyLines()).split('\n');
+    expect(copied[0]).toMatch(/^No code chosen: /);
+    expect(copied[1]).toBe(`Missing fact: ${FACT_WORDS.target}`);
+    expect(copied.slice(2, 2 + codes.length).map((l) => l.split(':')[0])).toEqual(codes.map((c) => `Candidate ${c}`));
+    expect(copied.at(-1)).toBe(`Ask the surgeon: ${ab.question}`);
   });
 
   it('the abstain panel and the opened device section are axe-clean, light and dark', async () => {

@@ -1,18 +1,47 @@
 /**
  * The phone layout at 390×844 in real Chromium against the production build: on every view
  * (filled in: a note, an answered question, a code page, two codes compared, a finished batch
- * with billed codes, the trainer, privacy) nothing overflows horizontally — neither the page
- * (document.scrollingElement.scrollWidth ≤ innerWidth) nor any element reaching past the screen
- * edge outside a scroll container. Also: the menu is collapsed behind a button, and the claim
+ * with billed codes, the trainer, privacy) and in the extra states (the vague-note panel, the
+ * batch column picker, the help dialog, the open menu) nothing overflows horizontally — neither
+ * the page (document.scrollingElement.scrollWidth ≤ the screen width) nor any element reaching past
+ * the screen edge outside a scroll container, nor a box cutting its content off sideways. The
+ * same holds at desk size (1440×900). Also: the menu is collapsed behind a button, and the claim
  * lines come first and start on the first screen.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './lib';
-import { horizontalOverflow, navViews, resetTour, startTour, visit } from './tour';
+import { EXTRA_STATES, horizontalOverflow, navViews, resetTour, showState, startTour, visit, type Overflow } from './tour';
 
 const baseUrl = inject('baseUrl');
 const PHONE = { width: 390, height: 844 };
+const DESK = { width: 1440, height: 900 };
+
+/** Every view, then every extra state the size has: what overflows in each. */
+async function tourOverflow(p: Page): Promise<Record<string, Overflow>> {
+  const report: Record<string, Overflow> = {};
+  for (const view of await navViews(p)) {
+    await visit(p, view);
+    report[view] = await horizontalOverflow(p);
+  }
+  for (const state of EXTRA_STATES) {
+    const undo = await showState(p, state);
+    if (!undo) continue;
+    report[state] = await horizontalOverflow(p);
+    await undo();
+  }
+  return report;
+}
+
+function expectNoOverflow(report: Record<string, Overflow>, width: number): void {
+  for (const [where, r] of Object.entries(report)) {
+    expect(r.innerWidth, `${where}: layout viewport widened`).toBe(width);
+    expect(r.clientWidth, where).toBe(width);
+    expect(r.scrollWidth, `${where}: page wider than the screen`).toBeLessThanOrEqual(width);
+    expect(r.offenders, `${where}: elements past the screen edge`).toEqual([]);
+    expect(r.clipped, `${where}: content cut off sideways`).toEqual([]);
+  }
+}
 
 let browser: Browser;
 let page: Page;
@@ -32,23 +61,62 @@ afterAll(async () => {
 });
 
 describe('phone layout, 390×844 (production build, Chromium)', () => {
-  it('nothing overflows horizontally on any view', async () => {
+  it('nothing overflows horizontally on any view, nor in the extra states', async () => {
     const views = await navViews(page);
     expect(views).toEqual(expect.arrayContaining(['workspace', 'batch', 'ask', 'check', 'reference', 'compare', 'trainer', 'privacy']));
-    const report: Record<string, { scrollWidth: number; offenders: string[] }> = {};
-    for (const view of views) {
-      await visit(page, view);
-      const o = await horizontalOverflow(page);
-      expect(o.innerWidth).toBe(PHONE.width);
-      report[view] = { scrollWidth: o.scrollWidth, offenders: o.offenders };
-    }
+    const report = await tourOverflow(page);
+    expect(Object.keys(report)).toEqual([...views, ...EXTRA_STATES]);
     console.log(`phone overflow: ${Object.entries(report).map(([v, r]) => `${v} ${r.scrollWidth}px`).join(', ')}`);
-    for (const [view, r] of Object.entries(report)) {
-      expect(r.scrollWidth, `${view}: page wider than the screen`).toBeLessThanOrEqual(PHONE.width);
-      expect(r.offenders, `${view}: elements past the screen edge`).toEqual([]);
-    }
+    expectNoOverflow(report, PHONE.width);
     expect(pageErrors).toEqual([]);
   });
+
+  it('the overflow probe sees a too-wide box and a clipped one, and lets a scroll container be', async () => {
+    await visit(page, 'privacy');
+    // styles set through the CSSOM (the app's content security policy drops inline style attributes)
+    const boxes: [id: string, parent: string, width: string, css: Record<string, string>][] = [
+      ['probe-host', 'view-content', 'auto', { height: 'auto' }],
+      ['too-wide', 'probe-host', '600px', {}],
+      ['clipping', 'probe-host', '100px', { overflow: 'hidden' }],
+      ['clipped-child', 'clipping', '300px', {}],
+      ['scroller', 'probe-host', 'auto', { overflowX: 'auto' }],
+      ['scrolled', 'scroller', '900px', {}],
+    ];
+    await page.evaluate((specs) => {
+      for (const [id, parent, width, css] of specs) {
+        const d = document.createElement('div');
+        d.id = id;
+        Object.assign(d.style, { width, height: '10px' }, css);
+        if (parent === 'view-content') document.getElementById(parent)!.prepend(d);
+        else document.getElementById(parent)!.append(d);
+      }
+    }, boxes);
+    const o = await horizontalOverflow(page);
+    await page.evaluate(() => document.getElementById('probe-host')!.remove());
+    expect(o.scrollWidth).toBeGreaterThan(PHONE.width);
+    expect(o.offenders.some((d) => d.startsWith('div#too-wide'))).toBe(true);
+    expect(o.offenders.some((d) => d.includes('scroll'))).toBe(false);
+    expect(o.clipped.some((d) => d.startsWith('div#clipping'))).toBe(true);
+    expect(o.clipped.some((d) => d.startsWith('div#probe-host'))).toBe(false);
+    expect(o.clipped.some((d) => d.includes('scroll'))).toBe(false);
+    expect((await horizontalOverflow(page)).scrollWidth).toBe(PHONE.width);
+  });
+
+  it('at desk size (1440×900) nothing overflows either', async () => {
+    const context = await browser.newContext({ viewport: DESK });
+    const desk = await context.newPage();
+    const errors: string[] = [];
+    desk.on('pageerror', (e) => errors.push(e.message));
+    resetTour();
+    await startTour(desk, baseUrl);
+    const report = await tourOverflow(desk);
+    // no menu button at desk size: the views are in the header
+    expect(Object.keys(report)).not.toContain('menu');
+    expectNoOverflow(report, DESK.width);
+    expect(errors).toEqual([]);
+    await context.close();
+    resetTour();
+  }, 240_000);
 
   it('keeps the views behind a menu button, which opens, navigates and closes', async () => {
     await visit(page, 'workspace');

@@ -2,8 +2,10 @@
  * A tour of every view of the app in a filled-in state: a note in the workspace (so the
  * workspace, the documentation check and the print summary have results), an answered
  * question in Ask, a code page in the reference, two codes in Compare, a finished batch with
- * billed codes, and the trainer and privacy views. Shared by the phone-layout test, the axe
- * scan and `npm run screens`, so "every view" means the same thing in all three.
+ * billed codes, and the trainer and privacy views; then a few extra states (EXTRA_STATES: the
+ * vague-note panel, the batch column picker, the help dialog, the open phone menu). Shared by
+ * the phone-layout test, the axe scan and `npm run screens`, so "every view" means the same
+ * thing in all three.
  *
  * The views are read from the app's own nav (so a view another feature adds is visited too);
  * navigation sets the hash, which works whether the phone menu is open or not.
@@ -64,12 +66,17 @@ async function setHash(page: Page, hash: string): Promise<void> {
 export async function startTour(page: Page, baseUrl: string): Promise<void> {
   await page.goto(`${baseUrl}/#/workspace`);
   await page.locator('[data-testid="engine-status"][data-stage="ready"]').waitFor({ state: 'attached', timeout: 60_000 });
-  await page.locator('#note-text').fill(TOUR_NOTE);
+  await loadNote(page, TOUR_NOTE);
+}
+
+/** Put a note in the workspace editor (the workspace must be shown) and wait for its analysis. */
+async function loadNote(page: Page, text: string): Promise<void> {
+  await page.locator('#note-text').fill(text);
   await page.waitForFunction(
     ({ t, max }) =>
       document.querySelector('[data-testid="claims-panel"]')?.getAttribute('data-updating') === 'false' &&
       document.querySelector('[data-testid="evidence-body"]')?.textContent === t.slice(0, max),
-    { t: TOUR_NOTE, max: MAX_CHARS },
+    { t: text, max: MAX_CHARS },
     { timeout: 30_000 },
   );
 }
@@ -102,9 +109,83 @@ export function resetTour(): void {
   batchLoaded = false;
 }
 
+/** The vague note: device work, but not which system, so the engine says what is missing. */
+export const VAGUE_NOTE = 'Stimulator battery changed.';
+
+/** A batch CSV whose note column has a name the app does not know (acct, narrative). */
+export function misnamedCsv(): string {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  return ['acct,narrative', ...['scs-ipg', 'sacral-stage1'].map((id, i) => `A${i + 1},${q(sampleText(id))}`)].join('\n');
+}
+
 /**
- * What overflows the viewport horizontally: the page's own width, and every visible element
- * that reaches past either edge without sitting inside a horizontal scroll container.
+ * States beyond the views' filled-in look that a coder meets, visited after the views:
+ * - vague-note: the workspace with "Stimulator battery changed." (the missing-fact panel);
+ * - batch-columns: a batch CSV with no recognised note column (the error and column picker);
+ * - help: the keyboard shortcuts and help dialog;
+ * - menu: the phone menu, open (only where the menu button shows, below 768 px).
+ */
+export const EXTRA_STATES = ['vague-note', 'batch-columns', 'help', 'menu'] as const;
+export type ExtraState = (typeof EXTRA_STATES)[number];
+
+/**
+ * Show an extra state and wait until it is drawn. Returns the step that puts the page back
+ * (the tour note in the workspace, the tour batch reloaded on the next visit, dialog or menu
+ * closed), or null when the state does not exist at this size.
+ */
+export async function showState(page: Page, state: ExtraState): Promise<(() => Promise<void>) | null> {
+  const settle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  if (state === 'vague-note') {
+    await visit(page, 'workspace');
+    await loadNote(page, VAGUE_NOTE);
+    await page.locator('[data-testid="abstain"]').waitFor({ timeout: 30_000 });
+    await settle();
+    return async () => {
+      await visit(page, 'workspace');
+      await loadNote(page, TOUR_NOTE);
+    };
+  }
+  if (state === 'batch-columns') {
+    await setHash(page, '#/batch');
+    await page.getByTestId('batch-files').setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(misnamedCsv()) });
+    await page.locator('[data-testid="batch-column-problem"]').waitFor({ timeout: 30_000 });
+    await settle();
+    return async () => {
+      batchLoaded = false;
+    };
+  }
+  if (state === 'help') {
+    await visit(page, 'workspace');
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    await page.keyboard.press('?');
+    await page.locator('[role="dialog"][aria-labelledby="help-title"]').waitFor({ timeout: 10_000 });
+    await settle();
+    return async () => {
+      await page.keyboard.press('Escape');
+      await page.locator('[role="dialog"][aria-labelledby="help-title"]').waitFor({ state: 'detached', timeout: 10_000 });
+    };
+  }
+  // menu
+  await visit(page, 'workspace');
+  const button = page.getByTestId('menu-button');
+  if (!(await button.isVisible())) return null;
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await button.click();
+  await page.locator('nav[aria-label="Views"]').waitFor({ state: 'visible', timeout: 10_000 });
+  await settle();
+  return async () => {
+    await button.click();
+    await page.locator('nav[aria-label="Views"]').waitFor({ state: 'hidden', timeout: 10_000 });
+  };
+}
+
+/**
+ * What overflows the viewport horizontally: the page's own width, every visible element that
+ * reaches past either edge without sitting inside a horizontal scroll container, and every box
+ * that hides part of its content sideways (overflow hidden or clip without an ellipsis).
  */
 export async function horizontalOverflow(page: Page): Promise<Overflow> {
   // A string, not a function: tsx (used by `npm run screens`) would add helper calls to a
@@ -114,12 +195,20 @@ export async function horizontalOverflow(page: Page): Promise<Overflow> {
 
 export interface Overflow {
   scrollWidth: number;
+  /** window.innerWidth: the layout viewport, which widens in mobile emulation when content overflows. */
   innerWidth: number;
+  /** The root's client width: the screen width the checks measure against. */
+  clientWidth: number;
+  /** Elements reaching past the screen edge outside a horizontal scroll container. */
   offenders: string[];
+  /** Boxes that cut their content off sideways (overflow hidden or clip, no ellipsis, no scrolling). */
+  clipped: string[];
 }
 
+// The screen width is the root's client width: in mobile emulation innerWidth grows with content
+// that overflows (the layout viewport widens), which would hide the overflow it measures.
 const OVERFLOW_PROBE = `(() => {
-  const vw = window.innerWidth;
+  const vw = document.documentElement.clientWidth;
   const describe = (el) => {
     const id = el.id ? '#' + el.id : '';
     const tid = el.getAttribute('data-testid');
@@ -146,5 +235,15 @@ const OVERFLOW_PROBE = `(() => {
     if (r.width <= 1 && r.height <= 1) continue; // visually hidden text (1 px, clipped) is not layout
     if ((r.right > vw + 0.5 || r.left < -0.5) && !contained(el)) offenders.push(describe(el));
   }
-  return { scrollWidth: document.scrollingElement.scrollWidth, innerWidth: vw, offenders: offenders.slice(0, 15) };
+  // a box narrower than its content that hides the rest: text or a table cut off, not scrollable
+  const clipped = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const r = el.getBoundingClientRect();
+    if (r.width <= 1 || r.height <= 1) continue;
+    const cs = getComputedStyle(el);
+    if (cs.visibility === 'hidden' || (cs.overflowX !== 'hidden' && cs.overflowX !== 'clip')) continue;
+    if (cs.textOverflow === 'ellipsis') continue; // a deliberate "…" (the full text is in a title or elsewhere)
+    if (el.scrollWidth > el.clientWidth + 1) clipped.push(describe(el) + ' content ' + el.scrollWidth + 'px in ' + el.clientWidth + 'px');
+  }
+  return { scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth, clientWidth: vw, offenders: offenders.slice(0, 15), clipped: clipped.slice(0, 15) };
 })()`;

@@ -15,8 +15,8 @@ function skipTarget(view: string): { id: string; label: string } {
 }
 
 /**
- * Header with the view tabs (a collapsible menu below 768 px), engine status, theme and help;
- * below it, the active view. The skip link is the first Tab stop of every view.
+ * Header: the name and engine status on the first row; the view tabs, print, theme and help on
+ * a row of their own (a collapsible menu below 768 px); below it, the active view. The skip link is the first Tab stop of every view.
  */
 export function Shell() {
   const route = useRoute();
@@ -76,7 +76,7 @@ export function Shell() {
               </p>
             </div>
           </div>
-          <div className="order-2 ml-auto md:order-3 md:ml-0">
+          <div className="order-2 ml-auto">
             <EngineStatus />
           </div>
           <button
@@ -95,7 +95,7 @@ export function Shell() {
           </button>
           <div
             id="app-menu"
-            className={`${menuOpen ? 'flex' : 'hidden'} order-4 w-full flex-col gap-2 md:order-2 md:flex md:w-auto md:flex-1 md:flex-row md:flex-wrap md:items-center`}
+            className={`${menuOpen ? 'flex' : 'hidden'} order-4 w-full flex-col gap-2 md:flex md:flex-row md:flex-wrap md:items-center`}
             data-testid="app-menu"
           >
             {VIEWS.length > 1 && (

@@ -326,7 +326,7 @@ function ResultsTable({ outcomes, hasBilled }: { outcomes: BatchOutcome[]; hasBi
 
   const th = (key: SortKey, label: string) => (
     <th scope="col" aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'} className="px-2 py-1.5 text-left">
-      <button type="button" className="font-semibold hover:underline" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : 1 }))}>
+      <button type="button" className="inline-flex min-h-6 min-w-6 items-center font-semibold hover:underline" onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : 1 }))}>
         {label}
         <span aria-hidden="true">{sort.key === key ? (sort.dir === 1 ? ' ▲' : ' ▼') : ''}</span>
       </button>

@@ -131,7 +131,7 @@ function ItemGroup({ title, hint, items, code, compact, testid }: { title: strin
   if (!items.length) return null;
   return (
     <div data-testid={testid}>
-      <h4 className="text-sm font-semibold">{title}</h4>
+      <h3 className="text-sm font-semibold">{title}</h3>
       <p className="text-xs text-slate-600 dark:text-slate-300">{hint}</p>
       <ul className="mt-1 space-y-2" aria-label={title}>
         {items.map((it) => (
