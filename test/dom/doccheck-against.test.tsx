@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, sampleText, WAIT } from './helpers';
 
 const optionCodes = (group: HTMLElement | null) => [...(group?.querySelectorAll('option') ?? [])].map((o) => o.value);
@@ -43,6 +43,19 @@ describe('documentation check: "Check against" any code of the family', () => {
     await waitFor(() => expect(screen.getByTestId('doc-score').dataset.code).toBe('63685'), WAIT);
     const target = screen.getByTestId('doccheck-panel').querySelector<HTMLElement>('[data-item="target"]')!;
     expect([target.dataset.status, target.dataset.weight]).toEqual(['missing', 'blocking']);
+  });
+
+  it('keeps the pick while the note still leads to the same code, and drops it for another note', async () => {
+    window.location.hash = '#/check';
+    const { user, store } = renderApp({ text: sampleText('scs-trial') });
+    const select = (await screen.findByTestId('check-against-select', {}, WAIT)) as HTMLSelectElement;
+    await user.selectOptions(select, '63688');
+    await waitFor(() => expect(screen.getByTestId('doc-score').dataset.code).toBe('63688'), WAIT);
+    act(() => store.getState().setText(`${sampleText('scs-trial')}\nEstimated blood loss: minimal.`));
+    await waitFor(() => expect(screen.getByTestId('doccheck-panel').dataset.updating).toBe('false'), WAIT);
+    expect(screen.getByTestId('doc-score').dataset.code).toBe('63688');
+    act(() => store.getState().setText(sampleText('sacral-stage2')));
+    await waitFor(() => expect((screen.getByTestId('check-against-select') as HTMLSelectElement).value).toBe('64590'), WAIT);
   });
 
   it('shows no picker for a note outside the family', async () => {

@@ -239,10 +239,10 @@ function CodePicker({ codes, value, onChange }: { codes: PickerCodes; value: str
  */
 export function DocCheckPanel({ result, updating = false, compact = false }: { result: AnalysedNote | undefined; updating?: boolean; compact?: boolean }) {
   const [copied, setCopied] = useState<string>('');
-  const [picked, setPicked] = useState<string | null>(null);
+  const [picked, setPicked] = useState<{ code: string; base: string | null } | null>(null);
   const codes = pickerCodes(result?.analysis);
-  // the pick survives edits; with none, the top suggestion
-  const code = picked ?? codes.default;
+  // the pick survives edits while the note still leads to the same code; else the top suggestion
+  const code = picked && picked.base === codes.default ? picked.code : codes.default;
   // the engine checks the note's own codes anyway; any other pick is sent along
   const check = useDocCheck(result, code && !(codes.default && codes.own.includes(code)) ? code : null);
   if (!result || !check) {
@@ -279,7 +279,7 @@ export function DocCheckPanel({ result, updating = false, compact = false }: { r
             </span>
           )}
         </div>
-        {canPick && <CodePicker codes={codes} value={code} onChange={setPicked} />}
+        {canPick && <CodePicker codes={codes} value={code} onChange={(c) => setPicked({ code: c, base: codes.default })} />}
         {v && (
           <div className="flex flex-col gap-2 sm:flex-row sm:gap-4" data-testid="doc-score" data-percent={tally([...v.blocking, ...v.practice]).percent} data-code={v.code}>
             <ScoreLine label="Blocks the code:" items={v.blocking} testid="doc-score-blocking" tone="block" />
