@@ -23,7 +23,7 @@ export interface Analyzer {
   /** Answer a coding question from the knowledge base (optional: hosts without it hide the Ask view's answers). */
   ask?(question: string): Promise<Answer>;
   /** The documentation check of one note, computed where the engine runs (never on the UI thread). */
-  checkDocumentation?(text: string): Promise<DocCheck>;
+  checkDocumentation?(text: string, against?: string): Promise<DocCheck>;
 }
 
 /** The functions the engine worker exposes through comlink. */
@@ -32,7 +32,7 @@ export interface EngineWorkerApi {
   ready(): Promise<EngineReady>;
   analyze(text: string): Promise<Analysis>;
   ask(question: string): Promise<Answer>;
-  checkDocumentation(text: string): Promise<DocCheck>;
+  checkDocumentation(text: string, against?: string): Promise<DocCheck>;
   /** Analyse and audit a chunk of notes for the batch view, in order. A bad note becomes an error outcome. */
   run(chunk: BatchInput[]): Promise<BatchOutcome[]>;
 }

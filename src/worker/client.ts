@@ -11,7 +11,7 @@ import type { Analyzer, EngineReady, EngineWorkerApi } from './api';
 export interface WorkerAnalyzer extends Analyzer {
   ping(): Promise<'pong'>;
   ask(question: string): Promise<Answer>;
-  checkDocumentation(text: string): Promise<DocCheck>;
+  checkDocumentation(text: string, against?: string): Promise<DocCheck>;
   dispose(): void;
 }
 
@@ -43,7 +43,7 @@ export function createWorkerAnalyzer(): WorkerAnalyzer {
     ready: (): Promise<EngineReady> => guard(remote.ready()),
     analyze: (text: string): Promise<Analysis> => guard(remote.analyze(text)),
     ask: (question: string): Promise<Answer> => guard(remote.ask(question)),
-    checkDocumentation: (text: string): Promise<DocCheck> => guard(remote.checkDocumentation(text)),
+    checkDocumentation: (text: string, against?: string): Promise<DocCheck> => guard(remote.checkDocumentation(text, against)),
     dispose() {
       remote[releaseProxy]();
       worker.terminate();

@@ -70,10 +70,10 @@ const api: EngineWorkerApi = {
   async analyze(text: string) {
     return analyzeOnce((await load()).engine, text);
   },
-  async checkDocumentation(text: string) {
+  async checkDocumentation(text: string, against?: string) {
     const { engine } = await load();
     const { checkDocumentation } = await import('../engine/doccheck');
-    return checkDocumentation(analyzeOnce(engine, text), text);
+    return checkDocumentation(analyzeOnce(engine, text), text, against);
   },
   async ask(question: string) {
     return (await loadAsk()).ask(question);

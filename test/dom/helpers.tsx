@@ -18,7 +18,7 @@ import { normalizeNote } from '../../src/app/lib/plain-text';
 export const engineAnalyzer: Analyzer = {
   analyze: async (text: string): Promise<Analysis> => analyze(text),
   ready: async () => ({ loadMs: 0 }),
-  checkDocumentation: async (text: string) => checkDocumentation(analyze(text), text),
+  checkDocumentation: async (text: string, against?: string) => checkDocumentation(analyze(text), text, against),
 };
 
 export function sampleText(id: string): string {

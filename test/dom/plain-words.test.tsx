@@ -70,7 +70,7 @@ describe('plain words for a coder', () => {
     window.location.hash = '#/reference';
     try {
       const { user } = renderApp();
-      const box = await screen.findByTestId('reference-search');
+      const box = await screen.findByTestId('reference-search', {}, WAIT);
       await user.type(box, 'hypoglossal{Enter}');
       await waitFor(() => expect(window.location.hash).toMatch(/^#\/reference\/\d{5}$/));
       expect(await screen.findByTestId('reference-page')).toHaveAttribute('data-code', window.location.hash.slice(-5));

@@ -146,133 +146,170 @@ function subjectCodes(r: Retrieval, want: number): string[] {
   return [top.doc.key];
 }
 
-// eslint-disable-next-line complexity, max-lines-per-function -- legacy reader kept from before issue 14; to be split into ledger stages
-function compose(question: string, r: Retrieval): { sections: AnswerSection[]; codes: string[]; modifiers: string[]; summary: string } | null {
-  const e = r.entities;
-  const type = r.type;
-  const sections: AnswerSection[] = [];
-  let codes = subjectCodes(r, type === 'compare' ? 2 : 1);
-  let modifiers = e.modifiers;
-  let summary = '';
+/** What a composer builds for one question type: the facts, the codes and modifiers they are about, and a headline. */
+interface Composed {
+  sections: AnswerSection[];
+  codes: string[];
+  modifiers: string[];
+  summary: string;
+}
 
-  switch (type) {
-    case 'compare': {
-      if (codes.length >= 2) {
-        const [a, b] = codes;
-        summary = `${a} or ${b}: what decides between them.`;
-        sections.push(...F.describeCode(a), ...F.describeCode(b), ...F.differences(a, b), ...F.contrast(a, b), ...F.editSections(F.editsFor([a, b], false)));
-      } else if (codes.length === 1) {
-        const [a] = codes;
-        summary = `${a} and the codes it is confused with.`;
-        sections.push(...F.describeCode(a), ...F.decidesCode(a), ...F.differences(a));
-        codes = [a, ...(getCodeRef(a)?.confusableWith.map((c) => c.code).filter((c) => getCodeRef(c)) ?? [])];
-      } else if (modifiers.length) {
-        summary = `Modifiers ${modifiers.join(' and ')}.`;
-        for (const m of modifiers) sections.push(...F.modifierSections(m));
-      }
-      break;
-    }
-    case 'modifier': {
-      const code = codes[0];
-      if (!modifiers.length && e.side) modifiers = F.sideModifiers(e.side, code);
-      if (!modifiers.length) {
-        const mods = r.hits.filter((h) => h.doc.kind === 'modifier');
-        // With a code named, only a clear situation (assistant, co-surgeons, return to the OR) picks
-        // modifiers; else the code's own list. A question that names the situation in words is clear
-        // on its face; otherwise the retrieval score must show it.
-        const clear = MODIFIER_SITUATION.test(question);
-        if (mods.length && mods[0].score >= (code && !clear ? 2 * MIN_SCORE : MIN_SCORE)) modifiers = mods.filter((h) => h.score >= mods[0].score * 0.8).slice(0, 2).map((h) => h.doc.key);
-      }
-      if (!modifiers.length && !code) return null;
-      summary = modifiers.length ? `Modifier${modifiers.length > 1 ? 's' : ''} ${modifiers.join(' / ')}${code ? ` on ${code}` : ''}.` : `Modifiers for ${code}.`;
-      if (code) sections.push(...F.describeCode(code));
-      for (const m of modifiers) sections.push(...F.modifierSections(m, code, e.side === 'bilateral'));
-      if (code && modifiers.some((m) => ['50', '62', '66', '80', '81', '82', 'AS'].includes(m))) sections.push(...F.medicareIndicators(code));
-      if (e.side === 'bilateral' && code) sections.push(...F.bilateralNote(code));
-      if (code) sections.push(...F.commonModifiersOf(code));
-      break;
-    }
-    case 'bundling': {
-      const all = [...codes, ...e.editCodes];
-      if (!all.length) return null;
-      const edits = F.editsFor(all, e.imaging || e.editCodes.length > 0);
-      summary = edits.length ? `Bundling: ${edits.map((x) => (x.modifierIndicator === 0 ? 'not reported together' : 'together only with a distinct-service modifier')).filter((v, i, a) => a.indexOf(v) === i).join('; ')}.` : `No bundling edit in our reference for ${all.join(' with ')}.`;
-      sections.push(...F.editSections(edits), ...F.addOnSections(all));
-      for (const c of codes) {
-        if (e.imaging) sections.push(...F.pocketImaging(c).filter((s) => /Imaging/.test(s.text)));
-        sections.push(...F.requiresIncludes(c).filter((s) => /^Included/.test(s.text)));
-      }
-      if (!edits.length) {
-        sections.unshift({
-          topic: 'Bundling',
-          text: `Our edit table has no pair for ${all.join(' with ')}. The current NCCI tables were not read into our reference: check them before reporting.`,
-          source: 'OpNote Coder’s built-in edit table (the current NCCI tables were not read into it)',
-          confidence: 'low',
-        });
-      }
-      break;
-    }
-    case 'units': {
-      if (!codes.length) return null;
-      const c = codes[0];
-      summary = `Units for ${c}: ${getCodeRef(c)?.unitRule.text ?? ''}`.trim();
-      sections.push(...F.unitsOf(c));
-      if (e.side === 'bilateral' || /\b(side|bilateral|both)\b/i.test(question)) sections.push(...F.bilateralNote(c));
-      sections.push(F.mueNote());
-      break;
-    }
-    case 'payer': {
-      if (!codes.length) return null;
-      const c = codes[0];
-      const rows = F.payerSections(c, e.payers);
-      summary = `${e.payers.length ? e.payers.join(', ') : 'Payers'} on ${c}.`;
-      sections.push(...F.describeCode(c), ...rows);
-      if (!e.payers.length || e.payers.includes('Medicare')) sections.push(...F.medicareIndicators(c));
-      if (/\b(how much|pay(s|ment)?|paid|reimburs\w*|rate|fee|price|dollars?)\b/i.test(question)) {
-        sections.push({
-          topic: 'Payment',
-          text: 'Payment amounts are not in our reference; it records the CY2026 Medicare indicators and work RVU only.',
-          source: 'OpNote Coder’s built-in reference',
-          confidence: 'high',
-        });
-      }
-      break;
-    }
-    case 'documentation': {
-      if (!codes.length) return null;
-      const c = codes[0];
-      summary = `What the note must show for ${c}.`;
-      sections.push(...F.describeCode(c), ...F.requiresIncludes(c), ...F.pocketImaging(c), ...F.decidesCode(c), ...F.verifyOf(c));
-      break;
-    }
-    case 'global': {
-      if (!codes.length) return null;
-      summary = codes.map((c) => `${c}: ${getCodeRef(c)?.globalDays ?? CODE_BY_ID.get(c)?.globalDays ?? ''}`).join('; ');
-      for (const c of codes) sections.push(...F.globalOf(c));
-      for (const m of ['58', '78', '79']) sections.push(...F.modifierSections(m).slice(0, 1));
-      break;
-    }
-    case 'define': {
-      if (e.devices.length && !codes.length) {
-        summary = `${e.devices.join(', ')}: device code.`;
-        for (const d of e.devices) sections.push(...F.deviceSections(d));
-        break;
-      }
-      if (!codes.length && modifiers.length) {
-        summary = `Modifier ${modifiers.join(', ')}.`;
-        for (const m of modifiers) sections.push(...F.modifierSections(m));
-        break;
-      }
-      if (!codes.length) return null;
-      const c = codes[0];
-      summary = `${c} — ${getCodeRef(c)?.short ?? CODE_BY_ID.get(c)?.description ?? ''}`;
-      sections.push(...F.describeCode(c), ...F.decidesCode(c), ...F.requiresIncludes(c), ...F.pocketImaging(c), ...F.unitsOf(c), ...F.globalOf(c), ...F.notesOf(c, 2));
-      if (e.codes.length === 0 && r.hits.length) codes = [c];
-      break;
-    }
+/** The input of a composer: the question, what retrieval found, and the subject codes. */
+interface ComposeInput {
+  question: string;
+  r: Retrieval;
+  e: Entities;
+  codes: string[];
+}
+
+const composed = (sections: AnswerSection[], codes: string[], modifiers: string[], summary: string): Composed => ({ sections, codes, modifiers, summary });
+
+function composeCompare({ e, codes }: ComposeInput): Composed {
+  if (codes.length >= 2) {
+    const [a, b] = codes;
+    return composed(
+      [...F.describeCode(a), ...F.describeCode(b), ...F.differences(a, b), ...F.contrast(a, b), ...F.editSections(F.editsFor([a, b], false))],
+      codes,
+      e.modifiers,
+      `${a} or ${b}: what decides between them.`,
+    );
   }
-  if (!sections.length) return null;
-  return { sections: dedupe(sections), codes, modifiers, summary };
+  if (codes.length === 1) {
+    const [a] = codes;
+    const confused = getCodeRef(a)?.confusableWith.map((c) => c.code).filter((c) => getCodeRef(c)) ?? [];
+    return composed([...F.describeCode(a), ...F.decidesCode(a), ...F.differences(a)], [a, ...confused], e.modifiers, `${a} and the codes it is confused with.`);
+  }
+  if (e.modifiers.length) return composed(e.modifiers.flatMap((m) => F.modifierSections(m)), codes, e.modifiers, `Modifiers ${e.modifiers.join(' and ')}.`);
+  return composed([], codes, e.modifiers, '');
+}
+
+/**
+ * The modifiers a modifier question is about: named ones, the side's, else the retrieved ones.
+ * With a code named, only a clear situation (assistant, co-surgeons, return to the OR) picks
+ * modifiers; else the code's own list. A question that names the situation in words is clear
+ * on its face; otherwise the retrieval score must show it.
+ */
+function questionModifiers(question: string, r: Retrieval, code: string | undefined): string[] {
+  const e = r.entities;
+  if (e.modifiers.length) return e.modifiers;
+  if (e.side) {
+    const side = F.sideModifiers(e.side, code);
+    if (side.length) return side;
+  }
+  const mods = r.hits.filter((h) => h.doc.kind === 'modifier');
+  const clear = MODIFIER_SITUATION.test(question);
+  if (mods.length && mods[0].score >= (code && !clear ? 2 * MIN_SCORE : MIN_SCORE)) return mods.filter((h) => h.score >= mods[0].score * 0.8).slice(0, 2).map((h) => h.doc.key);
+  return [];
+}
+
+const PAYMENT_INDICATOR_MODIFIERS = ['50', '62', '66', '80', '81', '82', 'AS'];
+
+function composeModifier({ question, r, e, codes }: ComposeInput): Composed | null {
+  const code = codes[0];
+  const modifiers = questionModifiers(question, r, code);
+  if (!modifiers.length && !code) return null;
+  const sections: AnswerSection[] = [];
+  if (code) sections.push(...F.describeCode(code));
+  for (const m of modifiers) sections.push(...F.modifierSections(m, code, e.side === 'bilateral'));
+  if (code && modifiers.some((m) => PAYMENT_INDICATOR_MODIFIERS.includes(m))) sections.push(...F.medicareIndicators(code));
+  if (e.side === 'bilateral' && code) sections.push(...F.bilateralNote(code));
+  if (code) sections.push(...F.commonModifiersOf(code));
+  const summary = modifiers.length ? `Modifier${modifiers.length > 1 ? 's' : ''} ${modifiers.join(' / ')}${code ? ` on ${code}` : ''}.` : `Modifiers for ${code}.`;
+  return composed(sections, codes, modifiers, summary);
+}
+
+function bundlingSummary(edits: ReturnType<typeof F.editsFor>, all: string[]): string {
+  if (!edits.length) return `No bundling edit in our reference for ${all.join(' with ')}.`;
+  const kinds = edits.map((x) => (x.modifierIndicator === 0 ? 'not reported together' : 'together only with a distinct-service modifier'));
+  return `Bundling: ${kinds.filter((v, i, a) => a.indexOf(v) === i).join('; ')}.`;
+}
+
+function composeBundling({ e, codes }: ComposeInput): Composed | null {
+  const all = [...codes, ...e.editCodes];
+  if (!all.length) return null;
+  const edits = F.editsFor(all, e.imaging || e.editCodes.length > 0);
+  const sections: AnswerSection[] = [...F.editSections(edits), ...F.addOnSections(all)];
+  for (const c of codes) {
+    if (e.imaging) sections.push(...F.pocketImaging(c).filter((s) => /Imaging/.test(s.text)));
+    sections.push(...F.requiresIncludes(c).filter((s) => /^Included/.test(s.text)));
+  }
+  if (!edits.length) {
+    sections.unshift({
+      topic: 'Bundling',
+      text: `Our edit table has no pair for ${all.join(' with ')}. The current NCCI tables were not read into our reference: check them before reporting.`,
+      source: 'OpNote Coder’s built-in edit table (the current NCCI tables were not read into it)',
+      confidence: 'low',
+    });
+  }
+  return composed(sections, codes, e.modifiers, bundlingSummary(edits, all));
+}
+
+function composeUnits({ question, e, codes }: ComposeInput): Composed | null {
+  if (!codes.length) return null;
+  const c = codes[0];
+  const sections = [...F.unitsOf(c)];
+  if (e.side === 'bilateral' || /\b(side|bilateral|both)\b/i.test(question)) sections.push(...F.bilateralNote(c));
+  sections.push(F.mueNote());
+  return composed(sections, codes, e.modifiers, `Units for ${c}: ${getCodeRef(c)?.unitRule.text ?? ''}`.trim());
+}
+
+function composePayer({ question, e, codes }: ComposeInput): Composed | null {
+  if (!codes.length) return null;
+  const c = codes[0];
+  const sections = [...F.describeCode(c), ...F.payerSections(c, e.payers)];
+  if (!e.payers.length || e.payers.includes('Medicare')) sections.push(...F.medicareIndicators(c));
+  if (/\b(how much|pay(s|ment)?|paid|reimburs\w*|rate|fee|price|dollars?)\b/i.test(question)) {
+    sections.push({
+      topic: 'Payment',
+      text: 'Payment amounts are not in our reference; it records the CY2026 Medicare indicators and work RVU only.',
+      source: 'OpNote Coder’s built-in reference',
+      confidence: 'high',
+    });
+  }
+  return composed(sections, codes, e.modifiers, `${e.payers.length ? e.payers.join(', ') : 'Payers'} on ${c}.`);
+}
+
+function composeDocumentation({ e, codes }: ComposeInput): Composed | null {
+  if (!codes.length) return null;
+  const c = codes[0];
+  const sections = [...F.describeCode(c), ...F.requiresIncludes(c), ...F.pocketImaging(c), ...F.decidesCode(c), ...F.verifyOf(c)];
+  return composed(sections, codes, e.modifiers, `What the note must show for ${c}.`);
+}
+
+function composeGlobal({ e, codes }: ComposeInput): Composed | null {
+  if (!codes.length) return null;
+  const summary = codes.map((c) => `${c}: ${getCodeRef(c)?.globalDays ?? CODE_BY_ID.get(c)?.globalDays ?? ''}`).join('; ');
+  const sections = [...codes.flatMap((c) => F.globalOf(c)), ...['58', '78', '79'].flatMap((m) => F.modifierSections(m).slice(0, 1))];
+  return composed(sections, codes, e.modifiers, summary);
+}
+
+function composeDefine({ r, e, codes }: ComposeInput): Composed | null {
+  if (e.devices.length && !codes.length) return composed(e.devices.flatMap((d) => F.deviceSections(d)), codes, e.modifiers, `${e.devices.join(', ')}: device code.`);
+  if (!codes.length && e.modifiers.length) return composed(e.modifiers.flatMap((m) => F.modifierSections(m)), codes, e.modifiers, `Modifier ${e.modifiers.join(', ')}.`);
+  if (!codes.length) return null;
+  const c = codes[0];
+  const sections = [...F.describeCode(c), ...F.decidesCode(c), ...F.requiresIncludes(c), ...F.pocketImaging(c), ...F.unitsOf(c), ...F.globalOf(c), ...F.notesOf(c, 2)];
+  const subject = e.codes.length === 0 && r.hits.length ? [c] : codes;
+  return composed(sections, subject, e.modifiers, `${c} — ${getCodeRef(c)?.short ?? CODE_BY_ID.get(c)?.description ?? ''}`);
+}
+
+const COMPOSERS: Record<QuestionType, (input: ComposeInput) => Composed | null> = {
+  compare: composeCompare,
+  modifier: composeModifier,
+  bundling: composeBundling,
+  units: composeUnits,
+  payer: composePayer,
+  documentation: composeDocumentation,
+  global: composeGlobal,
+  define: composeDefine,
+};
+
+/** Fill the answer template of the question's type with knowledge-base facts; null when it has none. */
+function compose(question: string, r: Retrieval): Composed | null {
+  const codes = subjectCodes(r, r.type === 'compare' ? 2 : 1);
+  const out = COMPOSERS[r.type]({ question, r, e: r.entities, codes });
+  if (!out || !out.sections.length) return null;
+  return { ...out, sections: dedupe(out.sections) };
 }
 
 const firstSentence = (t: string) => {
@@ -331,21 +368,21 @@ export function ask(question: string): Answer {
     return notInReference(q, r, `${e.outOfScope.join(', ')} ${e.outOfScope.length > 1 ? 'are' : 'is'} outside the neurostimulator family our reference covers.`, t0);
   }
   if (!namesSomething && !r.confident) return notInReference(q, r, 'Nothing in our reference matches this question.', t0);
-  const composed = compose(q, r);
-  if (!composed) return notInReference(q, r, 'Our reference has no facts of this kind for what the question names.', t0);
+  const answer = compose(q, r);
+  if (!answer) return notInReference(q, r, 'Our reference has no facts of this kind for what the question names.', t0);
   const extra: AnswerSection[] = [];
   if (e.unknownCodes.length) {
     extra.push({ topic: 'Not covered', text: `${e.unknownCodes.join(', ')}: not in our reference.`, source: 'OpNote Coder’s built-in reference', confidence: 'high' });
   }
-  const codes = [...new Set(composed.codes)];
+  const codes = [...new Set(answer.codes)];
   return {
     question: q,
     type: r.type,
     answered: true,
-    summary: oneLine(r.type, composed.sections, codes, composed.modifiers, composed.summary),
-    answerText: [...composed.sections, ...extra].map(userFacing),
+    summary: oneLine(r.type, answer.sections, codes, answer.modifiers, answer.summary),
+    answerText: [...answer.sections, ...extra].map(userFacing),
     codes,
-    modifiers: composed.modifiers,
+    modifiers: answer.modifiers,
     links: codeLinks(codes),
     closest: closestOf(r.hits, codes),
     ms: Math.round((now() - t0) * 10) / 10,

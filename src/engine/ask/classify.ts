@@ -53,9 +53,10 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-// eslint-disable-next-line complexity -- legacy reader kept from before issue 14; to be split into ledger stages
-export function readEntities(question: string): Entities {
-  const q = question.replace(/[\u2010-\u2015]/g, '-');
+const isModifier = (c: string) => (MODIFIER_CODES as readonly string[]).includes(c) || isNonexistentModifier(c);
+
+/** CPT-shaped numbers, sorted into covered codes, other codes of the edit tables, and unknown ones. */
+function readCodes(q: string): { codes: string[]; editCodes: string[]; unknownCodes: string[] } {
   const codes: string[] = [];
   const editCodes: string[] = [];
   const unknownCodes: string[] = [];
@@ -71,43 +72,52 @@ export function readEntities(question: string): Entities {
     const b = Number(m[2]);
     if (b > a && b - a < 10) for (let x = a + 1; x < b; x++) if (getCodeRef(String(x))) codes.push(String(x));
   }
+  return { codes, editCodes, unknownCodes };
+}
 
+/** Modifiers named: after "modifier(s)", in code-modifier form, letter ones in capitals, two-digit ones with a modifier cue. */
+function readModifiers(q: string): string[] {
   const modifiers: string[] = [];
   const modifierCue = /\bmod(ifier)?s?\b/i.test(q) || [...q.matchAll(/\b([A-Z]{2})\b/g)].some((m) => LETTER_MODIFIERS.includes(m[1]) && m[1] !== 'AS');
   for (const m of q.matchAll(/\b(?:modifiers?|mods?)\s*(?:[-:#]\s*)?((?:[0-9A-Z]{2}(?:\s*(?:[,/&]|and|or|vs\.?|versus)\s*)?)+)/gi)) {
     for (const x of m[1].split(/(?<!\s)\s*(?:[,/&]|and|or|vs\.?|versus)\s*/i)) {
       const c = x.trim().toUpperCase();
-      if ((MODIFIER_CODES as readonly string[]).includes(c) || isNonexistentModifier(c)) modifiers.push(c);
+      if (isModifier(c)) modifiers.push(c);
     }
   }
   // Code-modifier form: 64561-50, 63650 59
   for (const m of q.matchAll(/\b\d{4}[0-9T][- ](\d{2}|[A-Z]{2})\b/g)) {
     const c = m[1].toUpperCase();
-    if ((MODIFIER_CODES as readonly string[]).includes(c) || isNonexistentModifier(c)) modifiers.push(c);
+    if (isModifier(c)) modifiers.push(c);
   }
   // Letter modifiers written in capitals (LT, XS, GA); two-digit ones only with a modifier cue.
   for (const m of q.matchAll(/\b([A-Z]{2})\b/g)) if (LETTER_MODIFIERS.includes(m[1]) && (m[1] !== 'AS' || modifierCue)) modifiers.push(m[1]);
   if (modifierCue) for (const m of q.matchAll(/(?<![\d-])\b(\d{2})\b(?![\d-])/g)) if (NUMBER_MODIFIERS.has(m[1])) modifiers.push(m[1]);
+  return modifiers;
+}
 
+function readSide(q: string): Entities['side'] {
+  if (/\b(bilateral(ly)?|both sides|left and right|right and left|two sides)\b/i.test(q)) return 'bilateral';
+  if (/\bleft\b/i.test(q)) return 'left';
+  if (/\bright\b/i.test(q)) return 'right';
+  return null;
+}
+
+export function readEntities(question: string): Entities {
+  const q = question.replace(/[\u2010-\u2015]/g, '-');
+  const { codes, editCodes, unknownCodes } = readCodes(q);
   const devices = unique([...q.matchAll(/\b([CL]\d{4})\b/gi)].map((m) => m[1].toUpperCase()).filter((d) => getDeviceCode(d)));
   const payers = unique(PAYER_PATTERNS.filter(([, re]) => re.test(q)).map(([p]) => p));
-  const side = /\b(bilateral(ly)?|both sides|left and right|right and left|two sides)\b/i.test(q)
-    ? 'bilateral'
-    : /\bleft\b/i.test(q)
-      ? 'left'
-      : /\bright\b/i.test(q)
-        ? 'right'
-        : null;
   const imaging = /\b(fluoro\w*|imaging|ultrasound|x-?ray|c-arm|image guid\w*|76942|77002|77003|76000)\b/i.test(q);
   const outOfScope = unique(OUT_OF_SCOPE.filter((o) => o.re.test(q)).map((o) => o.label));
   return {
     codes: unique(codes),
     editCodes: unique(editCodes),
     unknownCodes: unique(unknownCodes),
-    modifiers: unique(modifiers),
+    modifiers: unique(readModifiers(q)),
     devices,
     payers: payers.filter((p) => (PAYERS as readonly string[]).includes(p)),
-    side,
+    side: readSide(q),
     imaging,
     outOfScope,
   };

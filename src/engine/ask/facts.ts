@@ -5,11 +5,15 @@ import { BILATERAL_CODES } from '../../kb/reference/modifiers';
 import {
   NONEXISTENT_MODIFIER_NOTES,
   PAYER_GROUP_LABELS,
-  SOURCE_REGISTRY,
+  citeDeviceSource,
+  citeModifierSource,
+  citePolicy,
+  citeSourceRef,
   getCodeRef,
   getDeviceCode,
   getModifier,
   payerNotesFor,
+  type Citation,
   type CodeRef,
   type Confidence,
   type Payer,
@@ -31,22 +35,15 @@ interface From {
   cited?: boolean;
 }
 
-function host(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
+const fromCitation = (c: Citation): From => ({ source: c.cite, cited: true, ...(c.url ? { url: c.url } : {}) });
 
 export function fromRef(s: SourceRef): From {
-  if (s.key) {
-    const r = SOURCE_REGISTRY[s.key];
-    const url = s.url ?? r.url ?? undefined;
-    return { source: r.cite, cited: true, ...(url ? { url } : {}) };
-  }
-  const what = s.what.charAt(0).toUpperCase() + s.what.slice(1);
-  return { source: `${what} (as given by ${host(s.url ?? '')})`, cited: true, ...(s.url ? { url: s.url } : {}) };
+  return fromCitation(citeSourceRef(s));
+}
+
+/** A modifier's definition, named as the code set it comes from (CPT Appendix A or HCPCS Level II). */
+function fromModifierRef(mod: string, s: SourceRef): From {
+  return fromCitation(citeModifierSource(mod, s));
 }
 
 /** The entry's source that best supports a kind of fact (its "what" matching `hint`), else its first. */
@@ -282,7 +279,8 @@ export function editsFor(codes: string[], imaging: boolean): PairEdit[] {
 }
 
 export function editSections(edits: PairEdit[]): AnswerSection[] {
-  return edits.map((e) => sec('Bundling', editText(e), { source: citeEdit(e), cited: true }, e.confidence));
+  // an unconfirmed pair's text says it is to be looked up in the NCCI table: no badge on top of it
+  return edits.map((e) => ({ ...sec('Bundling', editText(e), { source: citeEdit(e), cited: true }, e.confidence), ...(e.status === 'unconfirmed' ? { statedInText: true } : {}) }));
 }
 
 export function addOnSections(codes: string[]): AnswerSection[] {
@@ -299,7 +297,7 @@ export function modifierSections(mod: string, code?: string, bilateral = true): 
   const m = getModifier(mod);
   if (!m) return [];
   const out: AnswerSection[] = [
-    sec(`Modifier ${mod}`, `${mod}: ${m.meaning} In this family: ${m.whenInFamily} Payment and limits: ${m.limits}`, fromRef(m.sources[0]), m.confidence),
+    sec(`Modifier ${mod}`, `${mod}: ${m.meaning} In this family: ${m.whenInFamily} Payment and limits: ${m.limits}`, fromModifierRef(mod, m.sources[0]), m.confidence),
   ];
   if (code && m.allowedOn.length) {
     const ok = m.allowedOn.includes(code);
@@ -325,16 +323,18 @@ export function sideModifiers(side: 'left' | 'right' | 'bilateral', code: string
 
 export function payerSections(code: string, payers: Payer[]): AnswerSection[] {
   const rows = payerNotesFor(code).filter((p) => !payers.length || payers.includes(p.payer));
-  return rows.map((p) =>
-    sec(
+  return rows.map((p) => ({
+    ...sec(
       `${p.payer} — ${PAYER_GROUP_LABELS[p.group]}`,
       p.status === 'not-available'
         ? `${p.payer}: not available in our reference${p.hint ? ` (${p.hint})` : ''}.`
-        : `${p.payer}: ${p.note}${p.policy ? ` Policy: ${p.policy}.` : ''}${p.verify ? ' Verify current policy.' : ''}`,
-      p.source ? { source: `${p.payer} ${p.policy ? `policy ${p.policy}` : 'coverage policy'} (${host(p.source)})`, url: p.source, cited: true } : { source: 'not available', cited: true },
+        : `${p.payer}: ${p.note}${p.policy ? ` Policy: ${citePolicy(p.payer, p.policy, null).cite}.` : ''}${p.verify ? ' Verify current policy.' : ''}`,
+      p.source ? { source: citePolicy(p.payer, p.policy, p.source).cite, url: p.source, cited: true } : { source: 'not available', cited: true },
       p.confidence,
     ),
-  );
+    // "Verify current policy." (or "not available") is in the text already
+    ...(p.verify || p.status === 'not-available' ? { statedInText: true } : {}),
+  }));
 }
 
 export function deviceSections(code: string): AnswerSection[] {
@@ -344,7 +344,7 @@ export function deviceSections(code: string): AnswerSection[] {
     sec(
       d.code,
       `${d.code}: ${d.meaning} ${d.settingNote}${d.pairsWith.length ? ` Usually with ${list(d.pairsWith)}.` : ''}${d.mue ? ` MUE seen: ${d.mue}.` : ''}`,
-      fromRef(d.sources[0]),
+      fromCitation(citeDeviceSource(d.sources[0])),
       d.confidence,
     ),
   ];

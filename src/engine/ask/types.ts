@@ -15,6 +15,11 @@ export interface AnswerSection {
   /** A web address for the source when the knowledge base has one. */
   url?: string;
   confidence: Confidence;
+  /**
+   * The text itself says what is and is not confirmed (an NCCI pair not checked against the
+   * current quarterly table, a payer policy to verify): the view adds no confidence badge.
+   */
+  statedInText?: boolean;
 }
 
 export interface AnswerLink {

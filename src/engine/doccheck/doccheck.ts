@@ -5,7 +5,7 @@
  */
 import type { Analysis, Fact, ProcedureEvent, Span, Suggestion } from '../types';
 import { CODE_BY_ID, CODE_RULES, type CodeRule } from '../../kb/codes';
-import { DOC_ITEMS, docGroupsFor, type DocCondition, type DocItemId } from '../../kb/doc-requirements';
+import { DOC_ITEMS, docGroupsFor, type DocCondition, type DocItemId, type DocWeight } from '../../kb/doc-requirements';
 import { label } from '../decide/decide';
 import {
   ANESTHESIA_RE,
@@ -38,6 +38,10 @@ export interface DocCheckItem {
   /** The neutral clarification question, for missing and ambiguous items. */
   question?: string;
   help: string;
+  /** Whether a gap blocks the code or is good practice (kb/doc-requirements.ts weight). */
+  weight: DocWeight;
+  /** Why the item has that weight, named as a coder would cite it. */
+  basis: string;
 }
 
 export interface DocQuestion {
@@ -224,12 +228,21 @@ function evalPocket(a: Analysis): Eval {
   return gap('The note does not describe a pocket for the generator');
 }
 
-function evalConnection(a: Analysis): Eval {
-  const conn = [...affirmed(a.facts, 'connection'), ...affirmed(a.facts, 'action', ['connect'])];
+/** Two spans in one sentence (no full stop or line break between them). */
+function sameSentence(text: string, x: Span, y: Span): boolean {
+  const [a, b] = x.start <= y.start ? [x, y] : [y, x];
+  return !/[.\n]/.test(text.slice(a.end, Math.max(a.end, b.start)));
+}
+
+function evalConnection(a: Analysis, text: string): Eval {
+  const ext = a.facts.filter((f) => f.derived && f.kind === 'external');
+  const extSpans = spansOf(ext);
+  // "connected to an external trial stimulator" is no connection to an implanted generator
+  const toGenerator = (f: Fact) => !extSpans.length || !f.evidence.length || !f.evidence.every((e) => extSpans.some((x) => sameSentence(text, e, x)));
+  const conn = [...affirmed(a.facts, 'connection'), ...affirmed(a.facts, 'action', ['connect'])].filter(toGenerator);
   if (conn.length) return ok(`Array connected (${quote(spansOf(conn))})`, spansOf(conn));
   const neg = notAffirmed(a.facts, 'connection');
   if (neg.length) return gap(`The note says the array was not connected (${quote(spansOf(neg))})`, spansOf(neg));
-  const ext = a.facts.filter((f) => f.derived && f.kind === 'external');
   if (ext.length) return gap(`The array goes to an external stimulator (${quote(spansOf(ext))}); no connection to an implanted generator`, spansOf(ext));
   const tunnel = affirmed(a.facts, 'tunnel');
   if (tunnel.length) return unclear(`The lead was tunnelled (${quote(spansOf(tunnel))}), but its connection to the generator is not stated`, spansOf(tunnel));
@@ -336,7 +349,7 @@ function evaluate(id: DocItemId, a: Analysis, text: string, c: CodeCtx): Eval | 
     case 'pocket':
       return evalPocket(a);
     case 'connection':
-      return evalConnection(a);
+      return evalConnection(a, text);
     case 'imaging':
       return evalImaging(a);
     case 'arrays':
@@ -404,48 +417,79 @@ interface Diff {
   condition: string;
 }
 
-// eslint-disable-next-line complexity -- legacy reader kept from before issue 14; to be split into ledger stages
+/** One dimension in which an alternative code differs: the fact it needs, or null when it does not differ. */
+interface DimDiff {
+  dim: string | null;
+  part: string;
+}
+
+/** Target: only a switch the engine itself names as close crosses targets. */
+function targetDiff(alt: CodeRule, target: string, fromEngine: boolean): DimDiff | 'reject' | null {
+  if ((alt.target as string[]).includes(target)) return null;
+  if (!fromEngine) return 'reject';
+  return { dim: 'target', part: `the target was ${alt.target.map(label).join(' or ')} rather than ${label(target)}` };
+}
+
+/**
+ * Component: only switches that add a part to what was done (a lead session growing a
+ * generator, a lead-and-generator system) or that the engine itself names as close.
+ */
+function componentDiff(cur: CodeRule, alt: CodeRule, fromEngine: boolean): DimDiff | 'reject' | null {
+  if (alt.component === cur.component) return null;
+  const grows = cur.component === 'array' && ['generator', 'integrated', 'system'].includes(alt.component);
+  if (!grows && !fromEngine) return 'reject';
+  return { dim: 'component', part: componentFact(cur.component, alt) };
+}
+
+function actionDiff(alt: CodeRule, action: string): DimDiff | null {
+  return (alt.action as string[]).includes(action) ? null : { dim: 'action', part: actionFact(alt, alt.component) };
+}
+
+function approachDiff(cur: CodeRule, alt: CodeRule, approach: string | null): DimDiff | null {
+  if (!alt.approach || !cur.approach || !approach || (alt.approach as string[]).includes(approach)) return null;
+  return { dim: 'approach', part: APPROACH_FACT[alt.approach[0]] ?? `the approach was ${label(alt.approach[0])}` };
+}
+
+/** Arrays: a generator code that names its array count, or a different array count. */
+function arraysDiff(cur: CodeRule, alt: CodeRule): DimDiff | null {
+  if (alt.arrays && !cur.arrays && alt.component === 'generator') {
+    return { dim: null, part: alt.arrays === 'twoOrMore' ? 'it is connected to two or more arrays' : 'it is connected to one array' };
+  }
+  if (alt.arrays && cur.arrays && alt.arrays !== cur.arrays) {
+    return { dim: 'arrays', part: alt.arrays === 'twoOrMore' ? 'the generator was connected to two or more arrays' : 'the generator was connected to only one array' };
+  }
+  return null;
+}
+
+function merDiff(cur: CodeRule, alt: CodeRule): DimDiff | null {
+  if (alt.mer === undefined || cur.mer === undefined || alt.mer === cur.mer) return null;
+  return { dim: 'mer', part: alt.mer ? 'microelectrode recording was performed' : 'no microelectrode recording was performed' };
+}
+
+/** The one fact that would lead from `cur` to `alt`, or null when they differ in none or in more than one dimension. */
 function diffRules(cur: CodeRule, alt: CodeRule, ev: ProcedureEvent | undefined, fromEngine: boolean): Diff | null {
-  const dims: string[] = [];
-  const parts: string[] = [];
   const target = ev?.target ?? cur.target[0];
   const action = ev?.action ?? cur.action[0];
   const approach = ev?.approach ?? null;
-  if (!(alt.target as string[]).includes(target)) {
-    if (!fromEngine) return null;
-    dims.push('target');
-    parts.push(`the target was ${alt.target.map(label).join(' or ')} rather than ${label(target)}`);
-  }
-  if (alt.component !== cur.component) {
-    // Only switches that add a part to what was done (a lead session growing a generator,
-    // a lead-and-generator system) or that the engine itself names as close.
-    const grows = cur.component === 'array' && ['generator', 'integrated', 'system'].includes(alt.component);
-    if (!grows && !fromEngine) return null;
-    dims.push('component');
-    parts.push(componentFact(cur.component, alt));
-  }
-  if (!(alt.action as string[]).includes(action)) {
-    dims.push('action');
-    parts.push(actionFact(alt, alt.component));
-  }
-  if (alt.approach && cur.approach && approach && !(alt.approach as string[]).includes(approach)) {
-    dims.push('approach');
-    parts.push(APPROACH_FACT[alt.approach[0]] ?? `the approach was ${label(alt.approach[0])}`);
-  }
-  if (alt.arrays && !cur.arrays && alt.component === 'generator') {
-    parts.push(alt.arrays === 'twoOrMore' ? 'it is connected to two or more arrays' : 'it is connected to one array');
-  }
-  if (alt.arrays && cur.arrays && alt.arrays !== cur.arrays) {
-    dims.push('arrays');
-    parts.push(alt.arrays === 'twoOrMore' ? 'the generator was connected to two or more arrays' : 'the generator was connected to only one array');
-  }
-  if (alt.mer !== undefined && cur.mer !== undefined && alt.mer !== cur.mer) {
-    dims.push('mer');
-    parts.push(alt.mer ? 'microelectrode recording was performed' : 'no microelectrode recording was performed');
-  }
+  const t = targetDiff(alt, target, fromEngine);
+  if (t === 'reject') return null;
+  const c = componentDiff(cur, alt, fromEngine);
+  if (c === 'reject') return null;
+  const found = [t, c, actionDiff(alt, action), approachDiff(cur, alt, approach), arraysDiff(cur, alt), merDiff(cur, alt)].filter((d): d is DimDiff => d !== null);
   if (alt.addOnTo || cur.addOnTo) return null; // add-ons are handled separately
+  const dims = found.flatMap((d) => (d.dim ? [d.dim] : []));
   if (dims.length !== 1) return null;
-  return { dims, condition: parts.join(', and ') };
+  return { dims, condition: found.map((d) => d.part).join(', and ') };
+}
+
+/** The code's own requirements (pocket, connection) that the note does not meet: the code loses its support. */
+function requirementDrop(code: string, items: DocCheckItem[]): CodeChange | null {
+  const cur = CODE_BY_ID.get(code);
+  const missingReq = (cur?.requires ?? []).filter((r) => items.some((i) => i.id === r && i.codes.includes(code) && i.status !== 'documented'));
+  if (!missingReq.length) return null;
+  const what = missingReq.map((r) => (r === 'pocket' ? 'no pocket was created (or opened)' : 'the array was not connected to the implanted generator'));
+  const condition = what.join(' or ');
+  return { from: code, to: null, relation: 'drop', condition, text: `If ${condition} → ${code} is not supported` };
 }
 
 function whatWouldChange(a: Analysis, items: DocCheckItem[]): CodeChange[] {
@@ -464,12 +508,8 @@ function whatWouldChange(a: Analysis, items: DocCheckItem[]): CodeChange[] {
     const ev = s.event !== undefined ? a.events[s.event] : undefined;
 
     // The code's own requirements that the note does not meet.
-    const missingReq = cur.requires.filter((r) => items.some((i) => i.id === r && i.codes.includes(s.code) && i.status !== 'documented'));
-    if (missingReq.length) {
-      const what = missingReq.map((r) => (r === 'pocket' ? 'no pocket was created (or opened)' : 'the array was not connected to the implanted generator'));
-      const condition = what.join(' or ');
-      push({ from: s.code, to: null, relation: 'drop', condition, text: `If ${condition} → ${s.code} is not supported` });
-    }
+    const drop = requirementDrop(s.code, items);
+    if (drop) push(drop);
 
     // Add-on for each additional array.
     if (cur.addOn && !suggested.has(cur.addOn)) {
@@ -516,45 +556,32 @@ function whatWouldChange(a: Analysis, items: DocCheckItem[]): CodeChange[] {
 
 /* ------------------------------------------------------------------ entry */
 
-function codesToCheck(a: Analysis): { code: string; s?: Suggestion }[] {
-  const seen = new Set<string>();
-  const out: { code: string; s?: Suggestion }[] = [];
-  for (const s of a.suggestions) {
-    if (seen.has(s.code) || docGroupsFor(s.code).length === 0) continue;
-    seen.add(s.code);
-    out.push({ code: s.code, s });
-  }
-  if (out.length === 0 && a.inScope) {
-    for (const code of a.headerCodes) {
-      if (seen.has(code) || docGroupsFor(code).length === 0) continue;
-      seen.add(code);
-      out.push({ code });
-    }
-  }
-  return out;
+interface Target {
+  code: string;
+  s?: Suggestion;
 }
 
 /**
- * Check the documentation of an analysed note.
- * `text` must be the exact text the analysis was computed from (evidence offsets refer to it).
+ * The codes to check: the suggested ones (else the header's), plus `against` when the user
+ * picked another code of the family, so a note is not only checked against the code it led to.
  */
-export function checkDocumentation(analysis: Analysis, text: string): DocCheck {
-  const targets = codesToCheck(analysis);
-  if (targets.length === 0) {
-    return {
-      codes: [],
-      items: [],
-      questions: [],
-      whatWouldChange: [],
-      score: { documented: 0, total: 0, percent: 0 },
-      message: analysis.inScope
-        ? 'The note does not yet point to a neurostimulator code, so there is nothing to check against.'
-        : (analysis.outOfScopeReason ?? 'No neurostimulator code applies to this note.'),
-    };
-  }
+function codesToCheck(a: Analysis, against?: string): Target[] {
+  const seen = new Set<string>();
+  const out: Target[] = [];
+  const add = (code: string, s?: Suggestion) => {
+    if (seen.has(code) || docGroupsFor(code).length === 0) return;
+    seen.add(code);
+    out.push(s ? { code, s } : { code });
+  };
+  for (const s of a.suggestions) add(s.code, s);
+  if (out.length === 0 && a.inScope) for (const code of a.headerCodes) add(code);
+  if (against && (a.inScope || a.abstain)) add(against);
+  return out;
+}
 
+/** Evaluate every item the groups of each code need; an item shared by codes is evaluated once. */
+function buildItems(analysis: Analysis, text: string, targets: Target[]): DocCheckItem[] {
   const byKey = new Map<string, DocCheckItem>();
-  const order: string[] = [];
   for (const { code, s } of targets) {
     const ctx: CodeCtx = { code, rule: CODE_BY_ID.get(code), event: s?.event !== undefined ? analysis.events[s.event] : undefined };
     for (const g of docGroupsFor(code)) {
@@ -568,25 +595,31 @@ export function checkDocumentation(analysis: Analysis, text: string): DocCheck {
         }
         const e = evaluate(id, analysis, text, ctx);
         if (!e) continue;
-        const def = DOC_ITEMS.get(id)!;
-        const item: DocCheckItem = {
-          key,
-          id,
-          label: PER_CODE.has(id) && targets.length > 1 ? `${def.label} (${code})` : def.label,
-          codes: [code],
-          status: e.status,
-          detail: e.detail,
-          evidence: e.evidence,
-          help: def.help,
-          ...(e.status !== 'documented' ? { question: def.question } : {}),
-        };
-        byKey.set(key, item);
-        order.push(key);
+        byKey.set(key, makeItem(id, key, code, e, targets.length > 1));
       }
     }
   }
+  return [...byKey.values()];
+}
 
-  const items = order.map((k) => byKey.get(k)!);
+function makeItem(id: DocItemId, key: string, code: string, e: Eval, several: boolean): DocCheckItem {
+  const def = DOC_ITEMS.get(id)!;
+  return {
+    key,
+    id,
+    label: PER_CODE.has(id) && several ? `${def.label} (${code})` : def.label,
+    codes: [code],
+    status: e.status,
+    detail: e.detail,
+    evidence: e.evidence,
+    help: def.help,
+    weight: def.weight,
+    basis: def.weightSource.title,
+    ...(e.status !== 'documented' ? { question: def.question } : {}),
+  };
+}
+
+function questionsOf(items: DocCheckItem[]): DocQuestion[] {
   const questions: DocQuestion[] = [];
   const asked = new Set<string>();
   for (const i of items) {
@@ -594,15 +627,62 @@ export function checkDocumentation(analysis: Analysis, text: string): DocCheck {
     asked.add(i.question);
     questions.push({ key: i.key, item: i.id, label: i.label, text: i.question });
   }
+  return questions;
+}
+
+/** A picked code that is not a suggestion: what its own requirements would change. */
+function pickedChanges(items: DocCheckItem[], targets: Target[], against: string | undefined): CodeChange[] {
+  const picked = targets.find((t) => t.code === against && !t.s);
+  const drop = picked ? requirementDrop(picked.code, items) : null;
+  return drop ? [drop] : [];
+}
+
+/**
+ * Check the documentation of an analysed note.
+ * `text` must be the exact text the analysis was computed from (evidence offsets refer to it).
+ * `against`: another code of the family to check the note against as well (the "Check against" pick).
+ */
+export function checkDocumentation(analysis: Analysis, text: string, against?: string): DocCheck {
+  const targets = codesToCheck(analysis, against);
+  if (targets.length === 0) {
+    return {
+      codes: [],
+      items: [],
+      questions: [],
+      whatWouldChange: [],
+      score: { documented: 0, total: 0, percent: 0 },
+      message: analysis.inScope
+        ? 'The note does not yet point to a neurostimulator code, so there is nothing to check against.'
+        : (analysis.outOfScopeReason ?? 'No neurostimulator code applies to this note.'),
+    };
+  }
+  const items = buildItems(analysis, text, targets);
   const documented = items.filter((i) => i.status === 'documented').length;
   const total = items.length;
   return {
     codes: targets.map((t) => t.code),
     items,
-    questions,
-    whatWouldChange: whatWouldChange(analysis, items),
+    questions: questionsOf(items),
+    whatWouldChange: [...whatWouldChange(analysis, items), ...pickedChanges(items, targets, against)],
     score: { documented, total, percent: total ? Math.round((documented / total) * 100) : 0 },
   };
+}
+
+/** The score of one checked code, split into the items that block the code and good practice. */
+export function scoreFor(check: DocCheck, code: string): { blocking: Tally; practice: Tally } {
+  const items = check.items.filter((i) => i.codes.includes(code));
+  return { blocking: tally(items.filter((i) => i.weight === 'blocking')), practice: tally(items.filter((i) => i.weight !== 'blocking')) };
+}
+
+export interface Tally {
+  documented: number;
+  total: number;
+  percent: number;
+}
+
+function tally(items: DocCheckItem[]): Tally {
+  const documented = items.filter((i) => i.status === 'documented').length;
+  return { documented, total: items.length, percent: items.length ? Math.round((100 * documented) / items.length) : 100 };
 }
 
 export { questionsText } from './questions';

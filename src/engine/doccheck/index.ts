@@ -1,2 +1,2 @@
-export { checkDocumentation, questionsText } from './doccheck';
-export type { CodeChange, DocCheck, DocCheckItem, DocQuestion, DocStatus } from './doccheck';
+export { checkDocumentation, questionsText, scoreFor } from './doccheck';
+export type { CodeChange, DocCheck, DocCheckItem, DocQuestion, DocStatus, Tally } from './doccheck';

@@ -317,7 +317,7 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
       }
       if (r.bilateral === 1 && (r.addOn || r.addOnTo) && r.target.includes('intracranial')) {
         // DBS: the second side is the add-on line (61864/61868), not modifier 50.
-        if (r.addOn) addLineWarning(l, `Both sides documented: reported as ${r.code} + add-on ${r.addOn} (first array + each additional array), not ${r.code}-50. Some payers want ${r.code}-50 instead — unconfirmed; check the payer.`);
+        if (r.addOn) addLineWarning(l, `Both sides documented: reported as ${r.code} + add-on ${r.addOn} (first array + each additional array), not ${r.code}-50. Some payers may want ${r.code}-50 instead (not confirmed for every payer): check the payer's rule.`);
         out.push(l);
         continue;
       }

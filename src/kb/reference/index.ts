@@ -99,3 +99,4 @@ export function referenceText(code: string): string {
   }
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
+export { citeDeviceSource, citeModifierSource, citePolicy, citeSourceRef, type Citation } from './citation';

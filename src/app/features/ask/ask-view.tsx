@@ -55,10 +55,12 @@ function QuestionForm({ initial }: { initial: string }) {
 
 /**
  * One fact of the answer with its source. Only a fact our reference is less than sure of carries
- * a mark ("medium confidence — check"); a plain fact needs none, and "not in our reference" never has one.
+ * a mark ("medium confidence — check"); a plain fact needs none, "not in our reference" never has
+ * one, and neither has a fact whose text already says what to check (an NCCI pair to look up in
+ * the current table, a payer policy to verify).
  */
 function Section({ s, answered }: { s: AnswerSection; answered: boolean }) {
-  const mark = answered && s.confidence !== 'high';
+  const mark = answered && s.confidence !== 'high' && !s.statedInText;
   return (
     <li className="rounded-md border border-slate-200 p-2 dark:border-slate-700" data-testid="answer-section" data-confidence={s.confidence}>
       {(s.topic !== 'Not in our reference' || mark) && (

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { questionsText } from '../../../engine/doccheck/questions';
-import type { DocCheck, DocCheckItem, DocStatus } from '../../../engine/doccheck';
+import type { DocCheck, DocCheckItem, DocStatus, Tally } from '../../../engine/doccheck';
+import type { Analysis } from '../../../engine/types';
 import { useAnalyzer } from '../../lib/analyzer-context';
-import { DOC_ITEMS } from '../../../kb/doc-requirements';
+import { DOC_REQUIREMENTS } from '../../../kb/doc-requirements';
 import { getCodeRef } from '../../../kb/reference';
 import type { AnalysedNote } from '../../lib/use-analysis';
 import { writeClipboard } from '../copy/use-copy';
@@ -31,14 +32,15 @@ const STATUS: Record<DocStatus, { text: string; icon: string; cls: string }> = {
 /**
  * The documentation check of one analysed note, computed in the engine worker under the
  * watchdog's budget: its patterns run on the note text, which the UI thread never does (a
- * padded "Model:" field once froze the tab here, issue 19).
+ * padded "Model:" field once froze the tab here, issue 19). `against` adds a code of the
+ * family the user picked, so a note is not only checked against the code it led to.
  */
-export function useDocCheck(result: AnalysedNote | undefined): DocCheck | undefined {
+export function useDocCheck(result: AnalysedNote | undefined, against?: string | null): DocCheck | undefined {
   const analyzer = useAnalyzer();
   const text = result?.text;
   const query = useQuery({
-    queryKey: ['doccheck', text],
-    queryFn: () => analyzer.checkDocumentation!(text!),
+    queryKey: ['doccheck', text, against ?? null],
+    queryFn: () => (against ? analyzer.checkDocumentation!(text!, against) : analyzer.checkDocumentation!(text!)),
     enabled: text !== undefined && typeof analyzer.checkDocumentation === 'function',
     placeholderData: keepPreviousData,
     staleTime: Infinity,
@@ -46,6 +48,42 @@ export function useDocCheck(result: AnalysedNote | undefined): DocCheck | undefi
     retry: false,
   });
   return result ? query.data : undefined;
+}
+
+/** The codes a note can be checked against: its own (suggested, or the candidates of an open question), then the rest of the family. */
+export interface PickerCodes {
+  own: string[];
+  ownLabel: string;
+  /** The code checked when the user picks none (null when only candidates are known). */
+  default: string | null;
+  sameSystem: string[];
+  others: string[];
+}
+
+/** Every code the documentation requirements cover, in the order of their groups. */
+const CHECKABLE = [...new Set(DOC_REQUIREMENTS.groups.flatMap((g) => g.codes))];
+
+/** The note's own codes as the engine checks them: suggested, else named in the header, else the candidates of an open question. */
+function ownCodes(analysis: Analysis | undefined): { own: string[]; label: string; checked: boolean } {
+  const keep = (xs: string[]) => [...new Set(xs.filter((c) => CHECKABLE.includes(c)))];
+  const suggested = keep((analysis?.suggestions ?? []).map((s) => s.code));
+  if (suggested.length) return { own: suggested, label: 'Suggested for this note', checked: true };
+  const header = analysis?.inScope ? keep(analysis.headerCodes) : [];
+  if (header.length) return { own: header, label: 'Named in the procedure header', checked: true };
+  return { own: keep((analysis?.abstain?.candidates ?? []).map((c) => c.code)), label: 'Candidates for this note', checked: false };
+}
+
+export function pickerCodes(analysis: Analysis | undefined): PickerCodes {
+  const { own, label, checked } = ownCodes(analysis);
+  const groups = new Set(own.map((c) => getCodeRef(c)?.group).filter(Boolean));
+  const rest = CHECKABLE.filter((c) => !own.includes(c));
+  return {
+    own,
+    ownLabel: label,
+    default: checked ? (own[0] ?? null) : null,
+    sameSystem: rest.filter((c) => groups.has(getCodeRef(c)?.group)),
+    others: rest.filter((c) => !groups.has(getCodeRef(c)?.group)),
+  };
 }
 
 /** The part of a check that concerns one code: its items, questions and changes, and the split score. */
@@ -57,7 +95,7 @@ export interface CodeView {
   changes: DocCheck['whatWouldChange'];
 }
 
-const weightOf = (it: DocCheckItem) => DOC_ITEMS.get(it.id)?.weight ?? 'good-practice';
+const weightOf = (it: DocCheckItem) => it.weight;
 
 /** Narrow a check to one of its codes, blocking items first. */
 export function viewFor(check: DocCheck, code: string): CodeView {
@@ -70,7 +108,7 @@ export function viewFor(check: DocCheck, code: string): CodeView {
   return { code, blocking, practice, questions, changes: check.whatWouldChange.filter((w) => w.from === code) };
 }
 
-function tally(items: DocCheckItem[]): { documented: number; total: number; percent: number } {
+function tally(items: DocCheckItem[]): Tally {
   const documented = items.filter((i) => i.status === 'documented').length;
   return { documented, total: items.length, percent: items.length ? Math.round((100 * documented) / items.length) : 100 };
 }
@@ -100,7 +138,6 @@ function ItemRow({ it, code, compact }: { it: DocCheckItem; code: string; compac
   const st = STATUS[it.status];
   // one code is shown at a time: a per-code item needs no "(63650)" after its name
   const name = it.label.endsWith(` (${code})`) ? it.label.slice(0, -(code.length + 3)) : it.label;
-  const def = DOC_ITEMS.get(it.id);
   return (
     <li className="rounded-md border border-slate-200 p-2 dark:border-slate-700" data-testid="doc-item" data-item={it.id} data-status={it.status} data-weight={weightOf(it)}>
       <div className="flex flex-wrap items-baseline gap-2">
@@ -120,7 +157,7 @@ function ItemRow({ it, code, compact }: { it: DocCheckItem; code: string; compac
       {!compact && it.status !== 'documented' && (
         <p className="px-2 text-xs text-slate-600 dark:text-slate-300">
           {it.help}
-          {def && <span className="block text-slate-500 dark:text-slate-400">Basis: {def.weightSource.title}.</span>}
+          <span className="block text-slate-500 dark:text-slate-400">Basis: {it.basis}.</span>
         </p>
       )}
     </li>
@@ -142,36 +179,54 @@ function ItemGroup({ title, hint, items, code, compact, testid }: { title: strin
   );
 }
 
-function CodePicker({ codes, value, onChange }: { codes: string[]; value: string; onChange: (c: string) => void }) {
-  const id = useId();
-  if (codes.length < 2) {
-    return (
-      <p className="text-sm font-semibold" data-testid="check-against" data-code={value}>
-        Check against <ReferenceLink code={value} />
-      </p>
-    );
-  }
+function CodeOption({ code, note }: { code: string; note?: string }) {
+  const ref = getCodeRef(code);
   return (
-    <div className="flex min-w-0 flex-wrap items-center gap-2" data-testid="check-against" data-code={value}>
+    <option value={code}>
+      {code}
+      {ref ? ` · ${ref.short}` : ''}
+      {note ? ` (${note})` : ''}
+    </option>
+  );
+}
+
+/** "Check against: [code ▾]": the note's own codes first, then the same system's, then the rest of the family. */
+function CodePicker({ codes, value, onChange }: { codes: PickerCodes; value: string | null; onChange: (c: string) => void }) {
+  const id = useId();
+  return (
+    <div className="flex min-w-0 flex-wrap items-center gap-2" data-testid="check-against" data-code={value ?? ''}>
       <label htmlFor={id} className="text-sm font-semibold">
         Check against:
       </label>
       <select
         id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
+        value={value ?? ''}
+        onChange={(e) => e.target.value && onChange(e.target.value)}
         className="w-full min-w-0 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm sm:w-auto sm:max-w-[28rem] dark:border-slate-600 dark:bg-slate-800"
         data-testid="check-against-select"
       >
-        {codes.map((c, i) => (
-          <option key={c} value={c}>
-            {c}
-            {getCodeRef(c) ? ` · ${getCodeRef(c)!.short}` : ''}
-            {i === 0 ? ' (top suggestion)' : ''}
-          </option>
-        ))}
+        {value === null && <option value="">Choose a code…</option>}
+        {codes.own.length > 0 && (
+          <optgroup label={codes.ownLabel}>
+            {codes.own.map((c, i) => (
+              <CodeOption key={c} code={c} note={i === 0 && codes.ownLabel.startsWith('Suggested') ? 'top suggestion' : undefined} />
+            ))}
+          </optgroup>
+        )}
+        {codes.sameSystem.length > 0 && (
+          <optgroup label="Same system">
+            {codes.sameSystem.map((c) => (
+              <CodeOption key={c} code={c} />
+            ))}
+          </optgroup>
+        )}
+        <optgroup label="Other neurostimulator codes">
+          {codes.others.map((c) => (
+            <CodeOption key={c} code={c} />
+          ))}
+        </optgroup>
       </select>
-      <ReferenceLink code={value} />
+      {value && <ReferenceLink code={value} />}
     </div>
   );
 }
@@ -183,9 +238,13 @@ function CodePicker({ codes, value, onChange }: { codes: string[]; value: string
  * gap with one-click copy, and what would change the code. `compact` drops the help text.
  */
 export function DocCheckPanel({ result, updating = false, compact = false }: { result: AnalysedNote | undefined; updating?: boolean; compact?: boolean }) {
-  const check = useDocCheck(result);
   const [copied, setCopied] = useState<string>('');
-  const [picked, setPicked] = useState<string | null>(null);
+  const [picked, setPicked] = useState<{ code: string; base: string | null } | null>(null);
+  const codes = pickerCodes(result?.analysis);
+  // the pick survives edits while the note still leads to the same code; else the top suggestion
+  const code = picked && picked.base === codes.default ? picked.code : codes.default;
+  // the engine checks the note's own codes anyway; any other pick is sent along
+  const check = useDocCheck(result, code && !(codes.default && codes.own.includes(code)) ? code : null);
   if (!result || !check) {
     return (
       <section className="card p-4 text-sm text-slate-500 dark:text-slate-400" aria-label="Documentation check" data-testid="doccheck-panel">
@@ -193,38 +252,36 @@ export function DocCheckPanel({ result, updating = false, compact = false }: { r
       </section>
     );
   }
-  // the pick survives edits while the code is still checked; otherwise the top suggestion
-  const code = picked && check.codes.includes(picked) ? picked : check.codes[0];
-  const v = code ? viewFor(check, code) : null;
+  const pending = code !== null && !check.codes.includes(code);
+  const v = code && !pending ? viewFor(check, code) : null;
+  const canPick = result.analysis.inScope || !!result.analysis.abstain;
   const copyQuestions = async () => {
     if (!v) return;
     const ok = await writeClipboard(questionsText({ ...check, questions: v.questions }));
     setCopied(ok ? `Copied ${v.questions.length} question${v.questions.length === 1 ? '' : 's'}.` : 'Could not reach the clipboard; select the questions and copy them by hand.');
   };
-  const all = v ? [...v.blocking, ...v.practice] : [];
-  const overall = tally(all);
   return (
     <section
       aria-labelledby="doccheck-heading"
       className="flex flex-col gap-3"
       data-testid="doccheck-panel"
-      data-updating={updating ? 'true' : 'false'}
-      aria-busy={updating}
+      data-updating={updating || pending ? 'true' : 'false'}
+      aria-busy={updating || pending}
     >
       <div className="card flex flex-col gap-2 px-3 py-2">
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <h2 id="doccheck-heading" tabIndex={-1} className="card-title mr-auto">
             Documentation check
           </h2>
-          {updating && (
+          {(updating || pending) && (
             <span className="text-xs text-amber-700 dark:text-amber-300" role="status">
               Updating…
             </span>
           )}
         </div>
-        {v && <CodePicker codes={check.codes} value={v.code} onChange={setPicked} />}
+        {canPick && <CodePicker codes={codes} value={code} onChange={(c) => setPicked({ code: c, base: codes.default })} />}
         {v && (
-          <div className="flex flex-col gap-2 sm:flex-row sm:gap-4" data-testid="doc-score" data-percent={overall.percent} data-code={v.code}>
+          <div className="flex flex-col gap-2 sm:flex-row sm:gap-4" data-testid="doc-score" data-percent={tally([...v.blocking, ...v.practice]).percent} data-code={v.code}>
             <ScoreLine label="Blocks the code:" items={v.blocking} testid="doc-score-blocking" tone="block" />
             <ScoreLine label="Good practice:" items={v.practice} testid="doc-score-practice" tone="practice" />
           </div>
@@ -232,9 +289,12 @@ export function DocCheckPanel({ result, updating = false, compact = false }: { r
       </div>
 
       {!v ? (
-        <p className="card p-4 text-sm text-slate-600 dark:text-slate-300" data-testid="doccheck-empty">
-          {check.message}
-        </p>
+        !pending && (
+          <p className="card p-4 text-sm text-slate-600 dark:text-slate-300" data-testid="doccheck-empty">
+            {check.message ?? result.analysis.abstain?.message}
+            {result.analysis.abstain && !code && ' Choose one of the candidate codes above to see what its documentation needs.'}
+          </p>
+        )
       ) : (
         <>
           <div className="card flex flex-col gap-3 p-3" data-testid="doc-items">

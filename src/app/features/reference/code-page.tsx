@@ -4,7 +4,8 @@ import {
   NOT_AVAILABLE,
   PAYERS,
   PAYER_GROUP_LABELS,
-  SOURCE_REGISTRY,
+  citePolicy,
+  citeSourceRef,
   getDeviceCode,
   getCodeRef,
   getModifier,
@@ -41,12 +42,10 @@ export function unitsText(ref: CodeRef): string {
   return ref.unitRule.text;
 }
 
+/** A source as a coder would cite it: the same naming as the Ask answers. */
 function sourceLabel(s: SourceRef): { title: string; url: string | null } {
-  if (s.key) {
-    const reg = SOURCE_REGISTRY[s.key];
-    return { title: reg.title, url: s.url ?? reg.url };
-  }
-  return { title: s.url ?? 'source', url: s.url ?? null };
+  const c = citeSourceRef(s);
+  return { title: c.cite, url: c.url };
 }
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -225,13 +224,13 @@ export function CodePage({ code }: { code: string }) {
                         <th scope="row" className="py-1 pr-2 font-medium whitespace-nowrap">{payer}</th>
                         <td className="py-1 pr-2" data-label="Note">
                           {na ? <span className="text-slate-500 dark:text-slate-400">{NOT_AVAILABLE}</span> : row!.note}
-                          {row?.policy && <span className="block text-xs text-slate-500 dark:text-slate-400">{row.policy}</span>}
+                          {row?.policy && <span className="block text-xs text-slate-500 dark:text-slate-400">{citePolicy(payer, row.policy, null).cite}</span>}
                           {row?.verify && !na && <span className="block text-xs text-amber-800 dark:text-amber-200">Verify current policy.</span>}
                         </td>
                         <td className="py-1 text-xs" data-label="Source">
                           {!na && row?.source ? (
                             <a href={row.source} target="_blank" rel="noreferrer noopener" className={extLink}>
-                              source<span className="sr-only"> for {payer}</span>
+                              {citePolicy(payer, row.policy, row.source).cite}
                             </a>
                           ) : (
                             <span className="text-slate-500 dark:text-slate-400">{NOT_AVAILABLE}</span>
