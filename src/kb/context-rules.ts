@@ -198,6 +198,12 @@ const RAW_RULES: ContextRule[] = [
   // "the former pocket" stays historical)
   ...rules(N, 'FORWARD', 'opnote', ['former|ex', 'quit|quitting|stopped'], { ...CONDITIONS, maxScope: 3 }),
   ...rules(N, 'BACKWARD', 'opnote', ['quit|quitting|stopped|discontinued'], { ...CONDITIONS, maxScope: 3, crossesLabel: true }),
+  // a review of systems names a sense or function that did not change: "no change in vision or hearing".
+  // Longer than the PSEUDO "no change" (stable imaging: "no change in the nodule", "no change in lead
+  // position"), so it wins for these domains only, and the list after it is negated too (conditions).
+  ...rules(N, 'FORWARD', 'opnote', [
+    'no|without change|changes in vision|hearing|sensation|strength|appetite|weight|speech|gait|balance|memory|mood|bowel|bowels|bladder|urination|continence|sleep|taste|smell|cognition|mentation|behavior|behaviour',
+  ], { ...CONDITIONS, maxScope: 15 }),
   // FastContext "none" forward: "None mitral regurgitation." (conditions only: in a note "none" before a device word is a template)
   ...rules(N, 'FORWARD', 'fastcontext', ['none'], { ...CONDITIONS, maxScope: 3 }),
 
@@ -312,6 +318,14 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['as a child|teenager|teen|youth|boy|girl|baby|infant', 'in childhood|infancy|adolescence', 'since childhood|birth'], { ...CONDITIONS, maxScope: 6 }),
   ...rules(HIST, 'FORWARD', 'opnote', ['childhood'], { ...CONDITIONS, maxScope: 2 }),
   ...rules(HIST, 'BIDIRECTIONAL', 'pycontextnlp', ['healed'], { ...CONDITIONS, maxScope: 3 }),
+  // repeated episodes of care are the patient's history, whatever today's reason: "she is admitted
+  // frequently for pancreatitis", "multiple hospitalizations for COPD exacerbations" (conditions only)
+  ...rules(HIST, 'FORWARD', 'opnote', [
+    'admitted|hospitalized|hospitalised|seen|treated frequently|repeatedly|often|recurrently|regularly for|with',
+    'admitted|hospitalized|hospitalised|seen|treated quite|very frequently|often for|with',
+    'admitted|hospitalized|hospitalised|seen|treated multiple|several|many|numerous times for|with',
+    'multiple|several|many|numerous|frequent|repeated|recurrent|prior|previous|past admissions|hospitalizations|hospitalisations|admission|hospitalization for|with',
+  ], { ...CONDITIONS, maxScope: 15 }),
   // chronicity and comparison with an earlier study (radiology phrasing)
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['sequelae of', 'chronically'], { maxScope: 4 }),
   // an imaging finding unchanged from an earlier study (conditions only: "lead position unchanged" is this session's check)

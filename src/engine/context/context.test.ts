@@ -527,3 +527,19 @@ describe('operative-note specifics (issue 17)', () => {
     expect(ak(text, word, kind)).toBe(expected);
   });
 });
+
+// third round of issue 17 (sentences of our own)
+describe('issue 17, round 3', () => {
+  it('repeated admissions for a condition are its history (conditions only)', () => {
+    expect(cond('She is admitted quite frequently for pancreatitis and ileus.', 'ileus')).toBe('historical');
+    expect(cond('He has had multiple hospitalizations for COPD exacerbations.', 'COPD')).toBe('historical');
+    expect(cond('She was admitted for chest pain.', 'chest')).toBe('affirmed');
+    expect(ak('He is seen frequently for generator checks.', 'generator', 'component')).toBe('affirmed');
+  });
+  it('"no change in" a sense or function is a negation; a stable finding or lead position is not', () => {
+    expect(cond('No change in hearing, tinnitus or vertigo.', 'vertigo')).toBe('negated');
+    expect(cond('Denies headache; no change in bowel habits or urinary incontinence.', 'incontinence')).toBe('negated');
+    expect(cond('No change in the size of the nodule.', 'nodule')).toBe('affirmed');
+    expect(ak('No change in lead position after anchoring.', 'lead', 'component')).toBe('affirmed');
+  });
+});
