@@ -542,4 +542,22 @@ describe('issue 17, round 3', () => {
     expect(cond('No change in the size of the nodule.', 'nodule')).toBe('affirmed');
     expect(ak('No change in lead position after anchoring.', 'lead', 'component')).toBe('affirmed');
   });
+  it('a decade ago, a calendar decade, a habit given up, "formerly", "past" episodes (conditions)', () => {
+    expect(cond('She underwent a hysterectomy a decade ago.', 'hysterectomy')).toBe('historical');
+    expect(ak('The first generator was implanted two decades ago.', 'generator', 'component')).toBe('historical');
+    expect(cond('Lumbar fusion in the 1990s.', 'fusion')).toBe('historical');
+    expect(cond('Her systolic pressure was in the 90s.', 'pressure')).toBe('affirmed');
+    expect(cond('A woman in her sixties with new leg pain.', 'pain')).toBe('affirmed');
+    expect(cond('He used to drink heavily.', 'drink')).toBe('historical');
+    expect(cond('Formerly she had migraines.', 'migraines')).toBe('historical');
+    expect(cond('Past surgeries include appendectomy and tonsillectomy.', 'tonsillectomy')).toBe('historical');
+    expect(cond('He reports a past episode of syncope.', 'syncope')).toBe('historical');
+  });
+  it('a future time anchor and "call us with" are plans for a condition, not device work', () => {
+    expect(cond('Next week she is having a colonoscopy.', 'colonoscopy')).toBe('hypothetical');
+    expect(cond('A nerve conduction study later this month.', 'study')).toBe('hypothetical');
+    expect(cond('Call us right away with any drainage from the incision.', 'drainage')).toBe('hypothetical');
+    expect(cond('Notify me for a temperature over 101.', 'temperature')).toBe('hypothetical');
+    expect(ak('The trial lead placed last week was removed today.', 'removed', 'action')).toBe('affirmed');
+  });
 });
