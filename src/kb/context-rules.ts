@@ -373,6 +373,10 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HYP, 'FORWARD', 'opnote', [
     'instructed|educated|advised|counseled|counselled|told|reminded|taught on|about|regarding',
     'seek medical|immediate|emergency|urgent attention|care|help|evaluation',
+    'seek care|attention|help|treatment|evaluation for', // "she is to seek care for any bleeding"
+    // teaching acknowledged: "she verbalized understanding of the signs of wound infection"
+    'verbalized|verbalizes|expressed|expresses|voiced|voices|demonstrated|demonstrates understanding of|regarding',
+    'understands|understood|knows the signs|symptoms|risks|warning signs of',
     'report any',
     'call|contact|notify|page the|her|his|your doctor|physician|surgeon|office|clinic|nurse|pcp',
     // "call us right away with any drainage", "notify me for a fever"

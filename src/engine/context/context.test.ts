@@ -560,4 +560,10 @@ describe('issue 17, round 3', () => {
     expect(cond('Notify me for a temperature over 101.', 'temperature')).toBe('hypothetical');
     expect(ak('The trial lead placed last week was removed today.', 'removed', 'action')).toBe('affirmed');
   });
+  it('care to seek and teaching acknowledged are plans for a condition', () => {
+    expect(cond('She is to seek care for any bleeding from the incision.', 'bleeding')).toBe('hypothetical');
+    expect(cond('He verbalized understanding of the signs of a CSF leak.', 'leak')).toBe('hypothetical');
+    expect(cond('She understands the warning signs of wound infection.', 'infection')).toBe('hypothetical');
+    expect(cond('He sought care for back pain last night.', 'pain')).toBe('affirmed');
+  });
 });
