@@ -198,6 +198,12 @@ const RAW_RULES: ContextRule[] = [
   // "the former pocket" stays historical)
   ...rules(N, 'FORWARD', 'opnote', ['former|ex', 'quit|quitting|stopped'], { ...CONDITIONS, maxScope: 3 }),
   ...rules(N, 'BACKWARD', 'opnote', ['quit|quitting|stopped|discontinued'], { ...CONDITIONS, maxScope: 3, crossesLabel: true }),
+  // a review of systems names a sense or function that did not change: "no change in vision or hearing".
+  // Longer than the PSEUDO "no change" (stable imaging: "no change in the nodule", "no change in lead
+  // position"), so it wins for these domains only, and the list after it is negated too (conditions).
+  ...rules(N, 'FORWARD', 'opnote', [
+    'no|without change|changes in vision|hearing|sensation|strength|appetite|weight|speech|gait|balance|memory|mood|bowel|bowels|bladder|urination|continence|sleep|taste|smell|cognition|mentation|behavior|behaviour',
+  ], { ...CONDITIONS, maxScope: 15 }),
   // FastContext "none" forward: "None mitral regurgitation." (conditions only: in a note "none" before a device word is a template)
   ...rules(N, 'FORWARD', 'fastcontext', ['none'], { ...CONDITIONS, maxScope: 3 }),
 
@@ -273,10 +279,10 @@ const RAW_RULES: ContextRule[] = [
   // weeks as recent), so for conditions only months, years and "weeks ago" (two or more) are history.
   ...rules(HIST, 'BACKWARD', 'fastcontext', ['ago', 'last week'], NOT_CONDITIONS),
   ...rules(HIST, 'FORWARD', 'opnote', ['last week'], { ...NOT_CONDITIONS, maxScope: 3 }),
-  ...rules(HIST, 'BACKWARD', 'fastcontext', ['month|months|year|years|yr|yrs|weeks ago']),
+  ...rules(HIST, 'BACKWARD', 'fastcontext', ['month|months|year|years|yr|yrs|weeks|decade|decades ago']),
   // "Nine days ago I placed the lead": a time phrase opening the sentence dates what follows
   ...rules(HIST, 'FORWARD', 'opnote', ['ago'], { ...NOT_CONDITIONS, maxScope: 8 }),
-  ...rules(HIST, 'FORWARD', 'opnote', ['month|months|year|years|yr|yrs|weeks ago'], { maxScope: 8 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['month|months|year|years|yr|yrs|weeks|decade|decades ago'], { maxScope: 8 }),
   ...rules(HIST, 'BACKWARD', 'opnote', ['already in place', 'in place from before'], { maxScope: 6 }),
   // "the leads were placed at that time" (work, i.e. an earlier session; a condition "at that time" is
   // often a moment of the present illness: "she was confused at that time")
@@ -312,7 +318,27 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HIST, 'FORWARD', 'fastcontext', ['<NUM> years|yrs|months|decades of'], { ...CONDITIONS, maxScope: 6 }),
   ...rules(HIST, 'BIDIRECTIONAL', 'opnote', ['as a child|teenager|teen|youth|boy|girl|baby|infant', 'in childhood|infancy|adolescence', 'since childhood|birth'], { ...CONDITIONS, maxScope: 6 }),
   ...rules(HIST, 'FORWARD', 'opnote', ['childhood'], { ...CONDITIONS, maxScope: 2 }),
+  // a decade of the calendar ("back surgery in the 1990s"; not "in the 90s", a blood pressure, nor "in her
+  // sixties", an age), a habit given up ("he used to drink heavily"), "formerly" (conditions only)
+  ...rules(HIST, 'BIDIRECTIONAL', 'opnote', [
+    'in|during|since the 1930s|1940s|1950s|1960s|1970s|1980s|1990s|2000s',
+    'as a young man|woman|adult',
+  ], { ...CONDITIONS, maxScope: 6 }),
+  ...rules(HIST, 'FORWARD', 'opnote', ['used to', 'formerly'], { ...CONDITIONS, maxScope: 6 }),
+  // "past" before a list of what happened: "past surgeries include appendectomy and tonsillectomy",
+  // "a past episode of syncope" (conditions only)
+  ...rules(HIST, 'FORWARD', 'opnote', [
+    'past|previous|prior surgeries|surgery|operations|procedures|illnesses|diagnoses|problems|episode|episodes|admissions|hospitalizations|infections',
+  ], { ...CONDITIONS, maxScope: 15 }),
   ...rules(HIST, 'BIDIRECTIONAL', 'pycontextnlp', ['healed'], { ...CONDITIONS, maxScope: 3 }),
+  // repeated episodes of care are the patient's history, whatever today's reason: "she is admitted
+  // frequently for pancreatitis", "multiple hospitalizations for COPD exacerbations" (conditions only)
+  ...rules(HIST, 'FORWARD', 'opnote', [
+    'admitted|hospitalized|hospitalised|seen|treated frequently|repeatedly|often|recurrently|regularly for|with',
+    'admitted|hospitalized|hospitalised|seen|treated quite|very frequently|often for|with',
+    'admitted|hospitalized|hospitalised|seen|treated multiple|several|many|numerous times for|with',
+    'multiple|several|many|numerous|frequent|repeated|recurrent|prior|previous|past admissions|hospitalizations|hospitalisations|admission|hospitalization for|with',
+  ], { ...CONDITIONS, maxScope: 15 }),
   // chronicity and comparison with an earlier study (radiology phrasing)
   ...rules(HIST, 'FORWARD', 'pycontextnlp', ['sequelae of', 'chronically'], { maxScope: 4 }),
   // an imaging finding unchanged from an earlier study (conditions only: "lead position unchanged" is this session's check)
@@ -348,8 +374,16 @@ const RAW_RULES: ContextRule[] = [
   ...rules(HYP, 'FORWARD', 'opnote', [
     'instructed|educated|advised|counseled|counselled|told|reminded|taught on|about|regarding',
     'seek medical|immediate|emergency|urgent attention|care|help|evaluation',
+    'seek care|attention|help|treatment|evaluation for', // "she is to seek care for any bleeding"
+    // teaching acknowledged: "she verbalized understanding of the signs of wound infection"
+    'verbalized|verbalizes|expressed|expresses|voiced|voices|demonstrated|demonstrates understanding of|regarding',
+    'understands|understood|knows the signs|symptoms|risks|warning signs of',
     'report any',
     'call|contact|notify|page the|her|his|your doctor|physician|surgeon|office|clinic|nurse|pcp',
+    // "call us right away with any drainage", "notify me for a fever"
+    'call|contact|notify|page us|me with|for|about|if',
+    'call|contact|notify|page us|me immediately|promptly|urgently|sooner with|for|about|if',
+    'call|contact|notify|page us|me right away with|for|about|if',
   ], { ...CONDITIONS, maxScope: 20 }),
   // a recommendation is a plan: "we recommend conversion to a permanent implant"
   ...rules(HYP, 'FORWARD', 'opnote', ['recommend|recommends|recommended']),
@@ -427,6 +461,14 @@ const RAW_RULES: ContextRule[] = [
     'instructions|instruction for|regarding|on|about', 'ought to', 'needs|need to',
   ], { ...CONDITIONS, maxScope: 20 }),
   ...rules(HYP, 'BACKWARD', 'opnote', ['awaited'], { ...CONDITIONS, maxScope: 4 }),
+  // a future time anchor: "next week she is having a colonoscopy", "an EMG later this month" (conditions
+  // only: in a note "next week" sits beside the plan's own cue, "will return next week for the implant")
+  ...rules(HYP, 'BIDIRECTIONAL', 'opnote', [
+    'next week|month|year|visit|appointment',
+    'tomorrow',
+    'later this week|month|year',
+    'in the coming days|weeks|months',
+  ], { ...CONDITIONS, maxScope: 6 }),
   // "is scheduled for a cholecystectomy" (the backward "is scheduled" would otherwise win the overlap);
   // conditions only: in a note "a revision was planned to ..." is often the story of today's session
   ...rules(HYP, 'FORWARD', 'opnote', ['was|were|is|are scheduled|booked for|to'], { ...CONDITIONS, maxScope: 20 }),

@@ -536,3 +536,43 @@ describe('"free" after a device act', () => {
     expect(cond('Since the block she has been pain free.', 'pain')).toBe('negated');
   });
 });
+
+// third round of issue 17 (sentences of our own)
+describe('issue 17, round 3', () => {
+  it('repeated admissions for a condition are its history (conditions only)', () => {
+    expect(cond('She is admitted quite frequently for pancreatitis and ileus.', 'ileus')).toBe('historical');
+    expect(cond('He has had multiple hospitalizations for COPD exacerbations.', 'COPD')).toBe('historical');
+    expect(cond('She was admitted for chest pain.', 'chest')).toBe('affirmed');
+    expect(ak('He is seen frequently for generator checks.', 'generator', 'component')).toBe('affirmed');
+  });
+  it('"no change in" a sense or function is a negation; a stable finding or lead position is not', () => {
+    expect(cond('No change in hearing, tinnitus or vertigo.', 'vertigo')).toBe('negated');
+    expect(cond('Denies headache; no change in bowel habits or urinary incontinence.', 'incontinence')).toBe('negated');
+    expect(cond('No change in the size of the nodule.', 'nodule')).toBe('affirmed');
+    expect(ak('No change in lead position after anchoring.', 'lead', 'component')).toBe('affirmed');
+  });
+  it('a decade ago, a calendar decade, a habit given up, "formerly", "past" episodes (conditions)', () => {
+    expect(cond('She underwent a hysterectomy a decade ago.', 'hysterectomy')).toBe('historical');
+    expect(ak('The first generator was implanted two decades ago.', 'generator', 'component')).toBe('historical');
+    expect(cond('Lumbar fusion in the 1990s.', 'fusion')).toBe('historical');
+    expect(cond('Her systolic pressure was in the 90s.', 'pressure')).toBe('affirmed');
+    expect(cond('A woman in her sixties with new leg pain.', 'pain')).toBe('affirmed');
+    expect(cond('He used to drink heavily.', 'drink')).toBe('historical');
+    expect(cond('Formerly she had migraines.', 'migraines')).toBe('historical');
+    expect(cond('Past surgeries include appendectomy and tonsillectomy.', 'tonsillectomy')).toBe('historical');
+    expect(cond('He reports a past episode of syncope.', 'syncope')).toBe('historical');
+  });
+  it('a future time anchor and "call us with" are plans for a condition, not device work', () => {
+    expect(cond('Next week she is having a colonoscopy.', 'colonoscopy')).toBe('hypothetical');
+    expect(cond('A nerve conduction study later this month.', 'study')).toBe('hypothetical');
+    expect(cond('Call us right away with any drainage from the incision.', 'drainage')).toBe('hypothetical');
+    expect(cond('Notify me for a temperature over 101.', 'temperature')).toBe('hypothetical');
+    expect(ak('The trial lead placed last week was removed today.', 'removed', 'action')).toBe('affirmed');
+  });
+  it('care to seek and teaching acknowledged are plans for a condition', () => {
+    expect(cond('She is to seek care for any bleeding from the incision.', 'bleeding')).toBe('hypothetical');
+    expect(cond('He verbalized understanding of the signs of a CSF leak.', 'leak')).toBe('hypothetical');
+    expect(cond('She understands the warning signs of wound infection.', 'infection')).toBe('hypothetical');
+    expect(cond('He sought care for back pain last night.', 'pain')).toBe('affirmed');
+  });
+});
