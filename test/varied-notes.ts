@@ -12,13 +12,14 @@ const NOTES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtu
 
 let templates: string[] | null = null;
 
-/** The fixture notes the varied notes are made from (sorted by file name). */
+/** The fixture notes the varied notes are made from (sorted by file name; the few long ones left out). */
 export function noteTemplates(): string[] {
   if (!templates) {
     templates = readdirSync(NOTES_DIR)
       .filter((f) => f.endsWith('.txt'))
       .sort()
-      .map((f) => readFileSync(path.join(NOTES_DIR, f), 'utf8'));
+      .map((f) => readFileSync(path.join(NOTES_DIR, f), 'utf8'))
+      .filter((t) => t.length <= 3_000);
   }
   return templates;
 }
