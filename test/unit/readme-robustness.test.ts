@@ -22,4 +22,9 @@ describe('README: Robustness', () => {
     expect(config).toMatch(/'Content-Security-Policy': CSP_HEADER/);
     expect(config).not.toMatch(/CSP_DIRECTIVES[^}]*frame-ancestors/);
   });
+
+  it('reports the 100,000-note memory run, with and without recycling', () => {
+    expect(section).toMatch(/scripts\/memory-100k\.ts/);
+    expect(section).toMatch(/without recycling/i);
+  });
 });
