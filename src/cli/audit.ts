@@ -15,48 +15,13 @@
  * input cannot be read at all (missing file, no note column, no rows).
  */
 import { createReadStream, statSync } from 'node:fs';
-import { Transform, type Readable } from 'node:stream';
-import { binaryReason } from './read-input';
-import Papa from 'papaparse';
+import type { Readable } from 'node:stream';
 import { analyze } from '../engine/index';
-import {
-  BatchSummarizer,
-  VERDICT_LABEL,
-  detectColumns,
-  formatLine,
-  inputFromRecord,
-  processInput,
-  type BatchOutcome,
-  type BatchRow,
-  type BatchSummary,
-  type CsvColumns,
-} from '../engine/audit/index';
+import { BatchSummarizer, VERDICT_LABEL, formatLine, type BatchOutcome, type BatchSummary } from '../engine/audit/index';
+import { rowJson, streamAudit } from './audit-stream';
+
 
 const USAGE = 'usage: npm run -s audit -- [--json] FILE.csv   (- reads stdin)\n';
-
-/** The JSON object for one row. A contract: fields may be added, never removed or renamed. */
-export function rowJson(r: BatchRow): Record<string, unknown> {
-  return {
-    row: r.index + 1,
-    id: r.id,
-    inScope: r.inScope,
-    ...(r.outOfScopeReason ? { outOfScopeReason: r.outOfScopeReason } : {}),
-    lines: r.lines.map(formatLine),
-    suggestions: r.lines.map((l) => ({ code: l.code, units: l.units, modifiers: l.modifiers, confidence: l.confidence, description: l.description, status: l.status, reviewReasons: l.reviewReasons ?? [] })),
-    confidence: r.confidence,
-    review: r.review ?? false,
-    ...(r.abstain ? { abstain: r.abstain } : {}),
-    billed: r.billed,
-    billedLines: r.billed === null ? null : r.billedLines.map(formatLine),
-    verdict: r.audit?.verdict ?? null,
-    /** `likely-error` (disagrees with a high, ready line), `check` (with a medium/low or review line), null. */
-    auditFlag: r.audit?.flag ?? null,
-    differences: r.audit?.differences ?? [],
-    reasons: r.audit?.reasons ?? [],
-    gaps: r.gaps,
-    ms: r.ms,
-  };
-}
 
 const pad = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
 const HEAD = `${pad('ROW', 6)} ${pad('ID', 18)} ${pad('VERDICT', 22)} ${pad('CONF', 6)} ${pad('SUGGESTED', 30)} BILLED`;
@@ -103,43 +68,6 @@ function inputError(file: string): string | null {
   }
 }
 
-/**
- * Holds back the first 64 KB and refuses the input when it is binary (NUL bytes, many control
- * characters), as `analyze` does: 214 rows of /bin/ls used to be read as notes.
- */
-function binaryGate(): Transform & { binary: string | null } {
-  const SAMPLE = 65536;
-  const held: Buffer[] = [];
-  let seen = 0;
-  let open = false;
-  const gate = new Transform({
-    transform(chunk: Buffer, _enc, cb) {
-      if (open) return cb(null, chunk);
-      held.push(chunk);
-      seen += chunk.length;
-      if (seen < SAMPLE) return cb();
-      release(cb);
-    },
-    flush(cb) {
-      if (!open) release(cb);
-      else cb();
-    },
-  }) as Transform & { binary: string | null };
-  gate.binary = null;
-  function release(cb: (e?: Error | null, data?: Buffer) => void) {
-    open = true;
-    const all = Buffer.concat(held);
-    held.length = 0;
-    const why = binaryReason(all.subarray(0, SAMPLE));
-    if (why) {
-      gate.binary = why;
-      return cb(new Error(why));
-    }
-    cb(null, all);
-  }
-  return gate;
-}
-
 async function main(argv: string[]): Promise<number> {
   const unknown = argv.find((a) => a.startsWith('-') && a !== '-' && !['--json', '--help', '-h'].includes(a));
   if (unknown) {
@@ -164,9 +92,6 @@ async function main(argv: string[]): Promise<number> {
 
   const t0 = performance.now();
   const summary = new BatchSummarizer();
-  let cols: CsvColumns | null = null;
-  let index = 0;
-  let fatal: string | null = null;
   const emit = (o: BatchOutcome) => {
     summary.add(o);
     if (!o.ok) process.stderr.write(`row ${o.error.index + 1} (${o.error.id}): ${o.error.error}; skipped\n`);
@@ -175,48 +100,14 @@ async function main(argv: string[]): Promise<number> {
   };
 
   const raw: Readable = file === '-' ? process.stdin : createReadStream(file);
-  const gate = binaryGate();
-  raw.on('error', (e) => gate.destroy(e));
-  gate.on('error', () => raw.destroy());
-  const stream = raw.pipe(gate).setEncoding('utf8');
-  await new Promise<void>((resolve) => {
-    Papa.parse<string[]>(stream, {
-      header: false,
-      skipEmptyLines: 'greedy',
-      step(results, parser) {
-        const fields = results.data;
-        if (!cols) {
-          const c = detectColumns(fields);
-          if ('error' in c) {
-            fatal = c.error;
-            parser.abort();
-            return;
-          }
-          cols = c;
-          if (!json) process.stdout.write(`${HEAD}\n`);
-          if (c.header) return;
-        }
-        const i = index++;
-        // A guessed delimiter is not a row problem; broken quotes are.
-        const errors = results.errors.filter((e) => e.type !== 'Delimiter');
-        if (errors.length) {
-          const e = errors[0];
-          const id = (cols.id !== null ? fields[cols.id]?.trim() : '') || `row ${i + 1}`;
-          emit({ ok: false, error: { index: i, id: id.slice(0, 80), error: `CSV: ${e.message} (${e.code})${e.type === 'Quotes' ? '; a broken quote can swallow the lines after it' : ''}` } });
-          return;
-        }
-        const rec = inputFromRecord(fields, cols, i);
-        emit(rec.ok ? processInput(rec.input, analyze) : { ok: false, error: rec.error });
-      },
-      complete: () => resolve(),
-      error: (err: Error) => {
-        fatal = gate.binary ?? `cannot read file: ${err.message}`;
-        resolve();
-      },
-    });
+  const { fatal, columns } = await streamAudit(raw, analyze, {
+    onColumns: () => {
+      if (!json) process.stdout.write(`${HEAD}\n`);
+    },
+    emit,
   });
   if (fatal) return fail(fatal);
-  if (!cols) return fail('no rows: the file is empty');
+  if (!columns) return fail('no rows: the file is empty');
   const s = summary.result();
   const ms = performance.now() - t0;
   if (json) process.stdout.write(`${JSON.stringify({ summary: { ...s, ms: Math.round(ms), notesPerSecond: ms ? Math.round((1000 * s.analysed) / ms) : null } })}\n`);

@@ -7,6 +7,10 @@
  * It starts small (comlink only) so it can answer `ping` at once, and begins loading the engine
  * the moment it starts: the engine chunk and the wink + model chunk are requested side by side,
  * not one after the other.
+ *
+ * A worker open all day, or a batch worker given thousands of notes, keeps a bounded vocabulary:
+ * the engine's NlpHolder (src/engine/nlp/nlp.ts) replaces the wink instance between notes after
+ * 50,000 new words or 20,000 notes, with the same results (issue 19).
  */
 import { expose } from 'comlink';
 import type { EngineReady, EngineWorkerApi } from './api';

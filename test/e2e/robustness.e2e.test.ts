@@ -2,7 +2,8 @@
  * Issue 19 in real Chromium against the production build: a 2 MB paste keeps the page
  * responsive (no main-thread task over 200 ms, measured with a PerformanceObserver on
  * 'longtask') and the user is told what was kept; the Reference and Compare views raise no
- * Content-Security-Policy violation (zod runs jitless, so it never probes `new Function`).
+ * Content-Security-Policy violation (zod runs jitless, so it never probes `new Function`); the
+ * served page cannot be framed (frame-ancestors comes from the response header).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -73,6 +74,23 @@ describe('issue 19 in Chromium (production build)', () => {
     expect(Math.max(0, ...tasks)).toBeLessThanOrEqual(200);
     expect(await area.inputValue()).toBe(big.slice(0, MAX_CHARS));
     expect(await page.getByTestId('note-notice').textContent()).toMatch(/The pasted text was 2,000,000 characters: the first 300,000 .* were pasted/);
+  });
+
+  // issue 19, finding 4: frame-ancestors is ignored in a <meta> policy; the host must send it as a header
+  it('the served page forbids framing by a response header, and a page that frames it gets nothing', async () => {
+    const res = await page.request.get(baseUrl);
+    expect(res.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    const framer = await browser.newPage();
+    try {
+      await framer.setContent(`<iframe id="f" src="${baseUrl}/" width="800" height="600"></iframe>`);
+      await framer.waitForTimeout(1500);
+      const app = framer.frames().find((f) => f !== framer.mainFrame());
+      // the framed document is Chromium's error page, never the app
+      const hasApp = app ? await app.evaluate(() => !!document.querySelector('#note-text')).catch(() => false) : false;
+      expect(hasApp).toBe(false);
+    } finally {
+      await framer.close();
+    }
   });
 
   it.each(['#/reference/64590', '#/reference/63685', '#/compare/64590,63685', '#/compare/64561,64581,64590'])('%s raises no CSP violation', async (hash) => {

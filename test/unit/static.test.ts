@@ -35,4 +35,20 @@ describe('static checks', () => {
     expect(k.status).not.toBe(0);
     expect(k.stdout).toMatch(/never imports the engine/);
   });
+
+  // issue 19, finding 1: the three super-linear expressions, as they were, fail the lint in src/
+  it('the regexp lint rules reject the super-linear expressions issue 19 found, anywhere in src/', () => {
+    const code = [
+      'export const EMPTY = /^[\\s:.\\-–—]*(none|nil|n\\/?a|not applicable|no|0|zero|_{2,}|-{2,})?[\\s.]*$/i;',
+      'export const MODEL = /\\b(?:model|serial|lot)\\b[ \\t]*(?:number|no\\.?|#)?[ \\t]*[:#]?[ \\t]*[A-Z0-9][A-Z0-9-]{2,20}/gi;',
+      '',
+    ].join('\n');
+    // one lint run (the rule set covers src/**; the engine's own expressions are in src/engine/regex-safety.test.ts)
+    for (const file of ['src/app/probe.ts']) {
+      const r = spawnSync('npx', ['eslint', '--stdin', '--stdin-filename', file], { encoding: 'utf8', input: code });
+      expect(r.status, file).not.toBe(0);
+      // one report per expression
+      expect((r.stdout.match(/regexp\/no-super-linear-(backtracking|move)/g) ?? []).length, r.stdout).toBeGreaterThanOrEqual(2);
+    }
+  }, 120_000);
 });

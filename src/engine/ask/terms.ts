@@ -1,4 +1,4 @@
-import { getNlp } from '../nlp/nlp';
+import { nlpForText } from '../nlp/nlp';
 
 /**
  * Search terms of a text: wink-nlp tokens, lower-cased, stop words removed, words stemmed.
@@ -8,7 +8,7 @@ import { getNlp } from '../nlp/nlp';
 const KEEP = new Set(['side', 'sides', 'first', 'each', 'both', 'two', 'second', 'out', 'back', 'additional', 'one', 'same']);
 
 export function terms(text: string): string[] {
-  const nlp = getNlp();
+  const nlp = nlpForText();
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];

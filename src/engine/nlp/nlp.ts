@@ -11,17 +11,38 @@ interface WinkCache {
   currentSize(): number;
   intrinsicSize(): number;
 }
-let nlp: Wink | null = null;
-let cache: WinkCache | null = null;
-let recycles = 0;
 
 /**
- * New words (not in the model) the wink instance may collect before it is replaced. wink keeps
- * every word it has not seen before in its run-time vocabulary for good (~220 bytes each); a
- * batch of 100,000 notes or a worker open all day would grow without bound. Re-creating the
- * instance takes ~60–170 ms, so it is done between notes, after this many new words.
+ * When the wink instance is replaced. wink keeps every word it has not seen before in its
+ * run-time vocabulary for good (~220 bytes each; its feature lists grow alongside): a batch of
+ * 100,000 notes, an `audit` run or a worker open all day would grow without bound. Re-creating
+ * the instance takes ~60–170 ms, so it is done between texts, after `newLexemes` new words or
+ * `notes` texts, whichever comes first (the note bound is a backstop for what the word count does
+ * not see). Output does not depend on the instance (see `hideRunTimeLexemes`), so a recycle never
+ * changes a result.
  */
+export interface RecycleBounds {
+  newLexemes: number;
+  notes: number;
+}
+
+/** New words (not in the model) an instance may collect before it is replaced. */
 export const RECYCLE_AFTER_NEW_LEXEMES = 50_000;
+/** Texts (notes, questions) an instance reads before it is replaced, whatever their words. */
+export const RECYCLE_AFTER_NOTES = 20_000;
+
+export interface NlpStats {
+  /** run-time lexemes the current instance holds (words the model does not know) */
+  newLexemes: number;
+  /** texts the current instance has read */
+  notes: number;
+  /** how often the instance was replaced in this process or worker */
+  recycles: number;
+  /** the bound on `newLexemes` */
+  limit: number;
+  /** the bound on `notes` */
+  noteLimit: number;
+}
 
 /**
  * wink's tokenizer asks its vocabulary whether a piece of a token is a known word, and the
@@ -44,16 +65,33 @@ function hideRunTimeLexemes(c: WinkCache, inFeature: () => boolean): void {
 
 type FeatureFns = Record<string, unknown>;
 
+type MetaCER = () => unknown;
+let metaCERModel: unknown = null;
+
+/**
+ * The model's custom-entity meta model, read once per process. wink-eng-lite-web-model's loader
+ * (dist/load-cer-meta-model.js) does `machines = JSON.stringify(machines)` on its module variable,
+ * so every wink instance built from the model stringifies the previous result again: the string
+ * grows with every instance (escapes double) and the 15th or so instance throws "RangeError:
+ * Invalid string length" (issue 19, found by recycling). The first result is the right one; every
+ * instance gets that.
+ */
+function metaCER(): unknown {
+  if (metaCERModel === null) metaCERModel = (model as unknown as { metaCER: MetaCER }).metaCER();
+  return metaCERModel;
+}
+
 /**
  * A new wink instance, and a hold on its lexeme cache. wink does not expose the cache; its
  * feature functions (the model's `featureFn`) receive it as their third argument when a new
  * word is added, so the model is handed over with those functions wrapped to catch it.
  */
-function create(): Wink {
+function create(): { wink: Wink; cache: WinkCache } {
   let caught: WinkCache | null = null;
   let depth = 0;
   const base = model as unknown as { featureFn: (config: unknown) => FeatureFns };
   const wrapped = Object.assign(Object.create(null), model, {
+    metaCER,
     featureFn(config: unknown) {
       const fns = base.featureFn(config);
       const out: FeatureFns = Object.create(null);
@@ -76,33 +114,102 @@ function create(): Wink {
   });
   const w = winkNLP(wrapped as typeof model, ['sbd', 'pos']);
   w.readDoc('qzxwvj1'); // a word no model knows: its features are computed, and the cache is caught
-  if (!caught) throw new Error('wink-nlp: could not reach the lexeme cache');
-  cache = caught;
+  const cache = caught as WinkCache | null;
+  if (!cache) throw new Error('wink-nlp: could not reach the lexeme cache');
   hideRunTimeLexemes(cache, () => depth > 0);
-  return w;
+  return { wink: w, cache };
 }
 
-/** The wink-nlp instance, loaded once per process or worker (and replaced by `recycleNlp`). */
+/**
+ * The one place that owns the wink instance of a process or worker: it hands it out for each text
+ * (counting texts and the new words they brought) and replaces it once a bound is passed. Every
+ * long-lived path goes through it: `analyze()` (the workspace worker, the batch workers, the
+ * `audit` and `analyze` CLIs) and Ask's `terms()`.
+ */
+export class NlpHolder {
+  private nlp: Wink | null = null;
+  private cache: WinkCache | null = null;
+  private notes = 0;
+  private recycles = 0;
+  bounds: RecycleBounds;
+
+  constructor(bounds: Partial<RecycleBounds> = {}) {
+    this.bounds = { newLexemes: RECYCLE_AFTER_NEW_LEXEMES, notes: RECYCLE_AFTER_NOTES, ...bounds };
+  }
+
+  /** The instance, created on first use (module compilation, warm-up); not counted as a text. */
+  get(): Wink {
+    if (!this.nlp) this.replace();
+    return this.nlp!;
+  }
+
+  /**
+   * The instance for one more text (a note, a question). Called between texts, never during one:
+   * if the current instance is past a bound it is replaced first.
+   */
+  forText(): Wink {
+    if (this.nlp && (this.newLexemes() > this.bounds.newLexemes || this.notes >= this.bounds.notes)) this.recycle();
+    const w = this.get();
+    this.notes++;
+    return w;
+  }
+
+  /** Replace the instance with a fresh one (drops its run-time vocabulary). */
+  recycle(): void {
+    if (this.nlp) this.recycles++;
+    this.replace();
+  }
+
+  stats(): NlpStats {
+    this.get();
+    return { newLexemes: this.newLexemes(), notes: this.notes, recycles: this.recycles, limit: this.bounds.newLexemes, noteLimit: this.bounds.notes };
+  }
+
+  private newLexemes(): number {
+    return this.cache ? this.cache.currentSize() - this.cache.intrinsicSize() : 0;
+  }
+
+  private replace(): void {
+    // drop the old instance first, so the two are never both alive
+    this.nlp = null;
+    this.cache = null;
+    const { wink, cache } = create();
+    this.nlp = wink;
+    this.cache = cache;
+    this.notes = 0;
+  }
+}
+
+const holder = new NlpHolder();
+
+/** The wink-nlp instance of this process or worker (replaced by `recycleNlp` or past a bound). */
 export function getNlp(): Wink {
-  if (!nlp) nlp = create();
-  return nlp;
+  return holder.get();
+}
+
+/** The wink-nlp instance for one more text: counted, and replaced first once past a bound. */
+export function nlpForText(): Wink {
+  return holder.forText();
 }
 
 /** Replace the wink instance with a fresh one (drops its run-time vocabulary). */
 export function recycleNlp(): void {
-  if (nlp) recycles++;
-  nlp = create();
+  holder.recycle();
 }
 
-/** New words the current instance holds, and how often it was replaced. */
-export function nlpStats(): { newLexemes: number; recycles: number; limit: number } {
-  getNlp();
-  return { newLexemes: cache!.currentSize() - cache!.intrinsicSize(), recycles, limit: RECYCLE_AFTER_NEW_LEXEMES };
+/** New words and texts the current instance holds, how often it was replaced, and the bounds. */
+export function nlpStats(): NlpStats {
+  return holder.stats();
 }
 
-/** Called between notes: recycle once the run-time vocabulary passes the bound. */
-function recycleIfFull(): void {
-  if (nlp && cache && cache.currentSize() - cache.intrinsicSize() > RECYCLE_AFTER_NEW_LEXEMES) recycleNlp();
+/**
+ * Change the recycling bounds of this process (`Infinity` turns one off): for the memory script
+ * and tests. Returns the bounds that were in force, to restore them.
+ */
+export function setRecycleBounds(b: Partial<RecycleBounds>): RecycleBounds {
+  const previous = { ...holder.bounds };
+  holder.bounds = { ...holder.bounds, ...b };
+  return previous;
 }
 
 /**
@@ -216,8 +323,7 @@ export function buildDoc(text: string): Doc {
   // spoken punctuation ("period", "new paragraph") read as marks; same length, so offsets hold
   const readable = readSpokenPunctuation(text);
   const sections = sectionsOf(text, readable);
-  recycleIfFull();
-  const w = getNlp();
+  const w = nlpForText();
   const its = w.its;
   const safe = winkSafeText(readable);
   const wdoc = w.readDoc(safe);
