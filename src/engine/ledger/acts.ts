@@ -160,7 +160,7 @@ function headingLine(text: string, c: Clause): boolean {
 /** A clause that is the short title of a numbered step ("2. New lead."): it names the topic, it does nothing. */
 function stepTitleClause(text: string, c: Clause): boolean {
   const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
-  const x = /^[ \t]*\d{1,2}[.)][ \t]+(?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+\./.exec(text.slice(lineStart, lineStart + 60));
+  const x = /^[ \t]*\d{1,2}[.)][ \t]+(?:[A-Z-]+[ \t]+){0,2}[A-Z-]+\./i.exec(text.slice(lineStart, lineStart + 60));
   return !!x && c.end <= lineStart + x[0].length;
 }
 

@@ -208,7 +208,7 @@ function placeOf(pre: Token[]): string | undefined {
   return undefined;
 }
 
-const STEP_TITLE = /^[ \t]*\d{1,2}[.)][ \t]+((?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+)\.[ \t]/;
+const STEP_TITLE = /^[ \t]*\d{1,2}[.)][ \t]+((?:[A-Z-]+[ \t]+){0,2}[A-Z-]+)\.[ \t]/i;
 
 /** The mention is the whole title of a numbered step ("1. Old lead.", "3. IPG."): no verb, at most three words. */
 function stepTitle(ctx: Ctx, m: ConceptMatch): boolean {
