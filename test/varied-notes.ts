@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { rng } from '../bench/lib';
 
 const NOTES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures/notes');
 
@@ -22,18 +23,6 @@ export function noteTemplates(): string[] {
       .filter((t) => t.length <= 3_000);
   }
   return templates;
-}
-
-/** mulberry32: a small seeded generator. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';

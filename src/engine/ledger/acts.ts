@@ -2,6 +2,7 @@ import type { ConceptMatch, Doc, Span, Token } from '../types';
 import { DISTRACTORS, timeAnchoredSentences } from '../facts/events';
 import type { Act, ActKind, ActStatus, Clause, DeviceInstance, Mention } from './types';
 import type { Resolution } from './instances';
+import { stepTitleAt } from './step-title';
 
 /** An act read from the note, before it is attached to instances. */
 interface RawAct {
@@ -159,9 +160,8 @@ function headingLine(text: string, c: Clause): boolean {
 
 /** A clause that is the short title of a numbered step ("2. New lead."): it names the topic, it does nothing. */
 function stepTitleClause(text: string, c: Clause): boolean {
-  const lineStart = text.lastIndexOf('\n', c.start - 1) + 1;
-  const x = /^[ \t]*\d{1,2}[.)][ \t]+(?:[A-Z-]+[ \t]+){0,2}[A-Z-]+\./i.exec(text.slice(lineStart, lineStart + 60));
-  return !!x && c.end <= lineStart + x[0].length;
+  const title = stepTitleAt(text, text.lastIndexOf('\n', c.start - 1) + 1);
+  return !!title && c.end <= title.end;
 }
 
 function pickMention(a: RawAct, cands: Mention[]): Mention | undefined {

@@ -2,6 +2,7 @@ import type { ConceptMatch, Doc, Token } from '../types';
 import { CATALOGUE_BY_BRAND } from '../../kb/device-catalogue';
 import type { Clause, DeviceKind, Mention } from './types';
 import { frontedSide, sideOfTargetBefore } from './side-words';
+import { stepTitleAt } from './step-title';
 
 const FRESH = new Set(['new', 'another', 'additional', 'replacement', 'fresh']);
 const NEW_WORDS = new Set(['a', 'an', 'another', 'new', 'additional', 'replacement', 'fresh', 'second', '2nd', 'third', '3rd']);
@@ -208,18 +209,12 @@ function placeOf(pre: Token[]): string | undefined {
   return undefined;
 }
 
-const STEP_TITLE = /^[ \t]*\d{1,2}[.)][ \t]+((?:[A-Z-]+[ \t]+){0,2}[A-Z-]+)\.[ \t]/i;
-
 /** The mention is the whole title of a numbered step ("1. Old lead.", "3. IPG."): no verb, at most three words. */
 function stepTitle(ctx: Ctx, m: ConceptMatch): boolean {
-  const lineStart = lineStartOf(ctx.lines, m.start);
-  const x = STEP_TITLE.exec(ctx.doc.text.slice(lineStart, lineStart + 60));
-  if (!x) return false;
-  const titleStart = lineStart + x[0].indexOf(x[1]);
-  const titleEnd = titleStart + x[1].length;
-  if (m.start < titleStart || m.end > titleEnd) return false;
+  const title = stepTitleAt(ctx.doc.text, lineStartOf(ctx.lines, m.start));
+  if (!title?.runsOn || m.start < title.wordsStart || m.end > title.wordsEnd) return false;
   // (the device word itself may be tagged a verb: "New lead.")
-  return !ctx.doc.tokens.some((t) => t.start >= titleStart && t.end <= titleEnd && (t.end <= m.start || t.start >= m.end) && (t.pos === 'VERB' || t.pos === 'AUX'));
+  return !ctx.doc.tokens.some((t) => t.start >= title.wordsStart && t.end <= title.wordsEnd && (t.end <= m.start || t.start >= m.end) && (t.pos === 'VERB' || t.pos === 'AUX'));
 }
 
 function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {

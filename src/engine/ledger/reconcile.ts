@@ -161,6 +161,9 @@ export interface Reconciliation {
 
 const placedToday = (i: DeviceInstance) => i.state === 'new-left-in' && !i.preExisting && i.acts.some((a) => a.act === 'placed' && a.status === 'done');
 
+/** An event that codes generator work: the generator itself, a whole system, or an integrated device. */
+const codesGenerator = (e: EventDetail) => e.component === 'generator' || e.component === 'system' || e.component === 'integrated';
+
 type Addition = { placed: DeviceInstance[]; gen: EventDetail } | { generator: DeviceInstance; target: string } | { sensors: DeviceInstance[]; target: string };
 
 /** What an addition rule (kb LEDGER_ADDITIONS) adds, or null. */
@@ -176,8 +179,8 @@ const ADDITION_CONDITIONS: Record<LedgerAddition['ledger'], (events: EventDetail
   // a generator new today, connected to the leads and left in, with no generator or system event,
   // in a stated second stage or with a pocket made today
   placedGeneratorWithoutEvent: (events, _arrays, ledger, reading) => {
-    if (!reading.target || events.some((e) => e.component === 'generator' || e.component === 'system' || e.component === 'integrated')) return null;
-    const gens = ledger.instances.filter((i) => i.kind === 'generator' && i.acts.some((a) => a.status === 'done'));
+    if (!reading.target || events.some(codesGenerator)) return null;
+    const gens = ledger.instances.filter((i) => i.kind === 'generator' && acted(i));
     const generator = gens.length === 1 && gens[0].state === 'new-left-in' && !gens[0].preExisting ? gens[0] : undefined;
     if (!generator || !generator.acts.some((a) => a.status === 'done' && a.act === 'connected')) return null;
     const pocketMade = ledger.pockets.some((p) => p.status === 'done' && p.act === 'created');
@@ -185,15 +188,15 @@ const ADDITION_CONDITIONS: Record<LedgerAddition['ledger'], (events: EventDetail
   },
   // the generator already in was taken out today, none was placed, and no generator or system event was read
   removedGeneratorWithoutEvent: (events, _arrays, ledger, reading) => {
-    if (!reading.target || events.some((e) => e.component === 'generator' || e.component === 'system' || e.component === 'integrated')) return null;
-    const gens = ledger.instances.filter((i) => i.kind === 'generator' && i.acts.some((a) => a.status === 'done'));
+    if (!reading.target || events.some(codesGenerator)) return null;
+    const gens = ledger.instances.filter((i) => i.kind === 'generator' && acted(i));
     const out = gens.filter((i) => i.preExisting && i.state === 'pre-removed');
     return out.length === 1 && gens.length === 1 ? { generator: out[0], target: reading.target } : null;
   },
   // hypoglossal sensing-lead work (out, replaced or revised) with no event left, the generator not placed
   sensorWorkWithoutEvent: (events, _arrays, ledger, reading) => {
     if (events.length || reading.target !== 'hypoglossal') return null;
-    const sensors = ledger.instances.filter((i) => i.kind === 'sensor' && i.acts.some((a) => a.status === 'done'));
+    const sensors = ledger.instances.filter((i) => i.kind === 'sensor' && acted(i));
     const worked = sensors.filter((i) => (i.preExisting && i.state !== 'pre-kept') || (!i.preExisting && i.state === 'new-left-in'));
     const newGen = ledger.instances.some((i) => i.kind === 'generator' && !i.preExisting && i.state === 'new-left-in');
     return worked.length && !newGen ? { sensors: worked, target: 'hypoglossal' } : null;
@@ -212,28 +215,23 @@ function addedArrayEvent(rule: LedgerAddition, placed: DeviceInstance[], gen: Ev
   return { ev, reason };
 }
 
-/** The generator event an addition rule adds: the generator the ledger holds as placed today. */
-function addedGeneratorEvent(rule: LedgerAddition, generator: DeviceInstance, target: string): { ev: EventDetail; reason: Reason } {
-  const acts = generator.acts.filter((a) => a.status === 'done').flatMap((a) => a.evidence).slice(0, 4);
-  const devices = generator.evidence.slice(0, 4);
+/** The event an addition rule adds for devices the ledger holds as worked on today, with their act and device evidence. */
+function eventFromLedger(rule: LedgerAddition, devices: DeviceInstance[], target: string, shape: Pick<EventDetail, 'approach' | 'sides' | 'parts'>): { ev: EventDetail; reason: Reason } {
+  const acts = devices.flatMap((i) => i.acts.filter((a) => a.status === 'done').flatMap((a) => a.evidence)).slice(0, 4);
+  const named = devices.flatMap((i) => i.evidence).slice(0, 4);
   const reason: Reason = { text: rule.reason, evidence: acts };
-  const ev: EventDetail = { target, component: 'generator', action: rule.add.action, approach: null, arrays: 1, sides: [], evidence: [...devices, ...acts], componentEvidence: devices, actionEvidence: acts, parts: [], ledgerReason: reason };
-  return { ev, reason };
-}
-
-/** The lead event an addition rule adds for sensing-lead work: the sensors the ledger holds as worked on. */
-function addedSensorEvent(rule: LedgerAddition, sensors: DeviceInstance[], target: string): { ev: EventDetail; reason: Reason } {
-  const acts = sensors.flatMap((i) => i.acts.filter((a) => a.status === 'done').flatMap((a) => a.evidence)).slice(0, 4);
-  const devices = sensors.flatMap((i) => i.evidence).slice(0, 4);
-  const reason: Reason = { text: rule.reason, evidence: acts };
-  const sides = [...new Set(sensors.flatMap((i) => (i.side ? [i.side] : [])))];
-  const ev: EventDetail = { target, component: rule.add.component, action: rule.add.action, approach: 'open', arrays: 1, sides, evidence: [...devices, ...acts], componentEvidence: devices, actionEvidence: acts, parts: ['sensor'], ledgerReason: reason };
+  const ev: EventDetail = { target, component: rule.add.component, action: rule.add.action, arrays: 1, ...shape, evidence: [...named, ...acts], componentEvidence: named, actionEvidence: acts, ledgerReason: reason };
   return { ev, reason };
 }
 
 function addedEvent(rule: LedgerAddition, found: Addition): { ev: EventDetail; reason: Reason } {
-  if ('sensors' in found) return addedSensorEvent(rule, found.sensors, found.target);
-  return 'generator' in found ? addedGeneratorEvent(rule, found.generator, found.target) : addedArrayEvent(rule, found.placed, found.gen);
+  // a generator carries no side; the sensing leads of a hypoglossal system were worked on through an incision
+  if ('generator' in found) return eventFromLedger(rule, [found.generator], found.target, { approach: null, sides: [], parts: [] });
+  if ('sensors' in found) {
+    const sides = [...new Set(found.sensors.flatMap((i) => (i.side ? [i.side] : [])))];
+    return eventFromLedger(rule, found.sensors, found.target, { approach: 'open', sides, parts: ['sensor'] });
+  }
+  return addedArrayEvent(rule, found.placed, found.gen);
 }
 
 /** Events for devices the ledger holds as placed today that no event codes (kb LEDGER_ADDITIONS). */
