@@ -1,7 +1,7 @@
 import type { ConceptMatch, Doc, Token } from '../types';
 import { CATALOGUE_BY_BRAND } from '../../kb/device-catalogue';
 import type { Clause, DeviceKind, Mention } from './types';
-import { frontedSide, sideOfTargetBefore } from './side-words';
+import { frontedSide, sideIndex, sideOfTargetBefore, type SideIndex } from './side-words';
 import { stepTitleAt } from './step-title';
 
 const FRESH = new Set(['new', 'another', 'additional', 'replacement', 'fresh']);
@@ -113,7 +113,7 @@ interface Ctx {
   targetsByClause: Map<number, ConceptMatch[]>;
   externalTokens: Set<number>;
   lines: number[];
-  matches: ConceptMatch[];
+  sideWords: SideIndex;
 }
 
 const SIDE_LABEL = /^[ \t*•-]*(left|right|lt|rt)\b\s*(?:side\s*)?[:-]/i;
@@ -166,7 +166,7 @@ function discourseSide(ctx: Ctx, m: ConceptMatch): 'left' | 'right' | undefined 
   const s = ctx.doc.sentences[m.sentence];
   const front = frontedSide(ctx.doc.tokens, s.tokenStart, s.tokenEnd);
   if (front && front.after <= m.tokenStart) return front.side;
-  return sideOfTargetBefore(ctx.doc, ctx.matches, m.sentence);
+  return sideOfTargetBefore(ctx.doc, ctx.sideWords, m.sentence);
 }
 
 function levelIn(tokens: Token[], c: Clause): string | undefined {
@@ -284,7 +284,7 @@ function groupByClause(matches: ConceptMatch[], kind: string, clauseOf: Int32Arr
 export function findMentions(doc: Doc, matches: ConceptMatch[], clauses: Clause[], clauseOf: Int32Array): Mention[] {
   const externalTokens = new Set<number>();
   for (const m of matches) if (m.kind === 'external' && m.assertion !== 'negated') for (let k = m.tokenStart; k < m.tokenEnd; k++) externalTokens.add(k);
-  const ctx: Ctx = { doc, clauses, clauseOf, sidesByClause: groupByClause(matches, 'side', clauseOf), targetsByClause: groupByClause(matches, 'target', clauseOf), externalTokens, lines: lineStarts(doc.text), matches };
+  const ctx: Ctx = { doc, clauses, clauseOf, sidesByClause: groupByClause(matches, 'side', clauseOf), targetsByClause: groupByClause(matches, 'target', clauseOf), externalTokens, lines: lineStarts(doc.text), sideWords: sideIndex(matches) };
   const comps = matches
     .filter((m) => m.kind === 'component')
     .sort((a, b) => a.tokenStart - b.tokenStart || b.tokenEnd - a.tokenEnd);

@@ -20,19 +20,34 @@ export function frontedSide(tokens: Tokens, sentenceStart: number, sentenceEnd: 
   return { side, after: k + 1 };
 }
 
+/** The left/right/bilateral side words and the target words of a note, by sentence (built once per note). */
+export interface SideIndex {
+  sides: Map<number, ConceptMatch[]>;
+  targets: Map<number, ConceptMatch[]>;
+}
+
+export function sideIndex(matches: ConceptMatch[]): SideIndex {
+  const sides = new Map<number, ConceptMatch[]>();
+  const targets = new Map<number, ConceptMatch[]>();
+  for (const m of matches) {
+    const into = m.kind === 'side' && (m.value === 'left' || m.value === 'right' || m.value === 'bilateral') && m.assertion !== 'negated' ? sides : m.kind === 'target' ? targets : null;
+    if (into) into.set(m.sentence, [...(into.get(m.sentence) ?? []), m]);
+  }
+  return { sides, targets };
+}
+
 /**
  * "The left greater occipital nerve was identified. One lead was placed across it.": the side of a
  * target named in the sentence before, in the same section, when that sentence names one side only.
  */
-export function sideOfTargetBefore(doc: Doc, matches: ConceptMatch[], sentence: number): 'left' | 'right' | undefined {
+export function sideOfTargetBefore(doc: Doc, index: SideIndex, sentence: number): 'left' | 'right' | undefined {
   const prev = doc.sentences[sentence - 1];
   const cur = doc.sentences[sentence];
   if (!prev || !cur || prev.sectionIndex !== cur.sectionIndex) return undefined;
-  const here = (s: number) => matches.filter((m) => m.sentence === s && m.kind === 'side' && (m.value === 'left' || m.value === 'right' || m.value === 'bilateral') && m.assertion !== 'negated');
-  if (here(sentence).length) return undefined;
-  const sides = here(prev.index);
+  if (index.sides.get(sentence)?.length) return undefined;
+  const sides = index.sides.get(prev.index) ?? [];
   if (sides.length === 0 || new Set(sides.map((s) => s.value)).size > 1 || sides[0].assertion !== 'affirmed' || sides[0].value === 'bilateral') return undefined;
   const s = sides[0];
-  const onTarget = matches.some((m) => m.sentence === prev.index && m.kind === 'target' && m.tokenStart >= s.tokenEnd && m.tokenStart - s.tokenEnd <= 1);
+  const onTarget = (index.targets.get(prev.index) ?? []).some((m) => m.tokenStart >= s.tokenEnd && m.tokenStart - s.tokenEnd <= 1);
   return onTarget ? (s.value as 'left' | 'right') : undefined;
 }
