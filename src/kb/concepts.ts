@@ -64,7 +64,8 @@ const RAW: ConceptInput[] = [
     'integrated', 'microstimulator|microstimulators', 'micro - stimulator', 'single - component|unit', 'leadless', 'battery - free', 'built into the array|arrays|lead|electrode', 'receiver built into', 'receiver - array',
     // (an alternative group is one token: "receiver|pulse generator" would need "generator" after it)
     'built - in ~2 receiver|stimulator|electronics|generator', 'embedded|integral|onboard ~2 receiver|stimulator|electronics|generator', 'on - board ~2 receiver|stimulator|electronics', 'receiver - stimulator', 'built-in ~2 receiver|stimulator|electronics',
-    'wireless|injectable lead|leads|stimulator|stimulators|microstimulator', 'its own ~2 receiver|stimulator|receiver-stimulator|electronics',
+    'wireless|injectable lead|leads|stimulator|stimulators|microstimulator', 'its own receiver|stimulator|receiver-stimulator|electronics', 'its own built-in|internal|implanted|onboard|integrated receiver|stimulator|electronics',
+    // ("its own external stimulator" is an external device, not a built-in one: no gap before the device word)
   ] },
   { id: 'component.device', kind: 'component', value: 'device', label: 'device (generic)', patterns: ['device|devices', 'unit', 'stimulator|stimulators|neurostimulator|neurostimulators', 'neuromodulator', 'hardware'] },
   { id: 'component.system', kind: 'component', value: 'system', label: 'whole system', patterns: ['system|systems', 'entire|whole ~2 system|hardware|device', 'all hardware', 'all components'] },
