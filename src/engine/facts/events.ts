@@ -71,6 +71,14 @@ const AFTER_LEFT_VERB: ReadonlySet<string> = new Set(['in', 'at', 'near', 'alone
 const BEFORE_LEFT_VERB: ReadonlySet<string> = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'loop', 'and']);
 
 /** "the nerve was left in its bed", "a loop left near the knee": "left" the verb, not a side. */
+const CONTACT_WORD = /^(contacts?|columns?|channels?|polars?)$/;
+/** "lead 4-contact", "lead 8 contacts": the number just read is followed by what it counts on one lead */
+function contactsFollow(tokens: Doc['tokens'], at: number): boolean {
+  const next = tokens[at]?.norm ?? '';
+  if (CONTACT_WORD.test(next)) return true;
+  return next === '-' && CONTACT_WORD.test(tokens[at + 1]?.norm ?? '');
+}
+
 function leftAsVerb(tokens: Doc['tokens'], at: number): boolean {
   if (tokens[at].norm !== 'left') return false;
   return BEFORE_LEFT_VERB.has(tokens[at - 1]?.norm ?? '') || AFTER_LEFT_VERB.has(tokens[at + 1]?.norm ?? '');
@@ -429,6 +437,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     if (m.kind !== 'count' || !counts(m) || !inWork(m)) continue;
     // "Four-contact lead", "8-contact leads": contacts on one lead, not a number of leads
     if (/^\w+\s*(?:-\s*)?(contact|electrode|column|channel|polar)/i.test(m.text) && !/^(both|two|2|second|2nd|pair|dual)\b/i.test(m.text)) continue;
+    // "Paddle lead 4-contact": the number belongs to the contacts that follow it
+    if (contactsFollow(tokens, m.tokenEnd)) continue;
     const n = Number(m.value);
     if (n > arrayCount) {
       arrayCount = n;
