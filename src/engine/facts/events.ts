@@ -1,3 +1,4 @@
+import { CATALOGUE_BY_BRAND } from '../../kb/device-catalogue';
 import type { ConceptMatch, Doc, ProcedureEvent, Span } from '../types';
 import { frontedSide } from '../ledger/side-words';
 
@@ -71,6 +72,10 @@ const AFTER_LEFT_VERB: ReadonlySet<string> = new Set(['in', 'at', 'near', 'alone
 const BEFORE_LEFT_VERB: ReadonlySet<string> = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'loop', 'and']);
 
 /** "the nerve was left in its bed", "a loop left near the knee": "left" the verb, not a side. */
+/** A target read only from a brand name weighs half: the brand says what the device is usually for,
+ *  a named nerve, foramen or level says where this one went (a spinal paddle brand on the median nerve). */
+const brandWeight = (m: ConceptMatch): number => (CATALOGUE_BY_BRAND.has(m.text.toLowerCase()) ? 0.5 : 1);
+
 const CONTACT_WORD = /^(contacts?|columns?|channels?|polars?)$/;
 /** "lead 4-contact", "lead 8 contacts": the number just read is followed by what it counts on one lead */
 function contactsFollow(tokens: Doc['tokens'], at: number): boolean {
@@ -143,7 +148,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   for (const m of matches) {
     if (m.kind !== 'target' || m.assertion === 'negated' || m.assertion === 'hypothetical') continue;
     // a system mentioned only as history ("an old abandoned stimulator lead") weighs less
-    const w = (inWork(m) ? 1 : 0.4) * (SPECIFIC.has(m.value) ? 1.5 : 1) * (m.assertion === 'historical' ? 0.5 : 1) * (deviceWork.has(m.sentence) ? 2 : 1) * (untouched.has(m.sentence) ? 0.3 : 1);
+    const w = (inWork(m) ? 1 : 0.4) * (SPECIFIC.has(m.value) ? 1.5 : 1) * (m.assertion === 'historical' ? 0.5 : 1) * (deviceWork.has(m.sentence) ? 2 : 1) * (untouched.has(m.sentence) ? 0.3 : 1) * brandWeight(m);
     targetScores[m.value] = (targetScores[m.value] ?? 0) + w;
     if (inWork(m) || !targetEv.has(m.value)) {
       const list = targetEv.get(m.value) ?? [];
