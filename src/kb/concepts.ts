@@ -159,7 +159,7 @@ const RAW: ConceptInput[] = [
     'inserted|plugged|seated|placed into ~3 generator|ipg|battery|neurostimulator',
   ] },
   { id: 'action.putBack', kind: 'action', value: 'putBack', label: 'put back (same device)', patterns: [
-    'replaced|returned|reinserted|placed|put|re - inserted|re - placed|seated ~1 back', 'replaced|returned|reinserted|replaced ~3 to|into|in ~2 pocket|pockets', 'back into|in ~2 pocket', 'same ipg|generator|battery|device',
+    'replaced|returned|reinserted|placed|put|re - inserted|re - placed|seated ~1 back', 'replaced|returned|reinserted|replaced ~3 to|into|in ~3 pocket|pockets', 'back into|in ~2 pocket', 'same ~2 ipg|generator|battery|device',
   ] },
   { id: 'action.revision', kind: 'action', value: 'revision', label: 'revision', patterns: [
     'revise|revised|revision|revising', 'reposition|repositioned|repositioning', 're - position|positioned',

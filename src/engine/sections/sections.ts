@@ -53,7 +53,9 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
     const kind = HEADER_MAP.get(words) ?? HEADER_MAP.get(normaliseHeader(raw.replace(/\([^)]{0,40}\)/g, ' ')));
     if (kind) return { length: colon + 1, kind, known: true };
     // unknown header in capitals, e.g. "TRIAL LEAD DATA:" → other
-    if (/^[A-Z0-9 /&()'-]+$/.test(raw.trim()) && /[A-Z]{3}/.test(raw) && raw.trim().split(/\s+/).length <= 6) {
+    // (a qualifier in brackets may be in any case: "HEADER PROCEDURE (as scheduled):")
+    const bare = raw.replace(/\([^)]{0,40}\)/g, ' ').trim();
+    if (/^[A-Z0-9 /&()'-]+$/.test(bare) && /[A-Z]{3}/.test(bare) && bare.split(/\s+/).length <= 6) {
       return { length: colon + 1, kind: 'other', known: false };
     }
     // an unknown label alone on its line, its content below ("Arrays placed today:") → other
