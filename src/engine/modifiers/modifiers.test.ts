@@ -119,6 +119,7 @@ const CASES: Case[] = [
     has: ['22'],
   },
   { name: 'routine paddle removal → no 22', note: PADDLE_REMOVAL(''), hasNot: ['22'] },
+  { name: 'a coverage share compared with the usual is no extra time → no 22', note: SCS_TRIAL(' She reported coverage of more than 80 percent of her typical pain map.'), hasNot: ['22'] },
   { name: '"tedious" alone → question, no 22', note: PADDLE_REMOVAL('The dissection was tedious. '), hasNot: ['22'], question: /Consider 22/ },
   // 53 / 73 / 74
   {

@@ -23,10 +23,9 @@ describe('sections', () => {
     expect(kinds('Procedure: S3 lead\nThe Lead Was Placed Well Today\nDone.').includes('plan')).toBe(false);
   });
 
-  it('reads a capitals label with a qualifier in brackets of any case, and a bare "Title:" as the procedure title', () => {
-    expect(matchHeader('HEADER PROCEDURE (as scheduled): SNM IPG revision')).toMatchObject({ kind: 'other', known: false });
-    expect(matchHeader('TITLE (from the OR schedule): VNS generator change')).toMatchObject({ kind: 'procedure', known: true });
-    expect(matchHeader('Title: VNS generator change')).toMatchObject({ kind: 'procedure' });
+  it('reads a capitals procedure label qualified as the booking ("as scheduled") as the procedure title', () => {
+    expect(matchHeader('HEADER PROCEDURE (as scheduled): SNM IPG revision')).toMatchObject({ kind: 'procedure', known: false });
+    expect(matchHeader('PROCEDURE (AS BOOKED): SNM IPG revision')).toMatchObject({ kind: 'procedure' });
     // a lower-case label that is no header stays prose
     expect(matchHeader('the lead (as planned): placed')).toBeNull();
   });

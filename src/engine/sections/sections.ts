@@ -20,6 +20,9 @@ function normaliseHeader(s: string): string {
     .trim();
 }
 
+/** A bracketed qualifier that says a label names the booked procedure, not what was done. */
+const SCHEDULED_QUALIFIER = /\((?:[^)]{0,20}\b)?(?:scheduled|booked|schedule|booking|planned|consented|posted)\b[^)]{0,20}\)/i;
+
 /** Longest line prefix examined for a header (linear, no backtracking). */
 const MAX_HEADER = 60;
 
@@ -53,9 +56,9 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
     const kind = HEADER_MAP.get(words) ?? HEADER_MAP.get(normaliseHeader(raw.replace(/\([^)]{0,40}\)/g, ' ')));
     if (kind) return { length: colon + 1, kind, known: true };
     // unknown header in capitals, e.g. "TRIAL LEAD DATA:" → other
-    // (a qualifier in brackets may be in any case: "HEADER PROCEDURE (as scheduled):")
-    const bare = raw.replace(/\([^)]{0,40}\)/g, ' ').trim();
-    if (/^[A-Z0-9 /&()'-]+$/.test(bare) && /[A-Z]{3}/.test(bare) && bare.split(/\s+/).length <= 6) {
+    // a procedure label in capitals qualified as the booking ("HEADER PROCEDURE (as scheduled):") is a title
+    if (SCHEDULED_QUALIFIER.test(raw) && /^[A-Z /-]*\b(?:PROCEDURES?|OPERATIONS?)\b[A-Z /-]*\(/.test(raw.trim())) return { length: colon + 1, kind: 'procedure', known: false };
+    if (/^[A-Z0-9 /&()'-]+$/.test(raw.trim()) && /[A-Z]{3}/.test(raw) && raw.trim().split(/\s+/).length <= 6) {
       return { length: colon + 1, kind: 'other', known: false };
     }
     // an unknown label alone on its line, its content below ("Arrays placed today:") → other
