@@ -169,6 +169,7 @@ const RAW: ConceptInput[] = [
     're - steered|advanced|centered|centred|aligned|oriented', 'resteered|readvanced|recentered|recentred|realigned|reoriented', 're-steered|re-advanced|re-centered|re-centred|re-aligned|re-oriented', 'advanced|steered|moved|brought back ~2 to|into|up', 'withdrawn|pulled|retracted|backed ~2 several|one|two|three|four|five|half|1|2|3|4|5 ~1 centimeters|centimetres|centimeter|centimetre|cm|mm|millimeters|millimetres|levels|level', 'withdrawn|pulled|retracted|backed ~2 a few ~1 centimeters|centimetres|cm|mm|millimeters|millimetres|levels', 'withdrawn|pulled|retracted|backed ~2 a|an|one centimeter|centimetre|cm|millimeter|millimetre|mm|level', 'relocate|relocated|relocation', 're - anchor|anchored', 'reanchored', 'resited', 'readjusted', 'capsulectomy',
     're-anchored|re-anchor|re-advanced|re-positioned|re-sited|re-secured|re-sutured|readvanced',
     // partly withdrawn and moved: a repositioning, not a removal
+    'withdrawn|withdrew|retracted|pulled|backed slightly|partially|partly|somewhat|minimally', 'withdrawn|withdrew|retracted|pulled|backed a little|bit', 'slightly|partially|partly withdrawn|retracted|withdrew',
     'withdrawn|withdrew|retracted|pulled back ~1 /^\\d+(\\.\\d+)?$/ cm|mm|centimeters|millimeters',
   ] },
 

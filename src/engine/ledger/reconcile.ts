@@ -6,7 +6,9 @@ import type { DeviceInstance, Ledger } from './types';
 
 type Condition = (arrays: DeviceInstance[], ledger: Ledger) => boolean;
 
-const firstDone = (i: DeviceInstance) => i.acts.find((a) => a.status === 'done')?.act;
+/** The first act done to the device that moves it (connecting, anchoring or tunnelling only carries it). */
+const CARRYING: ReadonlySet<string> = new Set(['connected', 'anchored', 'tunneled']);
+const firstDone = (i: DeviceInstance) => i.acts.find((a) => a.status === 'done' && !CARRYING.has(a.act))?.act;
 const acted = (i: DeviceInstance) => i.acts.some((a) => a.status === 'done');
 
 /** A lead of unstated age only tunnelled, anchored or connected (the other side's lead in "same on the right"). */
