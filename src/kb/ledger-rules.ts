@@ -6,7 +6,7 @@ import { z } from './zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays', 'hypoglossalGeneratorKept', 'generatorsOnlyKept', 'arraysOnlyRevised', 'resitedToOtherSide'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays', 'hypoglossalGeneratorKept', 'generatorsOnlyKept', 'arraysOnlyRevised', 'resitedToOtherSide', 'onlyDiscardedArrays'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
@@ -17,7 +17,7 @@ export const LedgerRuleSchema = z.object({
   }),
   ledger: z.enum(LEDGER_CONDITIONS),
   then: z.union([
-    z.object({ action: z.enum(['insertion', 'replacement', 'revision', 'removal']), arrays: z.enum(['newLeftIn']).optional() }),
+    z.object({ action: z.enum(['insertion', 'replacement', 'revision', 'removal']), arrays: z.enum(['newLeftIn', 'one']).optional() }),
     z.object({ component: z.enum(['integrated']) }),
     z.object({ drop: z.literal(true) }),
     /** one event per array form: the paddles (open approach) and the percutaneous leads, each with its own count */
@@ -44,6 +44,14 @@ const RAW: LedgerRule[] = [
     then: { action: 'insertion', arrays: 'newLeftIn' },
     reason: 'Every lead worked on was opened in this session (none was in the patient before), so pulling one back, withdrawing or discarding it is part of placing the leads left in, not a revision or removal.',
     source: CONV,
+  },
+  {
+    id: 'discarded-new-arrays-are-the-planned-placement',
+    when: { component: 'array', actions: ['revision', 'replacement', 'removal'] },
+    ledger: 'onlyDiscardedArrays',
+    then: { action: 'insertion', arrays: 'one' },
+    reason: 'The only lead worked on was opened in this session and taken out again before the end (nothing was in the patient before), so no revision or removal was done: the work is the placement that was started, one unit (53 when it was stopped for safety).',
+    source: CONV + '; test/fixtures/README.md convention 10 (53: the line is the planned procedure, 1 unit)',
   },
   {
     id: 'existing-arrays-are-not-placed',

@@ -76,6 +76,13 @@ function plannedForm(tokens: Token[], k: number, clauseStart: number): boolean {
   return false;
 }
 
+/** "No lead was left in place", "nothing was left behind": a denial earlier in the clause. */
+const DENIALS: ReadonlySet<string> = new Set(['no', 'not', 'none', 'nothing', 'never', 'neither', 'nor']);
+function deniedBefore(tokens: Token[], from: number, to: number): boolean {
+  for (let j = Math.max(from, to - 6); j < to; j++) if (DENIALS.has(tokens[j].norm) || tokens[j].norm === "n't") return true;
+  return false;
+}
+
 function regexActs(doc: Doc, clauses: Clause[], clauseOf: Int32Array, tokenAt: (offset: number) => number): RawAct[] {
   const out: RawAct[] = [];
   for (const [re, act] of [[LEFT_IN, 'leftInPlace']] as const) {
@@ -85,7 +92,7 @@ function regexActs(doc: Doc, clauses: Clause[], clauseOf: Int32Array, tokenAt: (
       const clause = k >= 0 ? clauseOf[k] : -1;
       if (clause < 0 || !clauses[clause].work) continue;
       const last = tokenAt(x.index + x[0].length - 1);
-      out.push({ act, status: 'done', clause, tokenStart: k, tokenEnd: Math.max(k, last) + 1, evidence: { start: x.index, end: x.index + x[0].length, text: x[0] } });
+      out.push({ act, status: deniedBefore(doc.tokens, clauses[clause].tokenStart, k) ? 'negated' : 'done', clause, tokenStart: k, tokenEnd: Math.max(k, last) + 1, evidence: { start: x.index, end: x.index + x[0].length, text: x[0] } });
     }
   }
   return out;

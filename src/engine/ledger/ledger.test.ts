@@ -16,6 +16,12 @@ describe('device ledger', () => {
     expect(ds.some((d) => d.kind === 'generator')).toBe(false);
   });
 
+  it('reads a device noun made generic ("beyond a routine paddle removal") as no device of the note', () => {
+    const ds = devices('DESCRIPTION: The paddle was freed from dense epidural scar. This dissection added about 80 minutes beyond a routine paddle removal. The paddle was removed intact.');
+    expect(ds.filter((d) => d.kind === 'array')).toHaveLength(1);
+    expect(ds.find((d) => d.kind === 'array')?.state).not.toBe('new-discarded');
+  });
+
   it('reads "a second lead" after a swapped-out lead as one more lead, and "the second lead" under a "Lead 2" label as the same one', () => {
     const swapped = devices(
       'DESCRIPTION: The first lead was passed through the needle but kinked at T10. It was withdrawn, handed off the field and discarded. A new lead was passed through the same needle to T8. A second needle was placed at L1-2 and a second lead was advanced to mid T8 just right of midline. Both leads were connected to the external trial stimulator.',

@@ -51,6 +51,9 @@ function premodifiers(tokens: Token[], from: number, clauseStart: number): Token
 /** Nouns of work on a device already in: "revision of a gastric electrode" names an old electrode, whatever its article. */
 const REWORK_NOUNS: ReadonlySet<string> = new Set(['revision', 'removal', 'repositioning', 'explant', 'explantation', 'extraction', 'exchange', 'replacement', 'reposition']);
 
+/** Words that make a device noun generic: the usual case compared with, not a device of this note. */
+const GENERIC: ReadonlySet<string> = new Set(['routine', 'typical', 'usual', 'standard', 'average', 'uncomplicated', 'straightforward', 'ordinary']);
+
 function objectOfRework(tokens: Token[], phraseStart: number): boolean {
   return tokens[phraseStart - 1]?.norm === 'of' && REWORK_NOUNS.has(tokens[phraseStart - 2]?.norm ?? '');
 }
@@ -229,6 +232,8 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   if (PART_NOUNS.has(tokens[head.tokenEnd]?.norm ?? '')) return null;
   // "2. New lead. The left S3 foramen was accessed ...": a step's title names the topic, not a device of its own
   if (stepTitle(ctx, m)) return null;
+  // "beyond a routine paddle removal", "than a typical lead": a kind of case compared with, no device of this note
+  if (premodifiers(tokens, m.tokenStart, ctx.clauses[ctx.clauseOf[m.tokenStart]].tokenStart).some((t) => GENERIC.has(t.norm))) return null;
   const clause = ctx.clauseOf[m.tokenStart];
   const c = ctx.clauses[clause];
   // the words before the head inside the match belong to the noun phrase too ("the second led")

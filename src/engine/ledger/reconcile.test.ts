@@ -24,6 +24,13 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     expect(r).toMatch(/opened in this session/);
   });
 
+  it('the only lead, opened today and withdrawn before the end when the case is stopped, is the planned placement with 53; a lead left in is not', () => {
+    const stopped = 'DESCRIPTION: Under fluoroscopy a Tuohy needle entered the epidural space at L1-2. The trial lead was introduced into the needle. The patient became bradycardic and hypotensive; the lead was immediately withdrawn and the needle removed. The procedure was terminated for patient safety. No lead was left in place.';
+    expect(lines(stopped)).toEqual(['63650-53 x1']);
+    const completed = 'DESCRIPTION: Under fluoroscopy a Tuohy needle entered the epidural space at L1-2. The trial lead was introduced and advanced to T8, withdrawn 1 cm and re-advanced, then connected to the external trial stimulator.';
+    expect(lines(completed)).toEqual(['63650 x1']);
+  });
+
   it('an existing generator lifted out and reconnected for lead work gets no generator code; a revised pocket does', () => {
     const base = 'DESCRIPTION: The flank incision was opened and the existing spinal cord stimulator IPG was lifted out of its pocket and disconnected. Through the midline incision the existing percutaneous epidural lead was repositioned from T10 to the top of T8 under fluoroscopy. The IPG was reconnected to the lead and put back into the same pocket.';
     expect(lines(base)).toEqual(['63663 x1']);

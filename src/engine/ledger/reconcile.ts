@@ -88,6 +88,11 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     const placed = act.filter(placedToday);
     return act.length === 2 && out.length === 1 && placed.length === 1 && !!out[0].side && !!placed[0].side && out[0].side !== placed[0].side;
   },
+  // every lead acted on was opened today and taken out again; none was left in, none was in before
+  onlyDiscardedArrays: (arrays) => {
+    const act = arrays.filter(acted);
+    return act.length > 0 && act.every((i) => !i.preExisting && i.state === 'new-discarded');
+  },
   onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 
@@ -150,7 +155,7 @@ function reconcileOne(ev: EventDetail, arrays: DeviceInstance[], ledger: Ledger)
     if ('recode' in rule.then) return { ev: { ...ev, ...rule.then.recode, ledgerReason: reason }, reason, rule: rule.id };
     if ('component' in rule.then) return { ev: { ...ev, component: rule.then.component, ledgerReason: reason }, reason, rule: rule.id };
     const n = arrays.filter((i) => i.state === 'new-left-in').length;
-    return { ev: { ...ev, action: rule.then.action, arrays: rule.then.arrays === 'newLeftIn' ? n : ev.arrays, ledgerReason: reason }, reason, rule: rule.id };
+    return { ev: { ...ev, action: rule.then.action, arrays: rule.then.arrays === 'newLeftIn' ? n : rule.then.arrays === 'one' ? 1 : ev.arrays, ledgerReason: reason }, reason, rule: rule.id };
   }
   return { ev };
 }
