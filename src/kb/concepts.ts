@@ -110,6 +110,8 @@ const RAW: ConceptInput[] = [
   { id: 'mask.foundState', kind: 'mask', value: 'foundState', label: 'a device state found, not an act', patterns: ['intact and ~1 seated|positioned|placed|anchored|implanted'] },
   // a mask: a share compared with the usual ("more than 80 percent of her typical pain"), not extra operating time
   { id: 'mask.shareCompared', kind: 'mask', value: 'shareCompared', label: 'a percentage compared with the usual', patterns: ['than|versus|vs /^\\d+$/ percent|% ~4 usual|typical|standard|expected|routine|average'] },
+  // a mask: "disconnected from the header" takes a lead off the generator; the header is no connection
+  { id: 'mask.offHeader', kind: 'mask', value: 'offHeader', label: 'taken off the header', patterns: ['disconnected|unplugged|detached|removed ~3 from ~2 header|headers|port|ports', 'disconnected|unplugged|detached|removed ~3 out of ~2 header|headers|port|ports'] },
   { id: 'mask.noNew', kind: 'mask', value: 'noNew', label: '"no new"', patterns: ['no new'] },
   { id: 'mask.backTable', kind: 'mask', value: 'backTable', label: 'laid out on the back table', patterns: ['laid|placed|set|put|lay ~2 on|onto the ~1 back|mayo|side table|stand', 'laid|set out'] },
   // a mask: a guide wire passed or removed with the access tools is not a lead

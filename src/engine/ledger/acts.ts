@@ -24,6 +24,8 @@ const ACTION_ACT: Record<string, ActKind> = {
   connect: 'connected',
 };
 const STATUS: Record<string, ActStatus> = { affirmed: 'done', negated: 'negated', historical: 'historical', hypothetical: 'planned' };
+/** "disconnected from the header", "unplugged": taking a lead off the generator it was on before this act. */
+const DISCONNECTED = /\b(?:dis-?connect(?:ed|ing)?|unplugged|unhooked|detached\s+from\s+the\s+(?:header|generator|ipg))\b/gi;
 const LEFT_IN = /\b(?:(?:left|remain(?:ed|s|ing)?|kept|retained)\s+(?:in\s+(?:place|situ|position)|intact|undisturbed|untouched|alone|connected|in\s+the\s+patient)|not\s+(?:touched|disturbed|manipulated))\b/gi;
 /** Acts too common around tools and tissue to flag when no device takes them. */
 const MINOR_ACTS: ReadonlySet<ActKind> = new Set(['anchored', 'connected', 'disconnected', 'tunneled', 'leftInPlace']);
@@ -85,7 +87,7 @@ function deniedBefore(tokens: Token[], from: number, to: number): boolean {
 
 function regexActs(doc: Doc, clauses: Clause[], clauseOf: Int32Array, tokenAt: (offset: number) => number): RawAct[] {
   const out: RawAct[] = [];
-  for (const [re, act] of [[LEFT_IN, 'leftInPlace']] as const) {
+  for (const [re, act] of [[LEFT_IN, 'leftInPlace'], [DISCONNECTED, 'disconnected']] as const) {
     re.lastIndex = 0;
     for (let x = re.exec(doc.text); x; x = re.exec(doc.text)) {
       const k = tokenAt(x.index);
@@ -145,9 +147,9 @@ function mentionAfter(a: RawAct, cands: Mention[]): Mention | undefined {
 /** "connected to a new Enterra II": "new" describes a noun that is no device mention here (a model name), not the clause's device. */
 function adjectiveOfOtherNoun(tokens: Token[], a: RawAct, cands: Mention[]): boolean {
   if (!ADJECTIVE_ACT.test(a.evidence.text) || mentionAfter(a, cands)) return false;
-  // "a new seromuscular tunnel": adjectives may stand between; the noun they lead to decides
+  // "a new seromuscular tunnel", "a new 5 cm incision": adjectives and numbers may stand between; the noun they lead to decides
   let k = a.tokenEnd;
-  while (k < tokens.length && k < a.tokenEnd + 4 && (tokens[k].pos === 'ADJ' || tokens[k].norm === '-')) k++;
+  while (k < tokens.length && k < a.tokenEnd + 4 && (tokens[k].pos === 'ADJ' || tokens[k].pos === 'NUM' || tokens[k].norm === '-')) k++;
   const next = tokens[k];
   return next !== undefined && (next.pos === 'PROPN' || next.pos === 'NOUN');
 }

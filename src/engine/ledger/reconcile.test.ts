@@ -31,6 +31,11 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     expect(lines(completed)).toEqual(['63650 x1']);
   });
 
+  it('leads first disconnected from the header were in before: re-siting the same generator is a pocket revision, not lead placement', () => {
+    const note = 'Description: The flank incision was reopened and the IPG was delivered. Both leads were disconnected from the header. A new 5 cm incision was made in the left upper buttock and a new subcutaneous pocket was created. The leads were tunneled to the new pocket. The same Intellis IPG was reconnected to both leads. It was placed in the new pocket. No new device was opened.';
+    expect(lines(note)).toEqual(['63688 x1']);
+  });
+
   it('an existing generator lifted out and reconnected for lead work gets no generator code; a revised pocket does', () => {
     const base = 'DESCRIPTION: The flank incision was opened and the existing spinal cord stimulator IPG was lifted out of its pocket and disconnected. Through the midline incision the existing percutaneous epidural lead was repositioned from T10 to the top of T8 under fluoroscopy. The IPG was reconnected to the lead and put back into the same pocket.';
     expect(lines(base)).toEqual(['63663 x1']);

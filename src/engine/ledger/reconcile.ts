@@ -25,7 +25,7 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
       arrays.filter(acted).every((i) => !i.preExisting && (i.openedAs === 'new' || i.state === 'new-discarded' || firstDone(i) === 'placed' || (noneOut && onlyCarried(i))) && !i.acts.some((a) => a.act === 'leftInPlace'))
     );
   },
-  // leads named as already in the patient, none placed today
+  // leads named as already in the patient (or first taken off the generator they were on), none placed today
   // the generator already in was lifted, disconnected, reconnected or put back; no new one, no pocket work
   generatorOnlyReconnected: (_arrays, ledger) => {
     const gens = ledger.instances.filter((i) => i.kind === 'generator' && i.acts.some((a) => a.status === 'done'));
@@ -93,7 +93,7 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     const act = arrays.filter(acted);
     return act.length > 0 && act.every((i) => !i.preExisting && i.state === 'new-discarded');
   },
-  onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
+  onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old' || i.acts.find((a) => a.status === 'done')?.act === 'disconnected') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 
 function evidenceOf(arrays: DeviceInstance[]): Span[] {

@@ -30,6 +30,13 @@ describe('sections', () => {
     expect(matchHeader('the lead (as planned): placed')).toBeNull();
   });
 
+  it('reads a label that starts with a known header and qualifies it after a slash or comma', () => {
+    expect(matchHeader('Scheduled procedure / CPT on booking sheet: 63685')).toMatchObject({ kind: 'procedure', known: true });
+    expect(matchHeader('Procedure performed, left side: lead revision')).toMatchObject({ kind: 'procedure' });
+    // one known word is not enough ("Plan, if the trial works: ...")
+    expect(matchHeader('Plan, if the trial works: permanent implant')).toBeNull();
+  });
+
   it('treats a note without headers as one narrative', () => {
     expect(kinds('Two leads were placed in the epidural space and connected to the external stimulator.')).toEqual(['narrative']);
   });

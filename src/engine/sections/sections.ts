@@ -23,6 +23,17 @@ function normaliseHeader(s: string): string {
 /** A bracketed qualifier that says a label names the booked procedure, not what was done. */
 const SCHEDULED_QUALIFIER = /\((?:[^)]{0,20}\b)?(?:scheduled|booked|schedule|booking|planned|consented|posted)\b[^)]{0,20}\)/i;
 
+/**
+ * A label that starts with a known header of two or more words and qualifies it after a slash or a
+ * comma ("Scheduled procedure / CPT on booking sheet:", "Procedure performed, left side:").
+ */
+function knownPrefix(raw: string): SectionKind | undefined {
+  const cut = raw.search(/\s*[/,]/);
+  if (cut <= 0) return undefined;
+  const head = normaliseHeader(raw.slice(0, cut));
+  return head.includes(' ') ? HEADER_MAP.get(head) : undefined;
+}
+
 /** Longest line prefix examined for a header (linear, no backtracking). */
 const MAX_HEADER = 60;
 
@@ -53,7 +64,7 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
     const raw = line.slice(start, colon);
     const words = normaliseHeader(raw);
     if (!words) return null;
-    const kind = HEADER_MAP.get(words) ?? HEADER_MAP.get(normaliseHeader(raw.replace(/\([^)]{0,40}\)/g, ' ')));
+    const kind = HEADER_MAP.get(words) ?? HEADER_MAP.get(normaliseHeader(raw.replace(/\([^)]{0,40}\)/g, ' '))) ?? knownPrefix(raw);
     if (kind) return { length: colon + 1, kind, known: true };
     // unknown header in capitals, e.g. "TRIAL LEAD DATA:" → other
     // a procedure label in capitals qualified as the booking ("HEADER PROCEDURE (as scheduled):") is a title
