@@ -28,7 +28,7 @@ const SCHEDULED_QUALIFIER = /\((?:[^)]{0,20}\b)?(?:scheduled|booked|schedule|boo
  * comma ("Scheduled procedure / CPT on booking sheet:", "Procedure performed, left side:").
  */
 function knownPrefix(raw: string): SectionKind | undefined {
-  const cut = raw.search(/\s*[/,]/);
+  const cut = raw.search(/[/,]/);
   if (cut <= 0) return undefined;
   const head = normaliseHeader(raw.slice(0, cut));
   return head.includes(' ') ? HEADER_MAP.get(head) : undefined;
