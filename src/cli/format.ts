@@ -41,6 +41,7 @@ export function claimLine(s: { code: string; units: number; modifiers: { code: s
 export function toReport(file: string, a: Analysis): string {
   const out: string[] = [`== ${file}`];
   if (!a.inScope) out.push(`  ${a.outOfScopeReason ?? 'No neurostimulator code applies.'}`);
+  else if (a.abstain && !a.suggestions.length) out.push(`  No code yet: ${a.abstain.message} Ask: ${a.abstain.question}`);
   for (const s of a.suggestions) {
     out.push(`  ${claimLine(s)}  (${s.confidence})  ${s.description}`);
     for (const r of s.reasons) out.push(`      - ${r.text}${r.evidence.length ? `  [${r.evidence.map((e) => JSON.stringify(e.text)).join(', ')}]` : ''}`);

@@ -74,7 +74,8 @@ export function analyze(input: string): Analysis {
   // another kind of procedure (a pacemaker, a pump) is no missing fact of ours
   const abstain = scope.reason && /outside the neurostimulator family|only planned|trial leads/.test(scope.reason) ? undefined : abstention(reading, suggestions);
   return {
-    inScope: scope.inScope,
+    // a missing deciding fact on work of the family is in scope: the note is ours, the code waits on the fact
+    inScope: scope.inScope || !!abstain,
     ...(scope.reason ? { outOfScopeReason: scope.reason } : {}),
     ...(abstain ? { abstain } : {}),
     suggestions,
