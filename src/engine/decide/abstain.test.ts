@@ -6,6 +6,8 @@ describe('abstain: the deciding fact is missing', () => {
     const a = analyze('Stimulator battery changed.');
     expect(a.suggestions).toEqual([]);
     expect(a.abstain?.fact).toBe('target');
+    // the note is about our family: in scope, the code waits on the missing fact
+    expect(a.inScope).toBe(true);
     expect(a.abstain?.candidates.map((c) => c.code)).toEqual(expect.arrayContaining(['63685', '64590', '61885', '61886']));
     expect(a.abstain?.question).toMatch(/which stimulation system/i);
     for (const s of a.abstain!.evidence) expect('Stimulator battery changed.'.slice(s.start, s.end)).toBe(s.text);
@@ -20,6 +22,7 @@ describe('abstain: the deciding fact is missing', () => {
   it('a note with no device work does not abstain', () => {
     const a = analyze('Lumbar epidural steroid injection at L4-5 under fluoroscopy.');
     expect(a.abstain).toBeUndefined();
+    expect(a.inScope).toBe(false);
   });
 
   it('cranial generator candidates say how many arrays select each code', () => {
