@@ -20,6 +20,8 @@ class Resolver {
   refs = new Map<number, string[]>();
   /** Instances an ordinal mention ("lead 2", "the second lead") has named. */
   named = new Set<string>();
+  /** Instances opened by a bare numbered label ("Lead #2 anchor freed"), their age only assumed new. */
+  labelled = new Set<string>();
   private recent = new Map<string, number>();
   private byKind = new Map<DeviceKind, DeviceInstance[]>();
   private tick = 0;
@@ -107,11 +109,19 @@ function resolveOrdinal(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstan
   if (found && m.determiner === 'new' && !r.named.has(found.id)) return [r.open(m, kind, 'new')];
   if (found) {
     r.named.add(found.id);
+    // "Fractured lead #2 withdrawn" after "Lead #2 anchor freed": the numbered lead is the old one
+    if (m.determiner === 'old' && (found.openedAs === 'unknown' || r.labelled.has(found.id))) {
+      found.openedAs = 'old';
+      found.preExisting = true;
+    }
     return [found];
   }
   const n = m.ordinal ?? 1;
-  for (let k = r.ofKind(kind).filter((i) => !i.preExisting).length; k < n - 1; k++) r.open(m, kind, 'new');
-  const inst = r.open(m, kind, 'new');
+  const age = m.determiner === 'old' ? 'old' : 'new';
+  for (let k = r.ofKind(kind).filter((i) => !i.preExisting).length; k < n - 1; k++) r.open(m, kind, age);
+  const inst = r.open(m, kind, age);
+  // a bare numbered label ("Lead #2 anchor freed") only assumes the device is new; an old mention may correct it
+  if (m.determiner === 'bare') r.labelled.add(inst.id);
   r.named.add(inst.id);
   return [inst];
 }

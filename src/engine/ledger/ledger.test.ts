@@ -22,6 +22,12 @@ describe('device ledger', () => {
     expect(ds.find((d) => d.kind === 'array')?.state).not.toBe('new-discarded');
   });
 
+  it('a numbered label first, then "fractured lead #2": the numbered lead was in before, and the new lead is another device', () => {
+    const ds = devices('Procedure:\n- Lead #2 anchor freed. Lead #2 disconnected from its extension.\n- Fractured lead #2 withdrawn in full under fluoroscopy.\n- New 14 g Tuohy placed; new 8-contact lead advanced to top of T8.\n- New lead anchored to fascia, connected to existing extension.');
+    const arrays = ds.filter((d) => d.kind === 'array');
+    expect(arrays.map((d) => d.state).sort()).toEqual(['new-left-in', 'pre-removed']);
+  });
+
   it('reads "a second lead" after a swapped-out lead as one more lead, and "the second lead" under a "Lead 2" label as the same one', () => {
     const swapped = devices(
       'DESCRIPTION: The first lead was passed through the needle but kinked at T10. It was withdrawn, handed off the field and discarded. A new lead was passed through the same needle to T8. A second needle was placed at L1-2 and a second lead was advanced to mid T8 just right of midline. Both leads were connected to the external trial stimulator.',
