@@ -27,6 +27,11 @@ describe('confidence checks', () => {
       'DESCRIPTION: The existing spinal cord stimulator lead had migrated. Through the midline incision the percutaneous lead was repositioned to T8 and re-anchored.',
     ],
     ['side-missing', 'DESCRIPTION: Under ultrasound a percutaneous lead was placed along the superficial radial nerve at the forearm and connected to the external stimulator.', 'DESCRIPTION: Under ultrasound a percutaneous lead was placed along the superficial radial nerve at the left forearm and connected to the external stimulator.'],
+    [
+      'array-count-unstated',
+      'DESCRIPTION: Deep brain stimulator generator at end of service. The left chest incision was opened and the old IPG delivered and disconnected. A new IPG was connected, impedances normal, and placed in the existing pocket.',
+      'DESCRIPTION: Deep brain stimulator generator at end of service. The left chest incision was opened and the old IPG delivered and disconnected from both extensions. A new IPG was connected to both extensions, impedances normal, and placed in the existing pocket.',
+    ],
     ['documentation-gap', 'DESCRIPTION: The old spinal cord stimulator generator was removed. A new spinal cord stimulator generator was implanted.', generator().replace('stimulator generator', 'spinal cord stimulator generator')],
   ];
   for (const [id, fires, quiet] of pairs) {

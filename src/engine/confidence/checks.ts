@@ -141,6 +141,13 @@ const PREDICATES: Record<string, Predicate> = {
     if (rule?.mer === undefined) return null;
     return cues(ctx, ['mer']) ?? { detail: 'none found', evidence: [] };
   },
+  'array-count-unstated': (line, ctx) => {
+    const rule = CODE_BY_ID.get(line.code);
+    const ev = line.event !== undefined ? ctx.reading.events[line.event] : undefined;
+    if (!rule?.arrays || !ev || ev.target !== 'intracranial') return null;
+    if (ctx.reading.arrays.evidence.length || ev.sides.length >= 2) return null;
+    return { detail: rule.arrays === 'one' ? 'one array' : 'two or more arrays', evidence: [] };
+  },
   'approach-inferred': (line, ctx) => (approachInferred(line, ctx) ? { detail: ctx.reading.approach.value ?? 'the usual approach', evidence: ctx.reading.approach.evidence } : null),
   'target-weak': (line, ctx) => (targetWeak(line, ctx) ? { detail: ctx.reading.targetEvidence.slice(0, 2).map((s) => `"${s.text}"`).join(', ') || 'no system word', evidence: ctx.reading.targetEvidence.slice(0, 2) } : null),
   'documentation-gap': (line) => {
