@@ -242,8 +242,9 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
     if (anchored.has(a.sentence)) continue;
     // "the implanted pulse generator", "her implanted stimulator": a participle used as an
     // adjective names a device that is there, not an act
-    if (a.value === 'insertion' && /ed$/i.test(a.text) && ATTRIBUTIVE_DET.has(tokens[a.tokenStart - 1]?.norm ?? '') && tokens[a.tokenStart - 1]?.sentence === a.sentence) {
-      const comp = (bySentence.get(a.sentence) ?? []).find((c) => c.tokenStart >= a.tokenEnd && c.tokenStart - a.tokenEnd <= 2 && onlyModifiersBetween(tokens, a.tokenEnd, c.tokenStart));
+    if (a.value === 'insertion' && /ed$/i.test(a.text) && attributiveBefore(tokens, a) && tokens[a.tokenStart - 1]?.sentence === a.sentence) {
+      // ("the implanted peripheral nerve stimulation lead": system words may stand between)
+      const comp = (bySentence.get(a.sentence) ?? []).find((c) => c.tokenStart >= a.tokenEnd && c.tokenStart - a.tokenEnd <= 4 && onlyModifiersBetween(tokens, a.tokenEnd, c.tokenStart, true));
       if (comp) continue;
     }
     // "the device was placed in surgery mode / MRI mode": a setting, not an implant
@@ -752,9 +753,20 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
   };
 }
 
-function onlyModifiersBetween(tokens: Doc['tokens'], from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!['ADJ', 'NUM', 'PROPN', 'PUNCT', 'SYM', 'DET'].includes(tokens[k].pos) && !/^\d|contact|channel|polar|^(single|dual|lead|rechargeable|non|primary|cell)$/.test(tokens[k].norm)) return false;
+/** Nouns that name the system a device belongs to ("peripheral nerve stimulation lead", "spinal cord stimulator"). */
+const SYSTEM_NOUNS = /^(nerve|nerves|stimulation|neurostimulation|stimulator|cord|spinal|sacral|vagus|vagal|hypoglossal|peripheral|pulse|brain|deep|epidural|gastric|occipital)$/;
+
+function onlyModifiersBetween(tokens: Doc['tokens'], from: number, to: number, systemNouns = false): boolean {
+  for (let k = from; k < to; k++) if (!['ADJ', 'NUM', 'PROPN', 'PUNCT', 'SYM', 'DET'].includes(tokens[k].pos) && !/^\d|contact|channel|polar|^(single|dual|lead|rechargeable|non|primary|cell)$/.test(tokens[k].norm) && !(systemNouns && SYSTEM_NOUNS.test(tokens[k].norm))) return false;
   return true;
+}
+
+/** "the implanted lead", "StimRouter implanted lead": a determiner or a brand name before the participle (not "Smith implanted the lead"). */
+function attributiveBefore(tokens: Doc['tokens'], a: ConceptMatch): boolean {
+  const prev = tokens[a.tokenStart - 1];
+  if (!prev) return false;
+  if (ATTRIBUTIVE_DET.has(prev.norm)) return true;
+  return CATALOGUE_BY_BRAND.has(prev.norm) && tokens[a.tokenEnd]?.pos !== 'DET';
 }
 
 const AUX = new Set(['was', 'were', 'is', 'are', 'been', 'be', 'being']);
