@@ -71,7 +71,6 @@ const ARRAY_SITES: ReadonlySet<string> = new Set([
 const AFTER_LEFT_VERB: ReadonlySet<string> = new Set(['in', 'at', 'near', 'alone', 'behind', 'untouched', 'undisturbed', 'intact', 'inside', 'there', 'on', 'under', 'over', 'coiled', 'capped', 'connected']);
 const BEFORE_LEFT_VERB: ReadonlySet<string> = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being', 'loop', 'and']);
 
-/** "the nerve was left in its bed", "a loop left near the knee": "left" the verb, not a side. */
 /** A target read only from a brand name weighs half: the brand says what the device is usually for,
  *  a named nerve, foramen or level says where this one went (a spinal paddle brand on the median nerve). */
 const brandWeight = (m: ConceptMatch): number => (CATALOGUE_BY_BRAND.has(m.text.toLowerCase()) ? 0.5 : 1);
@@ -84,6 +83,7 @@ function contactsFollow(tokens: Doc['tokens'], at: number): boolean {
   return next === '-' && CONTACT_WORD.test(tokens[at + 1]?.norm ?? '');
 }
 
+/** "the nerve was left in its bed", "a loop left near the knee": "left" the verb, not a side. */
 function leftAsVerb(tokens: Doc['tokens'], at: number): boolean {
   if (tokens[at].norm !== 'left') return false;
   return BEFORE_LEFT_VERB.has(tokens[at - 1]?.norm ?? '') || AFTER_LEFT_VERB.has(tokens[at + 1]?.norm ?? '');

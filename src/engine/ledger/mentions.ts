@@ -232,12 +232,12 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
   if (PART_NOUNS.has(tokens[head.tokenEnd]?.norm ?? '')) return null;
   // "2. New lead. The left S3 foramen was accessed ...": a step's title names the topic, not a device of its own
   if (stepTitle(ctx, m)) return null;
-  // "beyond a routine paddle removal", "than a typical lead": a kind of case compared with, no device of this note
-  if (premodifiers(tokens, m.tokenStart, ctx.clauses[ctx.clauseOf[m.tokenStart]].tokenStart).some((t) => GENERIC.has(t.norm))) return null;
   const clause = ctx.clauseOf[m.tokenStart];
   const c = ctx.clauses[clause];
   // the words before the head inside the match belong to the noun phrase too ("the second led")
   const outer = premodifiers(tokens, m.tokenStart, c.tokenStart);
+  // "beyond a routine paddle removal", "than a typical lead": a kind of case compared with, no device of this note
+  if (outer.some((t) => GENERIC.has(t.norm))) return null;
   const pre = [...outer, ...tokens.slice(m.tokenStart, m.tokenEnd - 1)];
   const after = tokens.slice(m.tokenEnd, Math.min(c.tokenEnd, m.tokenEnd + 3));
   let external = false;

@@ -66,9 +66,9 @@ export function matchHeader(line: string): { length: number; kind: SectionKind; 
     if (!words) return null;
     const kind = HEADER_MAP.get(words) ?? HEADER_MAP.get(normaliseHeader(raw.replace(/\([^)]{0,40}\)/g, ' '))) ?? knownPrefix(raw);
     if (kind) return { length: colon + 1, kind, known: true };
-    // unknown header in capitals, e.g. "TRIAL LEAD DATA:" → other
     // a procedure label in capitals qualified as the booking ("HEADER PROCEDURE (as scheduled):") is a title
     if (SCHEDULED_QUALIFIER.test(raw) && /^[A-Z /-]*\b(?:PROCEDURES?|OPERATIONS?)\b[A-Z /-]*\(/.test(raw.trim())) return { length: colon + 1, kind: 'procedure', known: false };
+    // unknown header in capitals, e.g. "TRIAL LEAD DATA:" → other
     if (/^[A-Z0-9 /&()'-]+$/.test(raw.trim()) && /[A-Z]{3}/.test(raw) && raw.trim().split(/\s+/).length <= 6) {
       return { length: colon + 1, kind: 'other', known: false };
     }
