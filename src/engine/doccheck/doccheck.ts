@@ -651,7 +651,8 @@ export function checkDocumentation(analysis: Analysis, text: string, against?: s
       questions: [],
       whatWouldChange: [],
       score: { documented: 0, total: 0, percent: 0 },
-      message: analysis.inScope
+      // an abstention is in scope, but its reason (the missing fact) is what to say
+      message: analysis.inScope && !analysis.abstain
         ? 'The note does not yet point to a neurostimulator code, so there is nothing to check against.'
         : (analysis.outOfScopeReason ?? 'No neurostimulator code applies to this note.'),
     };
