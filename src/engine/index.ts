@@ -12,6 +12,7 @@ import { decide } from './decide/decide';
 import { applyModifiers } from './modifiers/modifiers';
 import { applyEdits } from './edits/edits';
 import { abstention } from './decide/abstain';
+import { warningsKept, withholdLines } from './decide/withhold';
 import { applyPartialSystem } from './modifiers/partial-system';
 import { scopeVerdict } from './decide/scope';
 import { headerCodes, headerWarnings } from './decide/header';
@@ -66,13 +67,16 @@ export function analyze(input: string): Analysis {
   const questions: Question[] = [...mods.questions, ...edits.questions];
   const claimed = headerCodes(doc);
   warnings.push(...headerWarnings(claimed, edits.suggestions, doc));
-  const suggestions = applyChecks({ doc, matches, reading, ledger, suggestions: edits.suggestions, warnings });
+  const checked = applyChecks({ doc, matches, reading, ledger, suggestions: edits.suggestions, warnings });
+  const withheld = withholdLines(checked, reading);
+  const suggestions = withheld.suggestions;
+  const shown = warningsKept(warnings, checked, suggestions);
   if (truncated) {
-    warnings.push({ kind: 'truncated', message: `The note is ${raw.length.toLocaleString('en-US')} characters; only the first ${MAX_CHARS.toLocaleString('en-US')} were analysed.` });
+    shown.push({ kind: 'truncated', message: `The note is ${raw.length.toLocaleString('en-US')} characters; only the first ${MAX_CHARS.toLocaleString('en-US')} were analysed.` });
   }
   const scope = scopeVerdict(suggestions, matches, work, reading);
   // another kind of procedure (a pacemaker, a pump) is no missing fact of ours
-  const abstain = scope.reason && /outside the neurostimulator family|only planned|trial leads/.test(scope.reason) ? undefined : abstention(reading, suggestions);
+  const abstain = withheld.abstain ?? (scope.reason && /outside the neurostimulator family|only planned|trial leads/.test(scope.reason) ? undefined : abstention(reading, suggestions));
   return {
     // a missing deciding fact on work of the family is in scope: the note is ours, the code waits on the fact
     inScope: scope.inScope || !!abstain,
@@ -80,7 +84,7 @@ export function analyze(input: string): Analysis {
     ...(abstain ? { abstain } : {}),
     suggestions,
     facts: [...derivedFacts(reading), ...summariseFacts(matches, work)],
-    warnings,
+    warnings: shown,
     questions,
     events: reading.events.map(({ target, component, action, approach, arrays, sides, evidence, generators }) => ({
       target,

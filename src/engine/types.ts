@@ -218,7 +218,7 @@ import type { DeviceRecord } from './ledger/summary';
  */
 export interface Abstention {
   /** The deciding fact: which system (target), what was done (action), approach, or side. */
-  fact: 'target' | 'action' | 'approach' | 'side' | 'component';
+  fact: 'target' | 'action' | 'approach' | 'side' | 'component' | 'arrays';
   /** Plain words: what is documented and what is missing. */
   message: string;
   /** The neutral question to ask the surgeon. */

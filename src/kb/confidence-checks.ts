@@ -13,6 +13,11 @@ export const CheckSchema = z.object({
   /** Plain words for the coder; {detail} is filled by the check. */
   text: z.string().min(20),
   question: z.string().optional(),
+  /**
+   * The check names a missing fact that decides between codes: the line is withheld and the note
+   * abstains on that fact, offering the candidate codes (never a guess at any band).
+   */
+  withhold: z.enum(['arrays']).optional(),
   source: z.string(),
 });
 export type Check = z.infer<typeof CheckSchema>;
@@ -34,7 +39,7 @@ const RAW: Check[] = [
   { id: 'system-parts', band: 'medium', text: 'This code depends on which parts of the system were worked on ({detail}).', question: 'Which parts (stimulation lead, sensing lead, generator) were placed, replaced or removed?', source: 'shared/domain/neurostimulator-coding.md (system codes); ' + CAL },
   { id: 'approach-changed', band: 'medium', text: 'The approach changed or an attempt was abandoned during the procedure ({detail}); the code follows what was finally done.', question: 'Which approach was used for the device left in (percutaneous or open)?', source: CAL },
   { id: 'dbs-recording', band: 'medium', text: 'Deep-brain lead codes depend on microelectrode recording; the note\'s words on recording are: {detail}.', question: 'Was microelectrode recording performed during lead placement?', source: 'shared/domain/neurostimulator-coding.md §1c' },
-  { id: 'array-count-unstated', band: 'medium', text: 'A deep-brain generator code depends on how many arrays it drives (one, or two and more), and the note states no number, no second side and no "both": it was taken as {detail}.', question: 'How many leads (extensions) are connected to the new generator: one, or two?', source: 'shared/domain/neurostimulator-coding.md (61885 one array, 61886 two or more)' },
+  { id: 'array-count-unstated', band: 'medium', withhold: 'arrays', text: 'A deep-brain generator code depends on how many arrays it drives (one, or two and more), and the note states no number, no second side, no "both" or "single" and no lead placed today: it would be {detail}.', question: 'How many leads (extensions) are connected to the new generator: one, or two?', source: 'shared/domain/neurostimulator-coding.md (61885 one array, 61886 two or more)' },
   { id: 'approach-inferred', band: 'medium', text: 'The code depends on the approach, and the note does not state it; it was taken as {detail}.', question: 'Was the device placed percutaneously (through a needle) or through an open incision?', source: 'shared/domain/neurostimulator-coding.md §2 (approach decides the code)' },
   { id: 'target-weak', band: 'medium', text: 'The stimulation system was inferred from indirect words ({detail}), not named.', question: 'Which stimulation system (nerve or site) was worked on?', source: CAL },
   { id: 'documentation-gap', band: 'low', text: 'The code names documentation the note does not give: {detail}', question: 'Was a pocket made or opened for the generator, and was the array connected to it?', source: 'src/kb/codes.ts requires (pocket, connection); shared/domain/neurostimulator-coding.md §2' },

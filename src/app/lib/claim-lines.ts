@@ -124,6 +124,7 @@ export const FACT_WORDS: Record<Abstention['fact'], string> = {
   approach: 'how the device was placed (approach)',
   side: 'which side',
   component: 'which part of the system was worked on',
+  arrays: 'how many leads (arrays) the generator drives',
 };
 
 /** The claim lines as JSON: what a billing system or a script would want. */

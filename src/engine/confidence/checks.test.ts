@@ -3,7 +3,12 @@ import { analyze } from '../index';
 import { CONFIDENCE_CHECKS } from '../../kb/confidence-checks';
 import { CHECK_IDS } from './checks';
 
-const fired = (note: string) => new Set(analyze(note).suggestions.flatMap((s) => (s.reviewReasons ?? []).map((r) => r.id)));
+// a check that withholds its line (kb `withhold`) shows as the note's abstention on that fact
+const fired = (note: string) => {
+  const a = analyze(note);
+  const withheld = CONFIDENCE_CHECKS.filter((c) => c.withhold && c.withhold === a.abstain?.fact).map((c) => c.id);
+  return new Set([...a.suggestions.flatMap((s) => (s.reviewReasons ?? []).map((r) => r.id)), ...withheld]);
+};
 const trial = (extra = '') => `OPERATIVE NOTE\nDESCRIPTION: Under fluoroscopy a Tuohy needle was placed at T12-L1. A new lead was advanced to the top of T8 and connected to the external trial stimulator.${extra} The needle was removed.`;
 const generator = (extra = '') => `DESCRIPTION: The old spinal cord stimulator generator was removed from the flank pocket.${extra} A new generator was connected to the existing leads and placed in the same pocket.`;
 

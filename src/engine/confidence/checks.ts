@@ -145,7 +145,7 @@ const PREDICATES: Record<string, Predicate> = {
     const rule = CODE_BY_ID.get(line.code);
     const ev = line.event !== undefined ? ctx.reading.events[line.event] : undefined;
     if (!rule?.arrays || !ev || ev.target !== 'intracranial') return null;
-    if (ctx.reading.arrays.evidence.length || ev.sides.length >= 2) return null;
+    if (ctx.reading.arrays.evidence.length || ev.sides.length >= 2 || countStated(ctx)) return null;
     return { detail: rule.arrays === 'one' ? 'one array' : 'two or more arrays', evidence: [] };
   },
   'approach-inferred': (line, ctx) => (approachInferred(line, ctx) ? { detail: ctx.reading.approach.value ?? 'the usual approach', evidence: ctx.reading.approach.evidence } : null),
@@ -179,6 +179,15 @@ function targetWeak(line: Suggestion, ctx: CheckContext): boolean {
   if (!rule || rule.target.some((t) => (ctx.reading.targetScores[t] ?? 0) >= 1)) return false;
   const named = ctx.matches.some((m) => m.kind === 'target' && (rule.target as string[]).includes(m.value) && (m.assertion === 'affirmed' || m.assertion === 'historical') && WORK_SECTIONS.has(m.section));
   return !named;
+}
+
+/** Words that tell how many arrays a cranial generator drives: "single-channel", "both extensions", "a single left VIM lead". */
+const ARRAY_COUNT = /\b(?:single|dual|one|two|both|each|unilateral|bilateral)(?:[- ](?:channel|sided))?\s+(?:[a-z]+\s+){0,3}?(?:leads?|electrodes?|extensions?|arrays?|generator|ipg|channels?)\b|\b(?:single|dual)[- ]channel\b/i;
+
+/** The number of arrays is told by words, or by the leads placed today (they are what the generator drives). */
+function countStated(ctx: CheckContext): boolean {
+  if (ARRAY_COUNT.test(ctx.doc.text)) return true;
+  return arraysOf(ctx.ledger).some((i) => i.state === 'new-left-in');
 }
 
 const STAGE = /\b(?:stage\s*(?:1|2|one|two|i{1,2})|(?:first|second)[- ]stage|staged)\b/i;
