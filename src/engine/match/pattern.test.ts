@@ -27,4 +27,11 @@ describe('pattern language', () => {
     const p = compilePattern('pocket ~3 created');
     expect(matchAt(p, norms('pocket was . created'), 0, 2)).toBe(-1);
   });
+
+  it('a gap never skips over a denial word', () => {
+    const p = compilePattern('pocket ~4 created|enlarged');
+    expect(matchAt(p, norms('pocket was not revised or enlarged'), 0, 6)).toBe(-1);
+    expect(matchAt(p, norms('pocket was neither revised nor enlarged'), 0, 6)).toBe(-1);
+    expect(matchAt(p, norms('pocket was gently enlarged'), 0, 4)).toBe(4);
+  });
 });

@@ -57,6 +57,7 @@ export function matchAt(pattern: CompiledPattern, norms: readonly string[], star
 }
 
 const CLAUSE_BREAK = new Set([';', '.', '?', '!']);
+const GAP_DENIAL = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', "n't"]);
 
 function step(els: Element[], k: number, norms: readonly string[], pos: number, limit: number): number {
   if (k === els.length) return pos;
@@ -66,6 +67,8 @@ function step(els: Element[], k: number, norms: readonly string[], pos: number, 
     for (let skip = 0; skip <= el.max && pos + skip < limit; skip++) {
       // a gap never skips over a clause break: "three recording tracks; the lead ..."
       if (skip > 0 && CLAUSE_BREAK.has(norms[pos + skip - 1])) break;
+      // nor over a denial: "pocket was not revised or enlarged" names no pocket work
+      if (skip > 0 && GAP_DENIAL.has(norms[pos + skip - 1])) break;
       const r = step(els, k + 1, norms, pos + skip, limit);
       if (r >= 0) return r;
     }

@@ -93,3 +93,15 @@ describe('consent lines and what follows them', () => {
     expect(kinds('Procedure: HGNS implant\nConsent: infection and device failure discussed.\n').filter((k) => k === 'narrative')).toEqual([]);
   });
 });
+
+describe('a history section that runs on into the operation', () => {
+  const kinds = (t: string) => splitSections(t).map((s) => s.kind);
+  const bg = 'Background: First stage lead placed by me last week; the test went well.\n\n';
+  it('an unheaded paragraph that starts with positioning or a reopened incision is the narrative', () => {
+    expect(kinds(`${bg}The patient lay prone. The buttock incision from stage 1 was reopened and the lead connected.\n`).slice(-2)).toEqual(['history', 'narrative']);
+    expect(kinds(`${bg}In the prone position the buttock incision was reopened.\n`).slice(-2)).toEqual(['history', 'narrative']);
+  });
+  it('a second history paragraph with no account of the operation stays history', () => {
+    expect(kinds(`${bg}The patient lay in bed for two days after the first stage without trouble.\n`)).not.toContain('narrative');
+  });
+});
