@@ -37,6 +37,7 @@ describe('confidence checks', () => {
       'DESCRIPTION: Deep brain stimulator generator at end of service. The left chest incision was opened and the old IPG delivered and disconnected. A new IPG was connected, impedances normal, and placed in the existing pocket.',
       'DESCRIPTION: Deep brain stimulator generator at end of service. The left chest incision was opened and the old IPG delivered and disconnected from both extensions. A new IPG was connected to both extensions, impedances normal, and placed in the existing pocket.',
     ],
+    ['array-units-unstated', trial().replace('A new lead was', 'New trial lead(s) were'), trial().replace('A new lead was', 'Two new trial leads were')],
     ['documentation-gap', 'DESCRIPTION: The old spinal cord stimulator generator was removed. A new spinal cord stimulator generator was implanted.', generator().replace('stimulator generator', 'spinal cord stimulator generator')],
   ];
   for (const [id, fires, quiet] of pairs) {

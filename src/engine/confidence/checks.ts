@@ -148,6 +148,11 @@ const PREDICATES: Record<string, Predicate> = {
     if (ctx.reading.arrays.evidence.length || ev.sides.length >= 2 || countStated(ctx)) return null;
     return { detail: rule.arrays === 'one' ? 'one array' : 'two or more arrays', evidence: [] };
   },
+  'array-units-unstated': (line, ctx) => {
+    if (CODE_BY_ID.get(line.code)?.unit !== 'per-array' || ctx.reading.arrays.evidence.length || ctx.ledger.statedArrayCounts.length) return null;
+    const x = EITHER_NUMBER.exec(ctx.doc.text);
+    return x ? { detail: `"${x[0]}"`, evidence: [{ start: x.index, end: x.index + x[0].length, text: x[0] }] } : null;
+  },
   'approach-inferred': (line, ctx) => (approachInferred(line, ctx) ? { detail: ctx.reading.approach.value ?? 'the usual approach', evidence: ctx.reading.approach.evidence } : null),
   'target-weak': (line, ctx) => (targetWeak(line, ctx) ? { detail: ctx.reading.targetEvidence.slice(0, 2).map((s) => `"${s.text}"`).join(', ') || 'no system word', evidence: ctx.reading.targetEvidence.slice(0, 2) } : null),
   'documentation-gap': (line) => {
@@ -189,6 +194,9 @@ function countStated(ctx: CheckContext): boolean {
   if (ARRAY_COUNT.test(ctx.doc.text)) return true;
   return arraysOf(ctx.ledger).some((i) => i.state === 'new-left-in');
 }
+
+/** "lead(s)", "electrode(s)": the writer leaves the number of arrays open. */
+const EITHER_NUMBER = /\b(?:leads?|electrodes?|arrays?)\s?\(s\)/i;
 
 const STAGE = /\b(?:stage\s*(?:1|2|one|two|i{1,2})|(?:first|second)[- ]stage|staged)\b/i;
 

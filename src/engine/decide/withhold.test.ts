@@ -27,4 +27,12 @@ describe('withheld lines (a missing fact that decides the code)', () => {
     expect(a.abstain).toBeUndefined();
     expect(a.suggestions.map((s) => s.code)).toContain('61885');
   });
+
+  it('a per-array code with the leads written "lead(s)" and no number abstains on the count, naming the unit rule', () => {
+    const a = analyze('DESCRIPTION: Under fluoroscopy a Tuohy needle was placed at T12-L1. Trial lead(s) were advanced to T8 and connected to the external trial stimulator.');
+    expect(a.suggestions).toEqual([]);
+    expect(a.abstain?.fact).toBe('arrays');
+    expect(a.abstain?.candidates.map((c) => c.code)).toEqual(['63650']);
+    expect(a.abstain?.candidates[0].when).toMatch(/x2 for two/);
+  });
 });

@@ -23,9 +23,21 @@ function arrayCandidates(rule: CodeRule, action: CodeRule['action'][number]): Ab
   return CODE_RULES.filter((r) => r.arrays && !r.addOnTo && shared(r)).map((r) => ({ code: r.code, when: ARRAY_WORDS[r.arrays!] }));
 }
 
+/** A code counted once per array, with the number of arrays unknown: the count is the missing fact. */
+function unitsAbstention(line: Suggestion, rule: CodeRule): Abstention {
+  return {
+    fact: 'arrays',
+    message: `The note documents placement of ${TARGET_WORDS[rule.target[0]]} electrode arrays but not how many; ${rule.code} is reported once per array, so the number decides the units.`,
+    question: CHECK_BY_ID.get('array-units-unstated')?.question ?? 'How many leads (arrays) were placed?',
+    candidates: [{ code: rule.code, when: `one unit for each array left in (${rule.code} x1 for one lead, x2 for two)` }],
+    evidence: line.reasons.flatMap((r) => r.evidence).slice(0, 4),
+  };
+}
+
 function arraysAbstention(line: Suggestion, reading: Reading): Abstention | undefined {
   const rule = CODE_BY_ID.get(line.code);
   if (!rule) return undefined;
+  if (rule.unit === 'per-array') return unitsAbstention(line, rule);
   const read = line.event !== undefined ? reading.events[line.event]?.action : undefined;
   const action = rule.action.find((a) => a === read) ?? rule.action[0];
   const candidates = arrayCandidates(rule, action);
