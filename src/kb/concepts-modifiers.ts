@@ -59,7 +59,7 @@ export const MODIFIER_CONCEPTS: ConceptInput[] = [
     'resident', 'residents', 'fellow', 'pgy /^\\d$/', '/^pgy-?\\d$/', 'chief resident',
   ] },
   { id: 'residentUnavailable.none', kind: 'residentUnavailable', value: 'none', label: 'no qualified resident available', patterns: [
-    'no ~2 qualified|available resident|residents', 'resident|residents ~3 not available|unavailable', 'no resident', 'no teaching resident', 'no qualified resident',
+    'no ~2 qualified|available resident|residents', 'no ~2 qualified|available ~2 resident|residents', 'resident|residents ~3 not available|unavailable', 'no resident|residents ~3 available|availability', 'no residency program', 'no teaching resident', 'no qualified resident',
   ] },
   { id: 'returnToOr.return', kind: 'returnToOr', value: 'return', label: 'unplanned return to the OR', patterns: [
     'return|returned|returns|returning ~3 operating room|theatre', 'return|returned|returns|returning ~3 or|theatre', 'return|returned|returns|returning to surgery', 'take - back|takeback', 'take-back', 'taken|brought back ~3 operating room|theatre', 'brought|took|taken ~2 back to the operating room|theatre|or', 'taken|brought back ~3 or|surgery', 'come|came|coming back ~3 operating room|theatre', 'come|came|coming back ~3 or|surgery', 'unplanned return', 'unplanned ~2 reoperation|revision|trip|surgery', 'or|surgery today ~2 unplanned', 'reoperation', 're - exploration', 're-exploration', 'washout', 'wash - out', 'wash-out', 'hematoma evacuation', 'evacuation of ~2 hematoma',

@@ -6,7 +6,7 @@ import { z } from './zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays', 'hypoglossalGeneratorKept', 'generatorsOnlyKept', 'arraysOnlyRevised', 'resitedToOtherSide', 'onlyDiscardedArrays'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays', 'hypoglossalGeneratorKept', 'generatorsOnlyKept', 'arraysOnlyRevised', 'resitedToOtherSide', 'onlyDiscardedArrays', 'namedOldArraysMoved'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
@@ -52,6 +52,14 @@ const RAW: LedgerRule[] = [
     then: { action: 'insertion', arrays: 'one' },
     reason: 'The only lead worked on was opened in this session and taken out again before the end (nothing was in the patient before), so no revision or removal was done: the work is the placement that was started, one unit (53 when it was stopped for safety).',
     source: CONV + '; test/fixtures/README.md convention 10 (53: the line is the planned procedure, 1 unit)',
+  },
+  {
+    id: 'moved-existing-arrays-are-revised',
+    when: { component: 'array', actions: ['insertion'] },
+    ledger: 'namedOldArraysMoved',
+    then: { action: 'revision' },
+    reason: 'Every lead worked on was already in the patient (it had migrated, fractured or was named as the existing lead) and was moved or re-anchored today, none placed new: the work is a revision, not a placement.',
+    source: CONV,
   },
   {
     id: 'existing-arrays-are-not-placed',

@@ -16,6 +16,16 @@ describe('device ledger', () => {
     expect(ds.some((d) => d.kind === 'generator')).toBe(false);
   });
 
+  it('a device whose own clause says it had migrated is the one already in: moving it is a revision, not a placement', () => {
+    const note = 'DESCRIPTION: The midline incision was reopened down to the old laminotomy. The paddle had migrated caudally to T10-T11. With the paddle freed from scar, it was advanced cephalad to T9 under fluoroscopy and a new anchor was placed.';
+    const ds = devices(note);
+    expect(ds.filter((d) => d.kind === 'array').map((d) => d.state)).toEqual(['pre-revised']);
+    expect(analyze(note).suggestions.map((l) => l.code)).toEqual(['63664']);
+    // the same words for a paddle opened today stay a placement
+    const fresh = 'DESCRIPTION: A T9 laminotomy was performed. The paddle was advanced cephalad to T8 under fluoroscopy and anchored.';
+    expect(analyze(fresh).suggestions.map((l) => l.code)).toEqual(['63655']);
+  });
+
   it('reads a device noun made generic ("beyond a routine paddle removal") as no device of the note', () => {
     const ds = devices('DESCRIPTION: The paddle was freed from dense epidural scar. This dissection added about 80 minutes beyond a routine paddle removal. The paddle was removed intact.');
     expect(ds.filter((d) => d.kind === 'array')).toHaveLength(1);

@@ -38,7 +38,7 @@ function stateOfNew(done: Act[]): FinalState {
   return 'new-left-in';
 }
 
-function stateOfOld(done: Act[]): FinalState {
+function stateOfOld(done: Act[], namedOld: boolean): FinalState {
   const out = lastIndex(done, OUT);
   const back = lastIndex(done, IN);
   if (done.some((a) => a.act === 'replaced')) return 'pre-replaced';
@@ -46,6 +46,9 @@ function stateOfOld(done: Act[]): FinalState {
   const reconnected = out >= 0 && done.slice(out + 1).some((a) => a.act === 'connected');
   if (out >= 0 && back < out && !reconnected) return 'pre-removed';
   if (done.some((a) => a.act === 'revised' || a.act === 'putBack') || (out >= 0 && back > out)) return 'pre-revised';
+  // "the paddle had migrated ... it was advanced cephalad": a device named as already in, moved into place
+  // today (not a device of another time's placement, nor one "left in place")
+  if (namedOld && back >= 0 && !done.some((a) => a.act === 'leftInPlace')) return 'pre-revised';
   return 'pre-kept';
 }
 
@@ -58,6 +61,6 @@ export function resolveLifecycle(instances: DeviceInstance[]): void {
       continue;
     }
     inst.preExisting = wasThere(inst, done);
-    inst.state = inst.preExisting ? stateOfOld(done) : stateOfNew(done);
+    inst.state = inst.preExisting ? stateOfOld(done, inst.openedAs === 'old') : stateOfNew(done);
   }
 }

@@ -58,6 +58,31 @@ function objectOfRework(tokens: Token[], phraseStart: number): boolean {
   return tokens[phraseStart - 1]?.norm === 'of' && REWORK_NOUNS.has(tokens[phraseStart - 2]?.norm ?? '');
 }
 
+/** What befalls a device already in the patient: "the paddle had migrated", "the lead was found fractured". */
+const DAMAGE: ReadonlySet<string> = new Set(['migrated', 'fractured', 'eroded', 'failed', 'malfunctioned', 'broken', 'dislodged', 'infected', 'exposed', 'flipped', 'slipped', 'slid', 'moved', 'depleted']);
+const PERFECT = new Set(['had', 'has', 'have']);
+const STATIVE = new Set(['was', 'were', 'is', 'are']);
+const PERFECT_ONLY = new Set(['failed', 'moved', 'slipped', 'slid', 'flipped']);
+
+/** The device's own clause says something befell it before today ("had migrated", "was fractured"): an old device. */
+function damagedAfter(tokens: Token[], from: number, clauseEnd: number): boolean {
+  for (let k = from; k < Math.min(clauseEnd, from + 8) - 1; k++) {
+    const aux = tokens[k].norm;
+    if (!PERFECT.has(aux) && !STATIVE.has(aux)) continue;
+    let j = k + 1;
+    while (j < clauseEnd && j <= k + 3 && ['been', 'now', 'since', 'clearly', 'found', 'noted', 'previously', 'also'].includes(tokens[j].norm)) j++;
+    const w = tokens[j]?.norm ?? '';
+    return DAMAGE.has(w) && (PERFECT.has(aux) || !PERFECT_ONLY.has(w));
+  }
+  return false;
+}
+
+/** Old when the phrase is the object of rework or its clause says what befell it; else by its premodifiers. */
+function mentionDeterminer(tokens: Token[], m: ConceptMatch, outerLength: number, clauseEnd: number, pre: Token[]): Mention['determiner'] {
+  if (objectOfRework(tokens, m.tokenStart - outerLength) || damagedAfter(tokens, m.tokenEnd, clauseEnd)) return 'old';
+  return determinerOf(pre, m.assertion === 'historical');
+}
+
 function determinerOf(pre: Token[], historical: boolean): Mention['determiner'] {
   const words = pre.map((t) => t.norm);
   if (words.some((w) => w === 'new' || w === 'replacement' || w === 'another' || w === 'additional' || w === 'fresh')) return 'new';
@@ -258,7 +283,7 @@ function buildOne(ctx: Ctx, group: ConceptMatch[], id: number): Mention | null {
     tokenEnd: m.tokenEnd,
     kind: kind === 'generator' && external ? 'external' : kind,
     ...(arrayForm ? { form: arrayForm } : {}),
-    determiner: objectOfRework(tokens, m.tokenStart - outer.length) ? 'old' : determinerOf(pre, m.assertion === 'historical'),
+    determiner: mentionDeterminer(tokens, m, outer.length, c.tokenEnd, pre),
     fresh: pre.some((t) => FRESH.has(t.norm)),
     count,
     plural,

@@ -93,6 +93,11 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     const act = arrays.filter(acted);
     return act.length > 0 && act.every((i) => !i.preExisting && i.state === 'new-discarded');
   },
+  // every lead acted on was named as already in ("the paddle had migrated") and was moved today, none new
+  namedOldArraysMoved: (arrays) => {
+    const act = arrays.filter(acted);
+    return act.length > 0 && act.every((i) => i.preExisting && i.openedAs === 'old' && i.state === 'pre-revised');
+  },
   onlyExistingArrays: (arrays) => arrays.length > 0 && arrays.some((i) => i.openedAs === 'old' || i.acts.find((a) => a.status === 'done')?.act === 'disconnected') && arrays.filter(acted).every((i) => i.preExisting) && !arrays.some((i) => i.state === 'new-left-in' || i.state === 'new-discarded'),
 };
 

@@ -70,3 +70,15 @@ describe('52 on a hypoglossal code when one of its parts is done alone (data: kb
     expect(l?.modifiers.map((m) => m.code)).not.toContain('52');
   });
 });
+
+describe("the assistant surgeon's own report", () => {
+  const head = "ASSISTANT SURGEON'S OPERATIVE NOTE\nPrimary surgeon: F. Castel, MD\nAssistant surgeon (author): D. Aleks, MD\n";
+  const body = 'DESCRIPTION: The revision needed two surgeons. The midline incision was reopened down to the laminotomy. The paddle had migrated to T11. It was freed from scar and advanced cephalad to T9, and a new anchor was placed.';
+  const mods = (note: string) => analyze(note).suggestions.map((l) => `${l.code}${l.modifiers.map((m) => `-${m.code}`).join('')}`);
+  it('claims as assistant (80), never as co-surgeon (62)', () => {
+    expect(mods(`${head}${body}\nNo resident was involved.`)).toEqual(['63664-80']);
+  });
+  it('82 only when no qualified resident was available, in the words of the note', () => {
+    expect(mods(`${head}${body}\nNo qualified neurosurgery resident was available to assist.`)).toEqual(['63664-82']);
+  });
+});

@@ -254,6 +254,9 @@ describe('who wrote the note: the assistant or the surgeon', () => {
     const { authorIsAssistant } = await import('./modifiers');
     expect(authorIsAssistant('ASSISTANT-AT-SURGERY OPERATIVE NOTE\nAuthor: J. Doe, PA-C')).toBe(true);
     expect(authorIsAssistant('OPERATIVE NOTE\nMy role: First assistant at surgery for the entire case.')).toBe(true);
+    expect(authorIsAssistant("ASSISTANT SURGEON'S OPERATIVE REPORT\nPrimary surgeon: A. Ruiz, MD")).toBe(true);
+    expect(authorIsAssistant('OPERATIVE NOTE\nAssistant surgeon (author): D. Aleks, MD')).toBe(true);
+    expect(authorIsAssistant('OPERATIVE NOTE\nAssistant surgeon: D. Aleks, MD')).toBe(false);
     expect(authorIsAssistant('OPERATIVE REPORT\nSURGEON: G. Smith, MD\nASSISTANT: C. Lee, PA-C (first assistant throughout)')).toBe(false);
   });
 });

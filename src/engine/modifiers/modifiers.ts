@@ -685,7 +685,11 @@ export function applyModifiers(ctx: CodingContext, input: Suggestion[]): StageRe
 
   // ---- 62 co-surgery ------------------------------------------------------------------------------
   const cos = affirmed('cosurgeon', (m) => inWork(m) || m.section === 'procedure');
-  if (cos.length) {
+  // the assistant's own report: the other surgeon ("with two surgeons") is the primary surgeon, and
+  // the author's claim is an assistant's (80/82/AS below), never a co-surgeon's
+  if (cos.length && authorIsAssistant(doc.text)) {
+    warnings.push({ kind: 'modifier', message: 'The note is the assistant surgeon\'s own report: the other surgeon is the primary surgeon, so the author claims as assistant at surgery, not co-surgeon (no 62).', evidence: cos.slice(0, 2).map(sp), source: MODIFIER_RULE_BY_ID.get('cosurgery-62')!.source });
+  } else if (cos.length) {
     const ONLY = authorOnlyPattern(doc.text);
     const sentenceAt = (i: number) => {
       const st = doc.sentences[i];
@@ -914,7 +918,8 @@ export function fallbackSides(ctx: CodingContext): { values: string[]; evidence:
 export function authorIsAssistant(text: string): boolean {
   const head = text.slice(0, 600);
   return (
-    /\bassist(?:ant|ing)(?:'s)?(?:[ \t-]+(?:surgeon|at[ \t-]+surgery|physician))?(?:[ \t]+operative)?[ \t]+(?:note|report|documentation)\b/i.test(head) ||
+    /\bassist(?:ant|ing)(?:'s)?(?:[ \t-]+(?:surgeon|at[ \t-]+surgery|physician)(?:'s)?)?(?:[ \t]+operative)?[ \t]+(?:note|report|documentation)\b/i.test(head) ||
+    /\bassist(?:ant|ing)\b[^\n]{0,40}\(author\b/i.test(head) ||
     /\bassistant[ \t]+at[ \t]+surgery[ \t]*\n/i.test(head.slice(0, 120)) ||
     /\bauthor\b[^\n]{1,100}\bassist/i.test(head) ||
     /\b(?:with|under)[ \t]+my[ \t]+assistance\b/i.test(text) ||
