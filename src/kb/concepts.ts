@@ -121,7 +121,7 @@ const RAW: ConceptInput[] = [
   { id: 'mask.approachConverted', kind: 'mask', value: 'approachConverted', label: 'approach converted', patterns: [
     'laparoscopic|percutaneous|endoscopic|thoracoscopic|robotic approach|technique|attempt ~2 abandoned|aborted|discontinued|terminated|stopped ~6 converted|conversion',
   ] },
-  { id: 'component.sensor', kind: 'component', value: 'sensor', label: 'respiratory sensor', patterns: ['sensor|sensors', 'sensing lead|led', 'pressure sensing'] },
+  { id: 'component.sensor', kind: 'component', value: 'sensor', label: 'respiratory sensor', patterns: ['sensor|sensors', 'sensing lead|led', 'sensor lead|leads|electrode|electrodes', 'sensing leads|electrode|electrodes', 'pressure sensing'] },
   { id: 'component.extension', kind: 'component', value: 'extension', label: 'lead extension', patterns: ['extension|extensions', 'adaptor|adapter'] },
   { id: 'component.needle', kind: 'component', value: 'needleElectrode', label: 'needle electrode', patterns: ['needle electrode', '34 - gauge|g needle', '34g|34-gauge|34-g needle', 'fine needle ~3 malleolus|ankle|tibia', 'acupuncture'] },
 

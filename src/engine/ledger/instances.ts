@@ -154,7 +154,13 @@ function resolveSingular(r: Resolver, m: Mention, kind: DeviceKind): DeviceInsta
 
 /** "The sensing lead was disconnected ... the lead was removed": a bare "lead" right after a sensing lead is that sensing lead. */
 function sensorNamedAsLead(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstance | undefined {
-  if (kind !== 'array' || m.determiner === 'new' || m.determiner === 'old' || !/^(?:the\s+)?(?:lead|electrode)$/i.test(m.text)) return undefined;
+  if (kind !== 'array' || m.determiner === 'old' || !/^(?:the\s+)?(?:lead|electrode)$/i.test(m.text)) return undefined;
+  // "A new sensing lead was placed ... The new lead was tunneled": the new lead named last is that sensing lead
+  if (m.determiner === 'new') {
+    if (m.indefinite || m.plural !== null) return undefined;
+    const latestNew = r.byRecency([...r.ofKind('array'), ...r.ofKind('sensor')].filter((i) => !i.preExisting))[0];
+    return latestNew?.kind === 'sensor' ? latestNew : undefined;
+  }
   const latest = r.byRecency([...r.ofKind('array'), ...r.ofKind('sensor')])[0];
   return latest?.kind === 'sensor' ? latest : undefined;
 }

@@ -26,6 +26,16 @@ describe('device ledger', () => {
     expect(analyze(fresh).suggestions.map((l) => l.code)).toEqual(['63655']);
   });
 
+  it('a "sensor lead" is the sensing lead, and "the new lead" right after a new sensing lead is that sensing lead', () => {
+    const note = 'DESCRIPTION: The chest incision was reopened and the fractured sensor lead was dissected free and removed. A new sensing lead was placed between the intercostal muscles and sutured. The new lead was tunneled to the pocket and plugged into the sensing port of the existing Inspire generator, which was returned to its pocket.';
+    const ds = devices(note);
+    expect(ds.filter((d) => d.kind === 'array')).toEqual([]);
+    expect(ds.filter((d) => d.kind === 'sensor').map((d) => d.state).sort()).toEqual(['new-left-in', 'pre-removed']);
+    // a new stimulation lead named after a new sensing lead is still a lead of its own
+    const both = devices('DESCRIPTION: A new sensing lead was placed between the intercostal muscles. A new lead was placed on the hypoglossal nerve.');
+    expect(both.filter((d) => d.kind === 'array')).toHaveLength(1);
+  });
+
   it('reads a device noun made generic ("beyond a routine paddle removal") as no device of the note', () => {
     const ds = devices('DESCRIPTION: The paddle was freed from dense epidural scar. This dissection added about 80 minutes beyond a routine paddle removal. The paddle was removed intact.');
     expect(ds.filter((d) => d.kind === 'array')).toHaveLength(1);
