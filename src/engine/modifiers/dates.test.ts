@@ -15,6 +15,14 @@ describe('dates in a note', () => {
     expect(findDates(text)).toHaveLength(n);
   });
 
+  it('reads a note that writes a day over 12 first (19/05/2025) day first, for all its numeric dates', () => {
+    const [a, b] = findDates('Date: 25/05/2025. Implanted on 04/05/2025.').map((d) => d.day);
+    expect(a - b).toBe(21);
+    // the same digits in a note with no day over 12 first stay month first
+    const [c, d] = findDates('Date: 05/06/2025. Implanted on 04/05/2025.').map((x) => x.day);
+    expect(c - d).toBe(31);
+  });
+
   it('reads the same day whatever the format', () => {
     const days = ['08/04/2025', '2025-08-04', '4 August 2025', 'August 4th, 2025'].map((t) => findDates(t)[0].day);
     expect(new Set(days).size).toBe(1);

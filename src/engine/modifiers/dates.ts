@@ -66,12 +66,24 @@ export function findDates(text: string): NoteDate[] {
   return out;
 }
 
+/**
+ * A note that writes numeric dates day first: some date has a first number over 12 ("19/05/2025")
+ * and none has a second number over 12. Then every numeric date of the note is read day first.
+ */
+function dayFirstNote(all: RegExpExecArray[]): boolean {
+  const numeric = all.filter((m) => m[1]);
+  return numeric.some((m) => Number(m[1]) > 12 && Number(m[2]) <= 12) && !numeric.some((m) => Number(m[2]) > 12);
+}
+
 function scanDates(text: string): NoteDate[] {
   const out: NoteDate[] = [];
   DATE_RE.lastIndex = 0;
-  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) {
+  const all: RegExpExecArray[] = [];
+  for (let m = DATE_RE.exec(text); m; m = DATE_RE.exec(text)) all.push(m);
+  const dayFirst = dayFirstNote(all);
+  for (const m of all) {
     let day: number | null = null;
-    if (m[1]) day = dayNumber(Number(m[3]), Number(m[1]), Number(m[2]));
+    if (m[1]) day = dayFirst ? dayNumber(Number(m[3]), Number(m[2]), Number(m[1])) : dayNumber(Number(m[3]), Number(m[1]), Number(m[2]));
     else if (m[4]) day = dayNumber(Number(m[4]), Number(m[5]), Number(m[6]));
     else if (m[7]) day = dayNumber(Number(m[9]), MONTHS[m[8].toLowerCase().replace('.', '')], Number(m[7]));
     else if (m[10]) day = dayNumber(Number(m[12]), MONTHS[m[10].toLowerCase().replace('.', '')], Number(m[11]));
