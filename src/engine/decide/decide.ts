@@ -83,119 +83,155 @@ function why(m: ConceptMatch): string {
   return `"${m.text}" is about an external (trial) device`;
 }
 
-/** From events to claim lines with reasons, units, confidence and alternatives. */
-// eslint-disable-next-line max-lines-per-function -- legacy reader kept from before issue 14; to be split into ledger stages
-export function decide(reading: Reading, matches: ConceptMatch[], work: Set<number>): Decision {
-  const suggestions: Suggestion[] = [];
-  const warnings: Warning[] = [];
-  // eslint-disable-next-line max-lines-per-function -- legacy reader kept from before issue 14; to be split into ledger stages
-  reading.events.forEach((ev, idx) => {
-    const rules = rulesFor(ev, reading.mer.value).filter((r) => generatorArraysFits(r, ev));
-    const rule = rules[0];
-    if (!rule) {
-      warnings.push({
-        kind: 'no-code',
-        message: `The note documents ${label(ev.action)} of ${withArticle(label(ev.component))} (${label(ev.target)}, ${label(ev.approach)}), but no code of the family fits that combination.`,
-        evidence: ev.evidence.slice(0, 4),
-      });
-      return;
-    }
-    const reasons: Reason[] = [];
-    let confidence: Confidence = 'high';
-    const lineWarnings: string[] = [];
-    reasons.push({
-      text: `Target: ${label(ev.target)}.`,
-      evidence: reading.targetEvidence.slice(0, 3),
-    });
-    reasons.push({
-      text: `${cap(label(ev.action))} of the ${label(ev.component)}${ev.parts.length > 1 ? ` (${ev.parts.join(', ')})` : ''}.`,
-      evidence: dedupe([...ev.actionEvidence.slice(0, 3), ...ev.componentEvidence.slice(0, 3)]),
-    });
-    if (ev.ledgerReason) reasons.push(ev.ledgerReason);
-    if (rule.approach) {
-      reasons.push({
-        text: reading.approach.defaulted
-          ? `Approach taken as ${label(ev.approach)}: the note names no other approach.`
-          : `Approach: ${label(ev.approach)}.`,
-        evidence: reading.approach.evidence,
-      });
-      if (reading.approach.defaulted && rule.target.length && CODE_RULES.some((r) => r !== rule && r.component === rule.component && r.target.some((t) => rule.target.includes(t)) && r.action.some((a) => rule.action.includes(a)) && r.approach && !r.approach.includes(ev.approach as never))) {
-        lineWarnings.push('Approach is not stated explicitly; it was inferred.');
-      }
-    }
-    if (rule.mer !== undefined) {
-      reasons.push({
-        text: rule.mer ? 'Microelectrode recording was documented.' : 'No microelectrode recording is documented.',
-        evidence: reading.mer.evidence,
-      });
-    }
-    for (const req of rule.requires) {
-      const { ok, notCounted } = requirementEvidence(matches, work, req);
-      if (ok.length) {
-        reasons.push({
-          text: req === 'pocket' ? 'A pocket for the generator was created or opened.' : 'The array was connected to the implanted generator.',
-          evidence: ok.slice(0, 3),
-        });
-      } else {
-        confidence = 'low';
-        const detail = notCounted.length ? ` (${why(notCounted[0])})` : '';
-        const msg =
-          req === 'pocket'
-            ? `Documentation gap: the code needs a pocket for the generator, and the note does not document one${detail}.`
-            : `Documentation gap: the code needs the array connected to the generator, and the note does not document it${detail}.`;
-        lineWarnings.push(msg);
-        warnings.push({ kind: 'documentation', message: `${rule.code}: ${msg}`, codes: [rule.code], evidence: notCounted.slice(0, 2).map((m) => ({ start: m.start, end: m.end, text: m.text })) });
-      }
-    }
-    if (rule.includesImaging) {
-      const img = matches.filter((m) => m.kind === 'imaging' && m.assertion === 'affirmed' && work.has(m.sentence));
-      if (img.length) reasons.push({ text: 'Imaging guidance is part of this code; it is not a separate line.', evidence: img.slice(0, 2).map(sp) });
-    }
-    // an inferred approach or a weakly named system lowers the band in the confidence checks
-    // (approach-inferred, target-weak), where the reason is given to the coder
+/** The inputs every decision step reads. */
+interface DecideInput {
+  reading: Reading;
+  matches: ConceptMatch[];
+  work: Set<number>;
+}
 
-    // units and add-ons
-    let units = 1;
-    const unitReasons: Reason[] = [];
-    const arrays = Math.max(1, ev.arrays);
-    if (rule.unit === 'per-array') {
-      units = arrays;
-      unitReasons.push({
-        text: arrays > 1 ? `${arrays} arrays were placed: one unit each.` : 'One array placed: one unit.',
-        evidence: reading.arrays.evidence.slice(0, 3),
+/** From events to claim lines with reasons, units, confidence and alternatives. */
+export function decide(reading: Reading, matches: ConceptMatch[], work: Set<number>): Decision {
+  const out: Decision = { suggestions: [], warnings: [] };
+  const input: DecideInput = { reading, matches, work };
+  reading.events.forEach((ev, idx) => decideEvent(input, ev, idx, out));
+  return out;
+}
+
+/** One event: its code (or a no-code warning), then its line and any add-on line. */
+function decideEvent(input: DecideInput, ev: EventDetail, idx: number, out: Decision): void {
+  const { reading, matches, work } = input;
+  const rules = rulesFor(ev, reading.mer.value).filter((r) => generatorArraysFits(r, ev));
+  const rule = rules[0];
+  if (!rule) {
+    out.warnings.push({
+      kind: 'no-code',
+      message: `The note documents ${label(ev.action)} of ${withArticle(label(ev.component))} (${label(ev.target)}, ${label(ev.approach)}), but no code of the family fits that combination.`,
+      evidence: ev.evidence.slice(0, 4),
+    });
+    return;
+  }
+  const reasons: Reason[] = [];
+  const lineWarnings: string[] = [];
+  addEventReasons(rule, ev, reading, reasons, lineWarnings);
+  const confidence = addRequirementReasons(input, rule, reasons, lineWarnings, out.warnings);
+  if (rule.includesImaging) {
+    const img = matches.filter((m) => m.kind === 'imaging' && m.assertion === 'affirmed' && work.has(m.sentence));
+    if (img.length) reasons.push({ text: 'Imaging guidance is part of this code; it is not a separate line.', evidence: img.slice(0, 2).map(sp) });
+  }
+  // an inferred approach or a weakly named system lowers the band in the confidence checks
+  // (approach-inferred, target-weak), where the reason is given to the coder
+
+  // units and add-ons
+  const arrays = Math.max(1, ev.arrays);
+  const { units, unitReasons } = unitsFor(rule, arrays, reading);
+  out.suggestions.push({
+    code: rule.code,
+    units,
+    modifiers: [],
+    confidence,
+    description: rule.description,
+    reasons,
+    unitReasons,
+    alternatives: alternativesFor(rule, ev, reading, matches, work),
+    warnings: lineWarnings,
+    event: idx,
+  });
+  if (rule.addOn && arrays > 1) out.suggestions.push(addOnLine(rule, rule.addOn, arrays, confidence, reading, idx));
+}
+
+/** The reasons read off the event itself: target, action and component, ledger, approach, MER. */
+function addEventReasons(rule: CodeRule, ev: EventDetail, reading: Reading, reasons: Reason[], lineWarnings: string[]): void {
+  reasons.push({
+    text: `Target: ${label(ev.target)}.`,
+    evidence: reading.targetEvidence.slice(0, 3),
+  });
+  reasons.push({
+    text: `${cap(label(ev.action))} of the ${label(ev.component)}${ev.parts.length > 1 ? ` (${ev.parts.join(', ')})` : ''}.`,
+    evidence: dedupe([...ev.actionEvidence.slice(0, 3), ...ev.componentEvidence.slice(0, 3)]),
+  });
+  if (ev.ledgerReason) reasons.push(ev.ledgerReason);
+  if (rule.approach) {
+    reasons.push({
+      text: reading.approach.defaulted
+        ? `Approach taken as ${label(ev.approach)}: the note names no other approach.`
+        : `Approach: ${label(ev.approach)}.`,
+      evidence: reading.approach.evidence,
+    });
+    if (reading.approach.defaulted && rule.target.length && CODE_RULES.some((r) => r !== rule && r.component === rule.component && r.target.some((t) => rule.target.includes(t)) && r.action.some((a) => rule.action.includes(a)) && r.approach && !r.approach.includes(ev.approach as never))) {
+      lineWarnings.push('Approach is not stated explicitly; it was inferred.');
+    }
+  }
+  if (rule.mer !== undefined) {
+    reasons.push({
+      text: rule.mer ? 'Microelectrode recording was documented.' : 'No microelectrode recording is documented.',
+      evidence: reading.mer.evidence,
+    });
+  }
+}
+
+/**
+ * The pocket and connection a generator code requires: a reason for each one documented, a
+ * documentation gap (line warning and stage warning) for each one missing. Returns the line's
+ * confidence: low when any is missing.
+ */
+function addRequirementReasons(input: DecideInput, rule: CodeRule, reasons: Reason[], lineWarnings: string[], warnings: Warning[]): Confidence {
+  let confidence: Confidence = 'high';
+  for (const req of rule.requires) {
+    const { ok, notCounted } = requirementEvidence(input.matches, input.work, req);
+    if (ok.length) {
+      reasons.push({
+        text: req === 'pocket' ? 'A pocket for the generator was created or opened.' : 'The array was connected to the implanted generator.',
+        evidence: ok.slice(0, 3),
       });
     } else {
-      unitReasons.push({ text: rule.unit === 'first-array' ? 'The first array is reported once.' : 'Reported once per session, whatever the number of arrays.', evidence: [] });
+      confidence = 'low';
+      const detail = notCounted.length ? ` (${why(notCounted[0])})` : '';
+      const msg =
+        req === 'pocket'
+          ? `Documentation gap: the code needs a pocket for the generator, and the note does not document one${detail}.`
+          : `Documentation gap: the code needs the array connected to the generator, and the note does not document it${detail}.`;
+      lineWarnings.push(msg);
+      warnings.push({ kind: 'documentation', message: `${rule.code}: ${msg}`, codes: [rule.code], evidence: notCounted.slice(0, 2).map((m) => ({ start: m.start, end: m.end, text: m.text })) });
     }
-    suggestions.push({
-      code: rule.code,
-      units,
-      modifiers: [],
-      confidence,
-      description: rule.description,
-      reasons,
-      unitReasons,
-      alternatives: alternativesFor(rule, ev, reading, matches, work),
-      warnings: lineWarnings,
-      event: idx,
-    });
-    if (rule.addOn && arrays > 1) {
-      const add = CODE_BY_ID.get(rule.addOn)!;
-      suggestions.push({
-        code: add.code,
-        units: arrays - 1,
-        modifiers: [],
-        confidence,
-        description: add.description,
-        reasons: [{ text: `Add-on to ${rule.code} for each array beyond the first.`, evidence: reading.arrays.evidence.slice(0, 3) }],
-        unitReasons: [{ text: `${arrays} arrays: ${arrays - 1} additional.`, evidence: reading.arrays.evidence.slice(0, 3) }],
-        alternatives: [],
-        warnings: [],
-        event: idx,
-      });
-    }
-  });
-  return { suggestions, warnings };
+  }
+  return confidence;
+}
+
+/** Units of the code's own line: one per array for per-array codes, else one. */
+function unitsFor(rule: CodeRule, arrays: number, reading: Reading): { units: number; unitReasons: Reason[] } {
+  if (rule.unit === 'per-array') {
+    return {
+      units: arrays,
+      unitReasons: [
+        {
+          text: arrays > 1 ? `${arrays} arrays were placed: one unit each.` : 'One array placed: one unit.',
+          evidence: reading.arrays.evidence.slice(0, 3),
+        },
+      ],
+    };
+  }
+  return {
+    units: 1,
+    unitReasons: [{ text: rule.unit === 'first-array' ? 'The first array is reported once.' : 'Reported once per session, whatever the number of arrays.', evidence: [] }],
+  };
+}
+
+/** The add-on line for each array beyond the first. */
+function addOnLine(rule: CodeRule, addOnCode: string, arrays: number, confidence: Confidence, reading: Reading, idx: number): Suggestion {
+  const add = CODE_BY_ID.get(addOnCode)!;
+  return {
+    code: add.code,
+    units: arrays - 1,
+    modifiers: [],
+    confidence,
+    description: add.description,
+    reasons: [{ text: `Add-on to ${rule.code} for each array beyond the first.`, evidence: reading.arrays.evidence.slice(0, 3) }],
+    unitReasons: [{ text: `${arrays} arrays: ${arrays - 1} additional.`, evidence: reading.arrays.evidence.slice(0, 3) }],
+    alternatives: [],
+    warnings: [],
+    event: idx,
+  };
 }
 
 const sp = (m: { start: number; end: number; text: string }): Span => ({ start: m.start, end: m.end, text: m.text });

@@ -317,6 +317,80 @@ export const SiteSchema = z.enum(['office', 'ambulatory surgery center', 'hospit
 
 const CodeString = z.string().regex(/^\d{4}[0-9T]$/);
 
+/** The fields of a code entry that its consistency checks read. */
+interface CodeRefChecked {
+  code: string;
+  globalDays: GlobalDays;
+  addOnTo?: string[];
+  medicare: Medicare;
+  component: Component;
+  target: Target[];
+  commonModifiers: { modifier: ModifierCode }[];
+}
+
+/** An add-on code (ZZZ) names its primaries in addOnTo; any other code names none. */
+function checkAddOn(c: CodeRefChecked, issue: (message: string) => void): void {
+  const isAddOn = c.globalDays === 'ZZZ';
+  if (isAddOn && (!c.addOnTo || c.addOnTo.length === 0)) issue('add-on code (ZZZ) needs addOnTo');
+  if (!isAddOn && c.addOnTo && c.addOnTo.length > 0) issue('addOnTo given but global is not ZZZ');
+}
+
+const SIDED_TARGETS: readonly Target[] = ['peripheral', 'sacral', 'cranial-nerve', 'hypoglossal', 'neuromuscular'];
+const ARRAY_LIKE: readonly Component[] = ['array', 'array-and-generator', 'system', 'integrated'];
+
+/**
+ * What a listed common modifier needs of its code, one rule per modifier family, checked in
+ * this order: `applies` picks the modifiers, `conflicts` says the code does not support it.
+ */
+const COMMON_MODIFIER_RULES: readonly {
+  applies: (modifier: ModifierCode) => boolean;
+  conflicts: (c: CodeRefChecked) => boolean;
+  message: (modifier: ModifierCode) => string;
+}[] = [
+  {
+    applies: (mod) => mod === '50',
+    conflicts: (c) => c.medicare.bilateral !== 1,
+    message: () => 'modifier 50 listed but BILAT is not 1',
+  },
+  {
+    applies: (mod) => mod === '62',
+    conflicts: (c) => c.medicare.coSurgery !== 1 && c.medicare.coSurgery !== 2,
+    message: () => 'modifier 62 listed but CO-SURG is not 1 or 2',
+  },
+  {
+    applies: (mod) => mod === '66',
+    conflicts: (c) => c.medicare.team !== 1 && c.medicare.team !== 2,
+    message: () => 'modifier 66 listed but TEAM is not 1 or 2',
+  },
+  {
+    applies: (mod) => ['80', '81', '82', 'AS'].includes(mod),
+    conflicts: (c) => c.medicare.assistant !== 2 && c.medicare.assistant !== 0,
+    message: (mod) => `modifier ${mod} listed but ASST is not 2 (or 0 with documentation)`,
+  },
+  {
+    applies: (mod) => mod === '51',
+    conflicts: (c) => c.globalDays === 'ZZZ' || c.globalDays === 'XXX',
+    message: () => 'modifier 51 on an add-on or XXX code',
+  },
+  {
+    applies: (mod) => mod === 'LT' || mod === 'RT',
+    conflicts: (c) => !(ARRAY_LIKE.includes(c.component) && c.target.some((t) => SIDED_TARGETS.includes(t))),
+    message: () => 'LT/RT only on array codes with a sided nerve target',
+  },
+  {
+    applies: (mod) => mod === '26' || mod === 'TC',
+    conflicts: () => true,
+    message: () => '26/TC never apply to implant or programming codes',
+  },
+];
+
+/** Report each rule a listed common modifier breaks, in rule order. */
+function checkCommonModifier(c: CodeRefChecked, modifier: ModifierCode, issue: (message: string) => void): void {
+  for (const rule of COMMON_MODIFIER_RULES) {
+    if (rule.applies(modifier) && rule.conflicts(c)) issue(rule.message(modifier));
+  }
+}
+
 export const CodeRefSchema = z
   .object({
     code: z.string().regex(/^\d{5}$/),
@@ -364,28 +438,10 @@ export const CodeRefSchema = z
     sources: z.array(SourceRefSchema).min(1),
     confidence: ConfidenceSchema,
   })
-  // eslint-disable-next-line complexity -- legacy reader kept from before issue 14; to be split into ledger stages
   .superRefine((c, ctx) => {
     const issue = (message: string) => ctx.addIssue({ code: 'custom', message: `${c.code}: ${message}` });
-    const isAddOn = c.globalDays === 'ZZZ';
-    if (isAddOn && (!c.addOnTo || c.addOnTo.length === 0)) issue('add-on code (ZZZ) needs addOnTo');
-    if (!isAddOn && c.addOnTo && c.addOnTo.length > 0) issue('addOnTo given but global is not ZZZ');
-    const m = c.medicare;
-    const sided: Target[] = ['peripheral', 'sacral', 'cranial-nerve', 'hypoglossal', 'neuromuscular'];
-    const arrayLike: Component[] = ['array', 'array-and-generator', 'system', 'integrated'];
-    for (const { modifier } of c.commonModifiers) {
-      if (modifier === '50' && m.bilateral !== 1) issue('modifier 50 listed but BILAT is not 1');
-      if (modifier === '62' && m.coSurgery !== 1 && m.coSurgery !== 2) issue('modifier 62 listed but CO-SURG is not 1 or 2');
-      if (modifier === '66' && m.team !== 1 && m.team !== 2) issue('modifier 66 listed but TEAM is not 1 or 2');
-      if (['80', '81', '82', 'AS'].includes(modifier) && m.assistant !== 2 && m.assistant !== 0) {
-        issue(`modifier ${modifier} listed but ASST is not 2 (or 0 with documentation)`);
-      }
-      if (modifier === '51' && (isAddOn || c.globalDays === 'XXX')) issue('modifier 51 on an add-on or XXX code');
-      if ((modifier === 'LT' || modifier === 'RT') && !(arrayLike.includes(c.component) && c.target.some((t) => sided.includes(t)))) {
-        issue('LT/RT only on array codes with a sided nerve target');
-      }
-      if (modifier === '26' || modifier === 'TC') issue('26/TC never apply to implant or programming codes');
-    }
+    checkAddOn(c, issue);
+    for (const { modifier } of c.commonModifiers) checkCommonModifier(c, modifier, issue);
   });
 export type CodeRef = z.infer<typeof CodeRefSchema>;
 export type CodeRefInput = z.input<typeof CodeRefSchema>;
