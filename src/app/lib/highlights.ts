@@ -166,7 +166,7 @@ export function buildSegments(text: string, allMarks: Mark[], allActive: Span[] 
  * by piece. Each range ends just after a line break (the last one within `size`, or the next
  * one when a line is longer), so each can be its own block without changing how the note
  * looks; a line over 4 × `size` is cut after a space (or, with none, anywhere but inside a
- * surrogate pair). The ranges cover the text exactly: the first starts at 0, each starts where
+ * surrogate pair), and the pieces of such a line are drawn inline. The ranges cover the text exactly: the first starts at 0, each starts where
  * the one before ends, the last ends at text.length; an empty text has none.
  */
 export function chunkNote(text: string, size = 4000): TextRange[] {

@@ -69,9 +69,14 @@ const ChunkView = memo(function ChunkView({
     () => (drawn ? buildSegments(text, collectMarks(analysis, range), active, range) : null),
     [drawn, text, analysis, range, active],
   );
-  if (!segs) return <div className={split ? 'ev-chunk' : undefined}>{text.slice(range.start, range.end)}</div>;
+  // A chunk of whole lines is a block that skips layout off screen; a piece of a very long line
+  // (chunkNote cuts one only past 4 chunk sizes) stays inline, so the line reads as one.
+  const whole = (range.start === 0 || text[range.start - 1] === '\n') && (range.end === text.length || text[range.end - 1] === '\n');
+  const Box = split && !whole ? 'span' : 'div';
+  const cls = split && whole ? 'ev-chunk' : undefined;
+  if (!segs) return <Box className={cls}>{text.slice(range.start, range.end)}</Box>;
   return (
-    <div className={split ? 'ev-chunk' : undefined}>
+    <Box className={cls}>
       {segs.map((seg) => {
         const i = seg.start;
         if (!seg.marks.length && !seg.active) return <span key={i}>{seg.text}</span>;
@@ -118,7 +123,7 @@ const ChunkView = memo(function ChunkView({
           </mark>
         );
       })}
-    </div>
+    </Box>
   );
 });
 
@@ -310,7 +315,7 @@ export function EvidenceView({
               Drawing the rest of the note…
             </p>
           )}
-          {result.analysis.stats.truncated && shown >= chunks.length && (
+          {result.analysis.stats.truncated && (
             <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300" data-testid="evidence-truncated">
               The remaining {formatCount(result.text.length - MAX_CHARS)} characters were not analysed and are not shown here.
             </p>
