@@ -76,4 +76,27 @@ describe('evidence view', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('selected-evidence')).toBeNull();
   });
+
+  // issue 19: a long note is drawn in chunks; a reason's words in a later chunk still light up
+  it('a long note: the pane holds the whole note, and a reason whose words are far down lights them up', async () => {
+    const filler = 'Dictated and reviewed; the remainder of this page is blank.\n'.repeat(400);
+    const text = filler + sampleText('scs-ipg');
+    const { user } = renderApp({ text });
+    await screen.findAllByTestId('suggestion', undefined, WAIT);
+    await waitFor(() => expect(body().textContent).toBe(text), WAIT);
+    expect(body().querySelectorAll('.ev-chunk').length).toBeGreaterThan(3);
+    const reason = screen.getAllByRole('button').filter((b) => b.hasAttribute('data-reason-id'))[0];
+    await user.hover(reason);
+    const lit = [...body().querySelectorAll<HTMLElement>('[data-active="true"]')];
+    expect(lit.length).toBeGreaterThan(0);
+    // the lit words are in the note, past the filler
+    const before = (el: HTMLElement) => {
+      const r = document.createRange();
+      r.setStart(body(), 0);
+      r.setEndBefore(el);
+      return r.toString().length;
+    };
+    expect(before(lit[0])).toBeGreaterThanOrEqual(filler.length);
+    expect(body().textContent).toBe(text);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { htmlToText, rtfToText, fileToText } from '../../src/app/lib/plain-text';
 import { renderApp, WAIT } from './helpers';
-import { PASTE_CAP, takePayload } from '../../src/app/features/note-input/note-input';
+import { isLargePayload, PASTE_CAP, takePayload } from '../../src/app/features/note-input/note-input';
 
 describe('note input', () => {
   it('reduces pasted HTML to plain text and never renders it', async () => {
@@ -31,6 +31,14 @@ describe('note input', () => {
     await waitFor(() => expect(area.value.length).toBe(PASTE_CAP));
     expect(area.value).toBe(big.slice(0, PASTE_CAP));
     expect(screen.getByTestId('note-notice').textContent).toMatch(/was 2,000,000 characters: the first 300,000 .* were pasted, the rest was not/);
+  });
+
+  it('isLargePayload: plain text over the cap, or (with no plain text) formatted text over it', () => {
+    const big = 'x'.repeat(PASTE_CAP + 1);
+    expect(isLargePayload((t) => (t === 'text/plain' ? 'short' : big))).toBe(false);
+    expect(isLargePayload((t) => (t === 'text/plain' ? big : ''))).toBe(true);
+    expect(isLargePayload((t) => (t === 'text/html' ? big : ''))).toBe(true);
+    expect(isLargePayload((t) => (t === 'text/html' ? '<b>x</b>' : ''))).toBe(false);
   });
 
   it('takePayload: plain text under the cap is left to the textarea; formatted text over it is cut and said so', () => {

@@ -45,7 +45,18 @@ export function whyNotCounted(m: Pick<ConceptMatch, 'assertion' | 'cue'>): strin
   return m.cue ? `${word} by '${m.cue.text.toLowerCase()}'` : word;
 }
 
-export function collectMarks(analysis: Analysis): Mark[] {
+/** A part of the note: [start, end). */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * The marks of an analysis; with `range`, only those overlapping it (the same marks, in the
+ * same order, as `collectMarks(analysis).filter((m) => overlaps(m, range))`, without building
+ * the others: the evidence pane asks for one chunk of a long note at a time).
+ */
+export function collectMarks(analysis: Analysis, range?: TextRange): Mark[] {
   const marks: Mark[] = [];
   const seen = new Set<string>();
   const add = (m: Mark) => {
@@ -56,7 +67,9 @@ export function collectMarks(analysis: Analysis): Mark[] {
     marks.push(m);
   };
   // Matches first: they carry the cue that explains a negated or planned mention.
+  const outside = (x: { start: number; end: number }) => !!range && !(x.start < range.end && range.start < x.end);
   for (const m of analysis.matches) {
+    if (outside(m)) continue;
     const counts = m.assertion === 'affirmed';
     add({
       start: m.start,
@@ -73,6 +86,7 @@ export function collectMarks(analysis: Analysis): Mark[] {
   for (const f of analysis.facts) {
     const counts = f.assertion === 'affirmed';
     for (const e of f.evidence) {
+      if (outside(e)) continue;
       add({
         start: e.start,
         end: e.end,
@@ -94,11 +108,19 @@ export function overlaps(a: { start: number; end: number }, b: { start: number; 
   return a.start < b.end && b.start < a.end;
 }
 
-/** Split `text` at every mark and active-span boundary. Covers the whole text. */
-export function buildSegments(text: string, marks: Mark[], active: Span[] = []): Segment[] {
-  const len = text.length;
-  const cuts = new Set<number>([0, len]);
-  const clamp = (n: number) => Math.max(0, Math.min(len, n));
+/**
+ * Split `text` at every mark and active-span boundary. Covers the whole text, or with `range`
+ * only that part of it: the segments of consecutive ranges, put together, are the whole text's
+ * segments cut once more at the range ends (offsets stay those of the whole text).
+ */
+export function buildSegments(text: string, allMarks: Mark[], allActive: Span[] = [], range?: TextRange): Segment[] {
+  const lo = range ? Math.max(0, Math.min(text.length, range.start)) : 0;
+  const hi = range ? Math.max(lo, Math.min(text.length, range.end)) : text.length;
+  const inside = (x: { start: number; end: number }) => x.start < hi && lo < x.end;
+  const marks = range ? allMarks.filter(inside) : allMarks;
+  const active = range ? allActive.filter(inside) : allActive;
+  const cuts = new Set<number>([lo, hi]);
+  const clamp = (n: number) => Math.max(lo, Math.min(hi, n));
   for (const m of marks) {
     cuts.add(clamp(m.start));
     cuts.add(clamp(m.end));
@@ -137,6 +159,47 @@ export function buildSegments(text: string, marks: Mark[], active: Span[] = []):
     });
   }
   return segs;
+}
+
+/**
+ * Cut a note into consecutive ranges of about `size` characters for drawing a long note piece
+ * by piece. Each range ends just after a line break (the last one within `size`, or the next
+ * one when a line is longer), so each can be its own block without changing how the note
+ * looks; a line over 4 × `size` is cut after a space (or, with none, anywhere but inside a
+ * surrogate pair), and the pieces of such a line are drawn inline. The ranges cover the text exactly: the first starts at 0, each starts where
+ * the one before ends, the last ends at text.length; an empty text has none.
+ */
+export function chunkNote(text: string, size = 4000): TextRange[] {
+  const step = Math.max(1, Math.floor(size));
+  const len = text.length;
+  const out: TextRange[] = [];
+  let start = 0;
+  while (start < len) {
+    if (len - start <= step) {
+      out.push({ start, end: len });
+      break;
+    }
+    let end = text.lastIndexOf('\n', start + step - 1) + 1;
+    if (end <= start) {
+      const next = text.indexOf('\n', start + step);
+      if (next >= 0 && next + 1 - start <= 4 * step) end = next + 1;
+      else {
+        const limit = Math.min(len, start + 4 * step);
+        if (limit >= len) end = len;
+        else {
+          end = text.lastIndexOf(' ', limit - 1) + 1;
+          if (end <= start) {
+            end = limit;
+            const c = text.charCodeAt(end - 1);
+            if (c >= 0xd800 && c <= 0xdbff && end - 1 > start) end--;
+          }
+        }
+      }
+    }
+    out.push({ start, end });
+    start = end;
+  }
+  return out;
 }
 
 /** One reason-like line in the suggestions, addressable by id. */

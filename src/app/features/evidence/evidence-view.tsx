@@ -2,49 +2,22 @@ import { memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from '
 import type { AnalysedNote } from '../../lib/use-analysis';
 import { formatCount } from '../../lib/format';
 import { useWorkspace } from '../../lib/store';
-import { buildSegments, collectMarks, collectReasons, overlaps, type Mark, type Segment } from '../../lib/highlights';
+import { buildSegments, chunkNote, collectMarks, collectReasons, overlaps, type Mark, type Segment, type TextRange } from '../../lib/highlights';
+import type { Analysis, Span } from '../../../engine/types';
 import { HIGHLIGHT_KINDS, KIND_CLASS } from '../../lib/kinds';
 import { Legend } from './legend';
 import { DeviceTable } from './device-table';
 import { MAX_CHARS } from '../../../engine/limits';
 import { SHORTCUT_KEYS } from '../help/shortcuts';
 
-/** Long notes are drawn in chunks of about this many characters, a few per frame. */
+/** Long notes are drawn in chunks of about this many characters (cut at line breaks). */
 const CHUNK_CHARS = 4000;
-/** Chunks drawn at once when a result arrives (the top of the note); the rest follow. */
-const FIRST_CHUNKS = 1;
+/** Chunks drawn with their highlights at once when a result arrives (the top of the note)… */
+const FIRST_CHUNKS = 2;
+/** …then this many per task; a chunk not drawn yet shows its text without highlights. */
 const CHUNKS_PER_STEP = 1;
 
-interface Chunk {
-  first: number;
-  segs: Segment[];
-}
-
-/**
- * Cut the segments into chunks that end at a line break (so each can be its own block); a
- * plain (unhighlighted) segment is split at its last line break when a chunk is full.
- * Segment indices stay those of `segments`: a split segment's tail shares its index.
- */
-function chunkSegments(segments: Segment[]): Chunk[] {
-  const out: Chunk[] = [];
-  let cur: Chunk = { first: 0, segs: [] };
-  let size = 0;
-  segments.forEach((seg, i) => {
-    size += seg.text.length;
-    const nl = seg.text.lastIndexOf('\n');
-    if (size < CHUNK_CHARS || seg.marks.length || seg.active || nl < 0) {
-      cur.segs.push(seg);
-      return;
-    }
-    cur.segs.push({ ...seg, text: seg.text.slice(0, nl + 1), end: seg.start + nl + 1 });
-    out.push(cur);
-    const tail = seg.text.slice(nl + 1);
-    cur = { first: i, segs: tail ? [{ ...seg, text: tail, start: seg.start + nl + 1 }] : [] };
-    size = tail.length;
-  });
-  if (cur.segs.length) out.push(cur);
-  return out;
-}
+const NO_SPANS: Span[] = [];
 
 function markTitle(seg: Segment, dev: boolean): string {
   const lines = seg.marks.map((m) => {
@@ -55,39 +28,61 @@ function markTitle(seg: Segment, dev: boolean): string {
 }
 
 interface ChunkHandlers {
-  onMarkKey: (e: KeyboardEvent<HTMLElement>, segIdx: number) => void;
+  onMarkKey: (e: KeyboardEvent<HTMLElement>, seg: Segment) => void;
   selectSeg: (seg: Segment) => void;
-  setFocusIdx: (i: number) => void;
+  setFocusAt: (offset: number) => void;
 }
 
 /**
- * One chunk of the note. Memoised: while a long note is drawn chunk by chunk, the chunks already
- * on the page are not re-rendered (each step re-rendered all of them, ~60 to ~170 ms per step
- * on a 300,000-character note: issue 19). `selected` and `rovingIdx` are passed only when they
- * fall in this chunk, so selecting a span redraws one chunk.
+ * One chunk of the note. Its segments are built when it is drawn, from the marks in its range
+ * only: a 300,000-character note is never split, highlighted and committed in one task (issue
+ * 19). Memoised: while a long note is drawn chunk by chunk, the chunks already on the page are
+ * not re-rendered, and `active`, `selected` and `roving` are passed only to the chunks they
+ * fall in, so hovering a reason or selecting a span redraws those chunks alone. A chunk not
+ * drawn yet shows its plain text, so the pane reads as the whole note from the first frame.
  */
 const ChunkView = memo(function ChunkView({
-  chunk,
+  text,
+  range,
+  analysis,
+  drawn,
   split,
+  active,
   selected,
-  rovingIdx,
+  roving,
   dev,
   on,
 }: {
-  chunk: Chunk;
+  text: string;
+  range: TextRange;
+  analysis: Analysis;
+  drawn: boolean;
   split: boolean;
+  active: Span[];
   selected: { start: number; end: number } | null;
-  rovingIdx: number;
+  /** The offset whose highlight is the pane's tab stop, when it is in this chunk; else -1. */
+  roving: number;
   dev: boolean;
   on: ChunkHandlers;
 }) {
+  const segs = useMemo(
+    () => (drawn ? buildSegments(text, collectMarks(analysis, range), active, range) : null),
+    [drawn, text, analysis, range, active],
+  );
+  // A chunk of whole lines is a block that skips layout off screen; a piece of a very long line
+  // (chunkNote cuts one only past 4 chunk sizes) stays inline, so the line reads as one.
+  const whole = (range.start === 0 || text[range.start - 1] === '\n') && (range.end === text.length || text[range.end - 1] === '\n');
+  const Box = split && !whole ? 'span' : 'div';
+  const cls = split && whole ? 'ev-chunk' : undefined;
+  if (!segs) return <Box className={cls}>{text.slice(range.start, range.end)}</Box>;
   return (
-    <div className={split ? 'ev-chunk' : undefined}>
-      {chunk.segs.map((seg, j) => {
-        const i = chunk.first + j;
+    <Box className={cls}>
+      {segs.map((seg) => {
+        const i = seg.start;
         if (!seg.marks.length && !seg.active) return <span key={i}>{seg.text}</span>;
         const primary = seg.marks[0];
         const isSel = !!selected && !!primary && overlaps(selected, seg);
+        const tab = roving >= seg.start && roving < seg.end ? 0 : -1;
         if (!primary) {
           return (
             <mark
@@ -95,10 +90,10 @@ const ChunkView = memo(function ChunkView({
               data-seg={i}
               data-active="true"
               className="ev ev-active border-transparent"
-              tabIndex={i === rovingIdx ? 0 : -1}
-              onKeyDown={(e) => on.onMarkKey(e, i)}
+              tabIndex={tab}
+              onKeyDown={(e) => on.onMarkKey(e, seg)}
               onClick={() => on.selectSeg(seg)}
-              onFocus={() => on.setFocusIdx(i)}
+              onFocus={() => on.setFocusAt(i)}
             >
               {seg.text}
             </mark>
@@ -116,21 +111,46 @@ const ChunkView = memo(function ChunkView({
             data-selected={isSel ? 'true' : undefined}
             title={markTitle(seg, dev)}
             className={`ev ${primary.counts ? KIND_CLASS[primary.hk] : KIND_CLASS[primary.hk].replace(/\bbg-\S+/g, '')}`}
-            tabIndex={i === rovingIdx ? 0 : -1}
+            tabIndex={tab}
             role="button"
             aria-pressed={isSel}
             aria-label={primary.counts ? undefined : `${seg.text} (does not count: ${primary.why ?? primary.assertion})`}
-            onKeyDown={(e) => on.onMarkKey(e, i)}
+            onKeyDown={(e) => on.onMarkKey(e, seg)}
             onClick={() => on.selectSeg(seg)}
-            onFocus={() => on.setFocusIdx(i)}
+            onFocus={() => on.setFocusAt(i)}
           >
             {seg.text}
           </mark>
         );
       })}
-    </div>
+    </Box>
   );
 });
+
+/** Where the first highlight of the shown text starts (a mark or an active span), or -1. */
+function firstHighlight(analysis: Analysis, active: Span[], len: number): number {
+  let first = Infinity;
+  const see = (x: { start: number; end: number }) => {
+    if (x.end > x.start && x.end > 0 && x.start < len) first = Math.min(first, Math.max(0, x.start));
+  };
+  for (const m of analysis.matches) see(m);
+  for (const f of analysis.facts) for (const e of f.evidence) see(e);
+  for (const a of active) see(a);
+  return first === Infinity ? -1 : first;
+}
+
+/** The index of the range that holds `offset` (ranges sorted and consecutive), or -1. */
+function chunkAt(chunks: TextRange[], offset: number): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (offset < chunks[mid].start) hi = mid - 1;
+    else if (offset >= chunks[mid].end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
 
 /** The note as analysed, with the words behind each fact highlighted by kind. */
 export function EvidenceView({
@@ -148,23 +168,34 @@ export function EvidenceView({
   const selectSpan = useWorkspace((s) => s.selectSpan);
   const dev = useWorkspace((s) => s.devDetails);
   const bodyRef = useRef<HTMLDivElement>(null);
-  const [focusIdx, setFocusIdx] = useState(0);
+  const [focusAt, setFocusAt] = useState<number | null>(null);
 
-  const marks = useMemo(() => (result ? collectMarks(result.analysis) : []), [result]);
+  const analysis = result?.analysis;
+  // only the part the engine read is shown (offsets refer to it); the rest is reported above
+  const shownText = useMemo(() => (result ? (result.analysis.stats.truncated ? result.text.slice(0, MAX_CHARS) : result.text) : ''), [result]);
   const reasons = useMemo(() => (result ? collectReasons(result.analysis) : []), [result]);
   const focus = hovered ?? pinned;
-  const segments = useMemo(
-    // only the part the engine read is shown (offsets refer to it); the rest is reported above
-    () => (result ? buildSegments(result.analysis.stats.truncated ? result.text.slice(0, MAX_CHARS) : result.text, marks, focus?.spans ?? []) : []),
-    [result, marks, focus],
+  const focusSpans = focus?.spans ?? NO_SPANS;
+  const chunks = useMemo(() => chunkNote(shownText, CHUNK_CHARS), [shownText]);
+  // each chunk gets the focused reason's spans that fall in it (one shared empty list otherwise)
+  const activeByChunk = useMemo(
+    () =>
+      chunks.map((r) => {
+        const inChunk = focusSpans.filter((a) => overlaps(a, r));
+        return inChunk.length ? inChunk : NO_SPANS;
+      }),
+    [chunks, focusSpans],
   );
-  const markedIdx = useMemo(
-    () => segments.map((s, i) => (s.marks.length || s.active ? i : -1)).filter((i) => i >= 0),
-    [segments],
-  );
-  const rovingIdx = markedIdx.includes(focusIdx) ? focusIdx : (markedIdx[0] ?? -1);
-  const chunks = useMemo(() => chunkSegments(segments), [segments]);
-  // A long note is committed to the page a few chunks per task, never in one long task.
+  // a new result: back to the top of the note's highlights
+  const [focusFor, setFocusFor] = useState(result);
+  if (focusFor !== result) {
+    setFocusFor(result);
+    setFocusAt(null);
+  }
+  const first = useMemo(() => (analysis ? firstHighlight(analysis, focusSpans, shownText.length) : -1), [analysis, focusSpans, shownText]);
+  const roving = focusAt ?? first;
+  // A long note is drawn a chunk per task after the first few, never in one long task; a chunk
+  // with the focused reason's words or the selected span is drawn at once, wherever it is.
   const [shown, setShown] = useState(FIRST_CHUNKS);
   useEffect(() => setShown(FIRST_CHUNKS), [result]);
   useEffect(() => {
@@ -172,6 +203,8 @@ export function EvidenceView({
     const id = setTimeout(() => setShown((n) => n + CHUNKS_PER_STEP), 0);
     return () => clearTimeout(id);
   }, [shown, chunks.length]);
+  const selectedChunk = selected ? chunkAt(chunks, selected.start) : -1;
+  const rovingChunk = roving >= 0 ? chunkAt(chunks, roving) : -1;
 
   // Bring the first highlighted span of the focused reason into view inside the note pane.
   useEffect(() => {
@@ -185,7 +218,7 @@ export function EvidenceView({
     }
   }, [focus]);
 
-  const selectedMarks: Mark[] = selected ? marks.filter((m) => overlaps(m, selected)) : [];
+  const selectedMarks: Mark[] = selected && analysis ? collectMarks(analysis, selected) : [];
   const usedBy = selected ? reasons.filter((r) => r.evidence.some((e) => overlaps(e, selected))) : [];
   const selectedText = selected && result ? result.text.slice(selected.start, selected.end) : '';
 
@@ -195,33 +228,37 @@ export function EvidenceView({
     selectSpan(span);
   };
 
-  const onMarkKey = (e: KeyboardEvent<HTMLElement>, segIdx: number) => {
-    const pos = markedIdx.indexOf(segIdx);
-    let next = -1;
-    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = markedIdx[Math.min(markedIdx.length - 1, pos + 1)];
-    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = markedIdx[Math.max(0, pos - 1)];
-    else if (e.key === 'Home') next = markedIdx[0];
-    else if (e.key === 'End') next = markedIdx[markedIdx.length - 1];
-    else if (e.key === 'Enter' || e.key === ' ') {
+  // Arrow keys, Home and End move between the highlights on the page (in the order they read).
+  const onMarkKey = (e: KeyboardEvent<HTMLElement>, seg: Segment) => {
+    if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
-      selectSeg(segments[segIdx]);
+      selectSeg(seg);
       return;
     }
-    if (next >= 0 && next !== undefined) {
+    const body = bodyRef.current;
+    if (!body || !['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
+    const all = [...body.querySelectorAll<HTMLElement>('mark[data-seg]')];
+    const pos = all.indexOf(e.currentTarget);
+    let next: HTMLElement | undefined;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = all[Math.min(all.length - 1, pos + 1)];
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = all[Math.max(0, pos - 1)];
+    else if (e.key === 'Home') next = all[0];
+    else next = all[all.length - 1];
+    if (next) {
       e.preventDefault();
-      setFocusIdx(next);
-      bodyRef.current?.querySelector<HTMLElement>(`[data-seg="${next}"]`)?.focus();
+      setFocusAt(Number(next.dataset.seg));
+      next.focus();
     }
   };
 
-  const latest = useRef({ onMarkKey, selectSeg, setFocusIdx });
-  latest.current = { onMarkKey, selectSeg, setFocusIdx };
+  const latest = useRef({ onMarkKey, selectSeg, setFocusAt });
+  latest.current = { onMarkKey, selectSeg, setFocusAt };
   // One object for the page's life: chunks already drawn are not redrawn when a later one lands.
   const handlers = useMemo<ChunkHandlers>(
     () => ({
-      onMarkKey: (e, i) => latest.current.onMarkKey(e, i),
+      onMarkKey: (e, seg) => latest.current.onMarkKey(e, seg),
       selectSeg: (seg) => latest.current.selectSeg(seg),
-      setFocusIdx: (i) => latest.current.setFocusIdx(i),
+      setFocusAt: (i) => latest.current.setFocusAt(i),
     }),
     [],
   );
@@ -253,22 +290,22 @@ export function EvidenceView({
           className={`relative max-h-[70vh] min-h-[12rem] flex-1 overflow-auto p-3 font-mono text-[13px] leading-relaxed break-words whitespace-pre-wrap xl:max-h-[calc(100vh-15rem)] ${updating ? 'opacity-70' : ''}`}
           data-testid="evidence-body"
         >
-          {chunks.slice(0, shown).map((chunk) => {
-            const last = chunk.first + chunk.segs.length - 1;
-            const from = chunk.segs[0]?.start ?? 0;
-            const to = chunk.segs[chunk.segs.length - 1]?.end ?? from;
-            return (
+          {analysis &&
+            chunks.map((range, i) => (
               <ChunkView
-                key={chunk.first}
-                chunk={chunk}
+                key={range.start}
+                text={shownText}
+                range={range}
+                analysis={analysis}
+                drawn={i < shown || activeByChunk[i] !== NO_SPANS || i === selectedChunk || i === rovingChunk}
                 split={chunks.length > 1}
-                selected={selected && selected.end >= from && selected.start <= to ? selected : null}
-                rovingIdx={rovingIdx >= chunk.first && rovingIdx <= last ? rovingIdx : -1}
+                active={activeByChunk[i]}
+                selected={i === selectedChunk || (selected && overlaps(selected, range)) ? selected : null}
+                roving={i === rovingChunk ? roving : -1}
                 dev={dev}
                 on={handlers}
               />
-            );
-          })}
+            ))}
         </div>
       )}
       {result && !empty && (
@@ -278,7 +315,7 @@ export function EvidenceView({
               Drawing the rest of the note…
             </p>
           )}
-          {result.analysis.stats.truncated && shown >= chunks.length && (
+          {result.analysis.stats.truncated && (
             <p className="border-t border-slate-200 px-3 py-2 text-xs text-slate-600 dark:border-slate-700 dark:text-slate-300" data-testid="evidence-truncated">
               The remaining {formatCount(result.text.length - MAX_CHARS)} characters were not analysed and are not shown here.
             </p>

@@ -52,6 +52,17 @@ export function takePayload(get: (type: string) => string): { text: string; noti
   return { text: whole.length > PASTE_CAP ? whole.slice(0, PASTE_CAP) : whole, notice: cut ?? 'Formatted text was pasted as plain text.' };
 }
 
+/**
+ * True when a pasted payload is over the cap: the plain text, or (when there is none) a
+ * formatted type that takePayload would convert. Reads every type takePayload can ask
+ * for, so a getter that caches what it read answers takePayload later without the clipboard.
+ */
+export function isLargePayload(get: (type: string) => string): boolean {
+  const plain = get('text/plain');
+  if (plain) return plain.length > PASTE_CAP;
+  return ['text/html', 'text/rtf', 'application/rtf'].some((t) => get(t).length > PASTE_CAP);
+}
+
 /** Control characters and U+FFFD (what undecodable bytes become): a sign of binary data. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNREADABLE = /[\u0000-\u0008\u000e-\u001f\ufffd]/g;
@@ -80,15 +91,16 @@ export function NoteInput() {
   const [notice, setNotice] = useState('');
   const warning = inputWarning(text);
 
-  const insert = (plain: string) => {
+  /** Put `plain` in place of the selection (or of `at`, the selection when the paste happened). */
+  const insert = (plain: string, at?: { start: number; end: number }) => {
     const el = areaRef.current;
     const clean = normalizeNote(plain);
     if (!el) {
       setText(text + clean);
       return;
     }
-    const start = el.selectionStart ?? el.value.length;
-    const end = el.selectionEnd ?? el.value.length;
+    const start = Math.min(at?.start ?? el.selectionStart ?? el.value.length, el.value.length);
+    const end = Math.min(Math.max(start, at?.end ?? el.selectionEnd ?? el.value.length), el.value.length);
     const next = el.value.slice(0, start) + clean + el.value.slice(end);
     setText(next);
     requestAnimationFrame(() => {
@@ -97,11 +109,34 @@ export function NoteInput() {
   };
 
   const onPaste = (e: ClipboardEvent<HTMLTextAreaElement>) => {
-    const taken = takePayload((t) => e.clipboardData.getData(t));
-    if (!taken) return; // ordinary plain text of a normal size: let the textarea paste it
+    // The clipboard can be read only during the event: each type is read once and kept.
+    const data = e.clipboardData;
+    const raw = new Map<string, string>();
+    const get = (type: string): string => {
+      let v = raw.get(type);
+      if (v === undefined) raw.set(type, (v = data.getData(type)));
+      return v;
+    };
+    if (!isLargePayload(get)) {
+      const taken = takePayload(get);
+      if (!taken) return; // ordinary plain text of a normal size: let the textarea paste it
+      e.preventDefault();
+      insert(taken.text);
+      setNotice(taken.notice);
+      return;
+    }
+    // A payload over the cap (issue 19): the event only reads the clipboard; cutting it,
+    // converting it and putting it in the editor (a render of a 300,000-character textarea and
+    // its layout) run in a task of their own, so the paste event stays a short task.
     e.preventDefault();
-    insert(taken.text);
-    setNotice(taken.notice);
+    const el = e.currentTarget;
+    const at = { start: el.selectionStart ?? el.value.length, end: el.selectionEnd ?? el.value.length };
+    setTimeout(() => {
+      const taken = takePayload((t) => raw.get(t) ?? '');
+      if (!taken) return;
+      insert(taken.text, at);
+      setNotice(taken.notice);
+    }, 0);
   };
 
   const readFile = async (file: File) => {
