@@ -14,6 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts'],
           testTimeout: 60_000,
         },
@@ -23,6 +24,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.tsx', 'test/dom/**/*.test.tsx'],
           setupFiles: ['test/setup-dom.ts'],
           testTimeout: 30_000,
@@ -33,6 +35,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           environment: 'node',
+          // after the unit and dom projects: the browser timings (long tasks) are measured on a quiet machine
+          sequence: { groupOrder: 1 },
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 120_000,
