@@ -82,3 +82,15 @@ describe("the assistant surgeon's own report", () => {
     expect(mods(`${head}${body}\nNo qualified neurosurgery resident was available to assist.`)).toEqual(['63664-82']);
   });
 });
+
+describe('62 by part: the author did the generator alone', () => {
+  const note = (gen: string) =>
+    `Surgeons: Dr. A (author) and Dr. B, co-surgeons\nDESCRIPTION: Dr. B performed the T10 laminotomy. I passed the paddle lead into the epidural space to T8 and anchored it.\n${gen}`;
+  const mods = (t: string) => analyze(t).suggestions.map((l) => `${l.code}${l.modifiers.map((m) => `-${m.code}`).join('')}`).sort();
+  it('"Dr. B left theatre. I then made the pocket": 62 on the paddle only', () => {
+    expect(mods(note('After the spinal part Dr. B left theatre for his next case. I then made the generator pocket, connected the extension to the generator and placed it in the pocket.'))).toEqual(['63655-62', '63685']);
+  });
+  it('the same session with both surgeons on the generator: 62 on both', () => {
+    expect(mods(note('We then made the generator pocket together, connected the lead to the generator and placed it in the pocket.'))).toEqual(['63655-62', '63685-62']);
+  });
+});

@@ -101,6 +101,7 @@ describe('a history section that runs on into the operation', () => {
     expect(kinds(`${bg}The patient lay prone. The buttock incision from stage 1 was reopened and the lead connected.\n`).slice(-2)).toEqual(['history', 'narrative']);
     expect(kinds(`${bg}In the prone position the buttock incision was reopened.\n`).slice(-2)).toEqual(['history', 'narrative']);
     expect(kinds(`${bg}Time-out. Sterile prep and drape.\n\nUnder fluoroscopy, epidural access at T12-L1.\n`)).toContain('narrative');
+    expect(kinds(`${bg}The two surgeons did distinct parts. Dr B performed the exposure and the laminotomy. I passed the paddle.\n`)).toContain('narrative');
   });
   it('a second history paragraph with no account of the operation stays history', () => {
     expect(kinds(`${bg}The patient lay in bed for two days after the first stage without trouble.\n`)).not.toContain('narrative');

@@ -142,7 +142,7 @@ export function splitSections(text: string): Section[] {
 }
 
 /** A paragraph that tells the operation itself ("We started laparoscopically ...", "Prone, prepped and draped ..."). */
-const STORY = /\b(prepped|draped|prep and drape|sterile(ly)? prep\w*|time-?out\b(?! was not)|under (fluoroscop\w*|ultrasound)( guidance)?,? (access|a |the |an |epidural|needle)|incision was (made|opened)|incisions? (were|was) made|was placed (prone|supine)|was positioned|positioned (prone|supine)|(lay|laid|lying|turned|placed) (prone|supine|in the (prone|supine|lateral))|(prone|supine|lateral decubitus) position|incisions? (from [\w ]{1,20} )?(was|were) reopened|under (general|local|mac)|we (started|began|made|placed|opened|then)|time-?out was|induction of|was brought to the operating room|brought to the or)\b/i;
+const STORY = /\b(prepped|draped|prep and drape|sterile(ly)? prep\w*|time-?out\b(?! was not)|under (fluoroscop\w*|ultrasound)( guidance)?,? (access|a |the |an |epidural|needle)|incision was (made|opened)|incisions? (were|was) made|was placed (prone|supine)|was positioned|positioned (prone|supine)|(lay|laid|lying|turned|placed) (prone|supine|in the (prone|supine|lateral))|(prone|supine|lateral decubitus) position|incisions? (from [\w ]{1,20} )?(was|were) reopened|under (general|local|mac)|we (started|began|made|placed|opened|then)|i then|performed the (exposure|laminotomy|laminectomy|hemilaminotomy|dissection)|time-?out was|induction of|was brought to the operating room|brought to the or)\b/i;
 
 /**
  * An indications or history section with no narrative header after it may run on into the
