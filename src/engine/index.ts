@@ -38,6 +38,12 @@ export function readConcepts(doc: Doc): ConceptMatch[] {
   matches.forEach((m, i) => {
     m.assertion = verdicts[i].assertion;
     if (verdicts[i].cue) m.cue = verdicts[i].cue;
+    // "the pocket was not revised or enlarged": a denial inside the hit's own words denies it
+    if (m.deniedWithin !== undefined && m.assertion === 'affirmed') {
+      const t = doc.tokens[m.deniedWithin];
+      m.assertion = 'negated';
+      m.cue = { start: t.start, end: t.end, text: doc.text.slice(t.start, t.end), category: 'NEGATED_EXISTENCE' };
+    }
   });
   applyEmptyFields(doc, matches);
   applyLabelDenials(doc, matches);

@@ -124,6 +124,8 @@ export interface ConceptMatch extends Span {
   assertion: Assertion;
   /** The cue that changed the assertion, when not affirmed. */
   cue?: Cue;
+  /** A denial word inside the hit's own words ("pocket was not ... enlarged"): its token index. */
+  deniedWithin?: number;
 }
 
 /** A fact about the session, with the spans that support it. */

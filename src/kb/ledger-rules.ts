@@ -6,7 +6,7 @@ import { z } from './zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays', 'hypoglossalGeneratorKept', 'generatorsOnlyKept', 'arraysOnlyRevised', 'resitedToOtherSide', 'onlyDiscardedArrays', 'namedOldArraysMoved'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays', 'hypoglossalGeneratorKept', 'generatorsOnlyKept', 'arraysOnlyRevised', 'resitedToOtherSide', 'onlyDiscardedArrays', 'namedOldArraysMoved', 'generatorUntouched'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
@@ -131,6 +131,14 @@ const RAW: LedgerRule[] = [
     ledger: 'generatorOnlyReconnected',
     then: { drop: true },
     reason: 'The generator already in the patient was only lifted out, disconnected and reconnected (or put back) for the lead work; its pocket was not revised or moved, so no generator code applies.',
+    source: 'test/fixtures/README.md convention 4 (63688/64595/61888 need the generator removed, or the pocket revised with the same generator put back)',
+  },
+  {
+    id: 'untouched-generator-is-not-revised',
+    when: { component: 'generator', actions: ['removal', 'revision'] },
+    ledger: 'generatorUntouched',
+    then: { drop: true },
+    reason: 'The note says the generator pocket was not opened or entered, and nothing was done to the generator (it is only named, e.g. impedances checked through it): no generator code applies.',
     source: 'test/fixtures/README.md convention 4 (63688/64595/61888 need the generator removed, or the pocket revised with the same generator put back)',
   },
   {

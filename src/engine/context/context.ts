@@ -361,6 +361,9 @@ function forwardScope(env: ScopeEnv, hit: CueHit, rule: ContextRule, max: number
   return end > hit.end ? [hit.end, end] : null;
 }
 
+/** Device nouns the tagger sometimes reads as verbs ("lead"). */
+const NOUN_TAGGED_VERB: ReadonlySet<string> = new Set(['lead', 'leads', 'stimulator', 'battery', 'generator', 'pocket']);
+
 function backwardScope(env: ScopeEnv, hit: CueHit, category: TriggerCategory, max: number, crossesLabel = false): [number, number] | null {
   const { tokens, sentStart } = env;
   const bit = CAT_BIT[category];
@@ -380,7 +383,8 @@ function backwardScope(env: ScopeEnv, hit: CueHit, category: TriggerCategory, ma
       (tok.norm === '-' || tok.norm === '–' || tok.norm === '—') && k - sentStart > 3 && tokens[k - 1].end < tok.start && tokens[k + 1]?.start > tok.end;
     if (BARRIERS.has(tok.norm) || tok.norm === ',' || dash || (terminates(env, k, bit) && !crossesLabel)) break;
     // "... was placed and | fluoroscopy was not used": a conjunction after a verb ends the clause
-    if (tok.pos === 'CCONJ' && k > sentStart && tokens[k - 1].pos === 'VERB') break;
+    // ("a left S3 lead and IPG placed in 2016": "lead" tagged as a verb is still the noun)
+    if (tok.pos === 'CCONJ' && k > sentStart && tokens[k - 1].pos === 'VERB' && !NOUN_TAGGED_VERB.has(tokens[k - 1].norm)) break;
     if (isWord(tok) && ++words > max) break;
     start = k;
   }

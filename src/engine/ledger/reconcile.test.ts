@@ -17,6 +17,12 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     }
   });
 
+  it('a generator only named (impedances through it, its pocket not entered) gets no generator line; a generator lifted out does', () => {
+    const base = 'DESCRIPTION: The midline incision was opened. The anchor on the right percutaneous lead was freed and the spinal cord stimulator lead was re-steered to the top of T8 under fluoroscopy and re-anchored.';
+    expect(lines(`${base} The generator pocket was not entered. Impedances checked through the generator were normal.`)).toEqual(['63663 x1']);
+    expect(lines(`${base} The generator pocket was opened, the generator was removed and not replaced.`)).toContain('63688 x1');
+  });
+
   it('a lead opened today, pulled back and re-advanced is a placement, not a revision', () => {
     const note = 'OPERATIVE NOTE\nDESCRIPTION: Under fluoroscopy a Tuohy needle was placed at T12-L1. A new lead was advanced to T8, withdrawn 2 cm and re-advanced to the top of T8, then connected to the external trial stimulator.';
     expect(lines(note)).toEqual(['63650 x1']);

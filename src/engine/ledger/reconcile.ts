@@ -93,6 +93,13 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     const act = arrays.filter(acted);
     return act.length > 0 && act.every((i) => !i.preExisting && i.state === 'new-discarded');
   },
+  // the note says the pocket was not opened ("the generator pocket was not entered"), no pocket work
+  // was done, and no generator named had anything done to it
+  generatorUntouched: (_arrays, ledger) => {
+    const gens = ledger.instances.filter((i) => i.kind === 'generator');
+    const denied = ledger.pockets.some((p) => p.status === 'negated' && p.act === 'opened');
+    return denied && !ledger.pockets.some((p) => p.status === 'done') && gens.every((i) => !acted(i));
+  },
   // every lead acted on was named as already in ("the paddle had migrated") and was moved today, none new
   namedOldArraysMoved: (arrays) => {
     const act = arrays.filter(acted);

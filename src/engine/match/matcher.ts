@@ -1,7 +1,7 @@
 import type { ConceptMatch, Doc, FactKind } from '../types';
 import type { Concept } from '../../kb/concept-schema';
 import { CONCEPTS } from '../../kb/concepts';
-import { compilePattern, matchAt, tokenMatches, type CompiledPattern } from './pattern';
+import { compilePattern, matchAt, skippedDenial, tokenMatches, type CompiledPattern } from './pattern';
 import { buildSpeller, correct, type Speller } from './spelling';
 
 /** Concept kinds whose words are corrected for typos (nouns and adjectives, never actions). */
@@ -104,6 +104,8 @@ export function findConcepts(doc: Doc, matcher: Matcher = getMatcher()): Concept
       tokenEnd: end,
       assertion: 'affirmed',
     });
+    const denied = skippedDenial(e.pattern, norms, i, end);
+    if (denied >= 0) raw[raw.length - 1].deniedWithin = denied;
   };
   const candidates = candidateCache(matcher);
   for (const s of sentences) {

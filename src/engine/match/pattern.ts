@@ -59,6 +59,18 @@ export function matchAt(pattern: CompiledPattern, norms: readonly string[], star
 const CLAUSE_BREAK = new Set([';', '.', '?', '!']);
 const GAP_DENIAL = new Set(['not', 'no', 'never', 'without', 'nor', 'neither', "n't"]);
 
+/**
+ * A denial word a gap of the pattern skipped over ("pocket was not revised or enlarged" for
+ * "pocket ~4 enlarged"): its token index, or -1. A denial the pattern names itself does not count.
+ */
+export function skippedDenial(pattern: CompiledPattern, norms: readonly string[], start: number, end: number): number {
+  for (let k = start + 1; k < end - 1; k++) {
+    if (!GAP_DENIAL.has(norms[k])) continue;
+    if (!pattern.elements.some((el) => el.type === 'token' && el.words.has(norms[k]))) return k;
+  }
+  return -1;
+}
+
 function step(els: Element[], k: number, norms: readonly string[], pos: number, limit: number): number {
   if (k === els.length) return pos;
   const el = els[k];
@@ -67,8 +79,6 @@ function step(els: Element[], k: number, norms: readonly string[], pos: number, 
     for (let skip = 0; skip <= el.max && pos + skip < limit; skip++) {
       // a gap never skips over a clause break: "three recording tracks; the lead ..."
       if (skip > 0 && CLAUSE_BREAK.has(norms[pos + skip - 1])) break;
-      // nor over a denial: "pocket was not revised or enlarged" names no pocket work
-      if (skip > 0 && GAP_DENIAL.has(norms[pos + skip - 1])) break;
       const r = step(els, k + 1, norms, pos + skip, limit);
       if (r >= 0) return r;
     }
