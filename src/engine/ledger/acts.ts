@@ -196,6 +196,20 @@ function intoPocket(tokens: Token[], a: RawAct): boolean {
   return ['in', 'into', 'within'].includes(after[0]) && after.includes('pocket');
 }
 
+/**
+ * ", which was positioned behind the ear": a relative clause is about the noun right before it; when
+ * that noun is no device ("the connector, which ..."), the act carries over to no device.
+ */
+function relativeToOtherNoun(ctx: AttachCtx, c: Clause, index: number): boolean {
+  const tokens = ctx.doc.tokens;
+  if (!['which', 'that'].includes(tokens[c.tokenStart]?.norm ?? '')) return false;
+  let k = c.tokenStart - 1;
+  while (k >= 0 && tokens[k].pos === 'PUNCT') k--;
+  if (k < 0 || (tokens[k].pos !== 'NOUN' && tokens[k].pos !== 'PROPN')) return false;
+  const prev = [...(ctx.mentionsByClause.get(index - 1) ?? []), ...(ctx.mentionsByClause.get(index) ?? [])];
+  return !prev.some((m) => m.tokenStart <= k && k < m.tokenEnd);
+}
+
 /** Instances an act with no device word in its clause carries on with (pronoun or subjectless verb). */
 function carriedOver(ctx: AttachCtx, a: RawAct): string[] {
   const c = ctx.clauses[a.clause];
@@ -204,6 +218,7 @@ function carriedOver(ctx: AttachCtx, a: RawAct): string[] {
   const singular = words.some((t) => SINGULAR_PRONOUN.has(t.norm));
   // "and replaced into the foramen", "Placed in the existing pocket": no subject before the verb
   const subjectless = !ctx.doc.tokens.slice(c.tokenStart, a.tokenStart).some((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  if (relativeToOtherNoun(ctx, c, a.clause)) return [];
   for (let k = a.clause - 1; k >= Math.max(0, a.clause - 3); k--) {
     const prev = ctx.clauses[k];
     if (ctx.doc.sentences[prev.sentence].sectionIndex !== ctx.doc.sentences[c.sentence].sectionIndex) return [];

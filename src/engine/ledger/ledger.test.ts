@@ -36,6 +36,17 @@ describe('device ledger', () => {
     expect(both.filter((d) => d.kind === 'array')).toHaveLength(1);
   });
 
+  it('an act in a relative clause about another noun ("the connector, which was positioned") is not done to the lead', () => {
+    const note = 'DESCRIPTION: Stage 2 of the staged DBS implant; the leads were placed 13 days ago. The coiled lead end was freed from the subgaleal pocket. Each lead was connected to its extension at the connector, which was positioned behind the ear. Both extensions were connected to a new dual-channel generator in a new chest pocket.';
+    expect(analyze(note).suggestions.map((l) => l.code)).toEqual(['61886']);
+  });
+
+  it('"elective replacement indicator" is a neurostimulator battery state too, not a pacemaker', () => {
+    const a = analyze('DESCRIPTION: The spinal cord stimulator generator has reached its elective replacement indicator. The old generator was removed from the flank pocket and a new generator was connected to both existing leads and placed in the same pocket.');
+    expect(a.inScope).toBe(true);
+    expect(a.suggestions.map((l) => l.code)).toEqual(['63685']);
+  });
+
   it('reads a device noun made generic ("beyond a routine paddle removal") as no device of the note', () => {
     const ds = devices('DESCRIPTION: The paddle was freed from dense epidural scar. This dissection added about 80 minutes beyond a routine paddle removal. The paddle was removed intact.');
     expect(ds.filter((d) => d.kind === 'array')).toHaveLength(1);

@@ -90,6 +90,9 @@ describe('62 by part: the author did the generator alone', () => {
   it('"Dr. B left theatre. I then made the pocket": 62 on the paddle only', () => {
     expect(mods(note('After the spinal part Dr. B left theatre for his next case. I then made the generator pocket, connected the extension to the generator and placed it in the pocket.'))).toEqual(['63655-62', '63685']);
   });
+  it('"Dr. B did not participate in the generator placement": 62 on the paddle only', () => {
+    expect(mods(note('We then made the generator pocket, connected the extension to the generator and placed it in the pocket. Dr. B did not participate in the generator placement.'))).toEqual(['63655-62', '63685']);
+  });
   it('the same session with both surgeons on the generator: 62 on both', () => {
     expect(mods(note('We then made the generator pocket together, connected the lead to the generator and placed it in the pocket.'))).toEqual(['63655-62', '63685-62']);
   });
