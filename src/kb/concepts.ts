@@ -138,7 +138,7 @@ const RAW: ConceptInput[] = [
     // a laparoscopy converted to open surgery
     'converted|convert|conversion to|into ~3 open|laparotomy|midline', 'decision ~4 convert|conversion', 'open conversion',
   ] },
-  { id: 'approach.laparoscopic', kind: 'approach', value: 'laparoscopic', label: 'laparoscopic', patterns: ['laparoscop*', 'trocar|trocars', 'laparoscopic port|ports', 'pneumoperitoneum', 'insufflat*', 'two|three|four|five|2|3|4|5 ~2 ports|trocars', 'port|ports ~2 placed|inserted|sited', 'umbilical port', 'robotic|robot - assisted|robot-assisted'] },
+  { id: 'approach.laparoscopic', kind: 'approach', value: 'laparoscopic', label: 'laparoscopic', patterns: ['laparoscop*', 'trocar|trocars', 'laparoscopic port|ports', 'pneumoperitoneum', 'insufflat*', 'two|three|four|five|2|3|4|5 ~2 ports|trocars', 'port|ports ~2 placed|inserted|sited', 'umbilical port', 'robotic', 'robot - assisted', 'robot-assisted'] },
   { id: 'approach.stereotactic', kind: 'approach', value: 'stereotactic', label: 'stereotactic', patterns: ['stereotactic|stereotaxic', 'burr hole|holes', 'twist drill', 'frame', 'trajectory'] },
 
   // ---- actions -------------------------------------------------------------
@@ -163,7 +163,7 @@ const RAW: ConceptInput[] = [
     'inserted|plugged|seated|placed into ~3 generator|ipg|battery|neurostimulator',
   ] },
   { id: 'action.putBack', kind: 'action', value: 'putBack', label: 'put back (same device)', patterns: [
-    'replaced|returned|reinserted|placed|put|re - inserted|re - placed|seated ~1 back', 'replaced|returned|reinserted|replaced ~3 to|into|in ~3 pocket|pockets', 'back into|in ~2 pocket', 'same ~2 ipg|generator|battery|device',
+    'replaced|returned|reinserted|placed|put|seated ~1 back', 're - inserted|placed ~1 back', 'replaced|returned|reinserted|replaced ~3 to|into|in ~3 pocket|pockets', 'back into|in ~2 pocket', 'same ~2 ipg|generator|battery|device',
   ] },
   { id: 'action.revision', kind: 'action', value: 'revision', label: 'revision', patterns: [
     'revise|revised|revision|revising', 'reposition|repositioned|repositioning', 're - position|positioned',
@@ -182,7 +182,7 @@ const RAW: ConceptInput[] = [
     'subcutaneous|subfascial|submuscular pocket', 'pocket creation', 'pocket for the ipg|generator|battery|receiver',
   ] },
   { id: 'pocket.opened', kind: 'pocket', value: 'opened', label: 'existing pocket opened', patterns: [
-    'pocket ~4 opened|reopened|entered|re - opened|explored|incised', 'open|opened|reopened|reopen|entered|explored ~4 pocket', 'existing|previous|prior|old|same|original|current pocket',
+    'pocket ~4 opened|reopened|entered|explored|incised', 'pocket ~4 re - opened', 'open|opened|reopened|reopen|entered|explored ~4 pocket', 'existing|previous|prior|old|same|original|current pocket',
     'capsule ~3 incised|opened', 'through the prior|previous|old|existing incision',
   ] },
   { id: 'pocket.revised', kind: 'pocket', value: 'revised', label: 'pocket revised (hematoma evacuated, washout, debridement)', patterns: [

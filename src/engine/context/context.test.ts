@@ -170,6 +170,8 @@ describe('operative-note cases', () => {
     expect(a('In March 2019 a paddle lead was put in by another surgeon.', 'paddle')).toBe('historical');
     expect(a('The patient has had intrathecal baclofen since 2018.', 'baclofen')).toBe('historical');
     expect(a('The lead was anchored at 2 sites.', 'lead')).toBe('affirmed');
+    // a table cell ends every scope: "Removed, not replaced<TAB>pocket opened" opens the pocket
+    expect(a('IPG\t--\tRemoved, not replaced\tL infraclavicular pocket opened.', 'pocket opened')).toBe('affirmed');
     // coordinated device nouns share the date, even when the tagger reads "lead" as a verb
     expect(a('Patient had a left S3 lead and IPG placed in 2016 by an outside urologist.', 'lead')).toBe('historical');
   });

@@ -276,7 +276,12 @@ interface ScopeEnv {
   sentEnd: number;
   /** TERMINATE category bits per token, indexed from `sentStart`. */
   term: Uint8Array;
+  /** The note's text (to see a table-cell tab between two tokens). */
+  text: string;
 }
+
+/** A tab between two tokens is a table-cell boundary ("Removed, not replaced<TAB>pocket opened"): no scope crosses it. */
+const cellBreak = (env: ScopeEnv, left: number, right: number) => env.text.slice(env.tokens[left].end, env.tokens[right].start).includes('\t');
 
 const terminates = (env: ScopeEnv, k: number, bit: number): boolean => (env.term[k - env.sentStart] & bit) !== 0;
 
@@ -342,6 +347,7 @@ function plainForwardEnd(env: ScopeEnv, hit: CueHit, category: TriggerCategory, 
     // ":" ends negated and historical scopes (a header glued to the line: "Not obtained  DIAGNOSIS: ...");
     // a plan runs on over it ("options include: ...", "call if any of the following: ...")
     if (tok.norm === ';' || tok.norm === '|' || (tok.norm === ':' && category !== 'HYPOTHETICAL') || terminates(env, k, bit)) break;
+    if (k > hit.end - 1 && k > 0 && cellBreak(env, k - 1, k)) break;
     if (isWord(tok) && ++words > max) break;
     if (category === 'HISTORICAL' && startsVerbGroup(tokens, k, env.sentEnd)) break;
     end = k + 1;
@@ -364,6 +370,16 @@ function forwardScope(env: ScopeEnv, hit: CueHit, rule: ContextRule, max: number
 /** Device nouns the tagger sometimes reads as verbs ("lead"). */
 const NOUN_TAGGED_VERB: ReadonlySet<string> = new Set(['lead', 'leads', 'stimulator', 'battery', 'generator', 'pocket']);
 
+/**
+ * A free-standing dash joins two clauses: "The SAME IPG was reconnected - a new one was not needed"
+ * (not after a short label: "ALLERGIES - NONE", "Fluoroscopy - not used").
+ */
+function freeDash(env: ScopeEnv, k: number): boolean {
+  const { tokens, sentStart } = env;
+  const tok = tokens[k];
+  return (tok.norm === '-' || tok.norm === '–' || tok.norm === '—') && k - sentStart > 3 && tokens[k - 1].end < tok.start && tokens[k + 1]?.start > tok.end;
+}
+
 function backwardScope(env: ScopeEnv, hit: CueHit, category: TriggerCategory, max: number, crossesLabel = false): [number, number] | null {
   const { tokens, sentStart } = env;
   const bit = CAT_BIT[category];
@@ -377,11 +393,7 @@ function backwardScope(env: ScopeEnv, hit: CueHit, category: TriggerCategory, ma
       labelCrossed = true;
       continue;
     }
-    // a free-standing dash joins two clauses: "The SAME IPG was reconnected - a new one was not needed"
-    // (not after a short label: "ALLERGIES - NONE", "Fluoroscopy - not used")
-    const dash =
-      (tok.norm === '-' || tok.norm === '–' || tok.norm === '—') && k - sentStart > 3 && tokens[k - 1].end < tok.start && tokens[k + 1]?.start > tok.end;
-    if (BARRIERS.has(tok.norm) || tok.norm === ',' || dash || (terminates(env, k, bit) && !crossesLabel)) break;
+    if (BARRIERS.has(tok.norm) || tok.norm === ',' || freeDash(env, k) || (terminates(env, k, bit) && !crossesLabel) || cellBreak(env, k, k + 1)) break;
     // "... was placed and | fluoroscopy was not used": a conjunction after a verb ends the clause
     // ("a left S3 lead and IPG placed in 2016": "lead" tagged as a verb is still the noun)
     if (tok.pos === 'CCONJ' && k > sentStart && tokens[k - 1].pos === 'VERB' && !NOUN_TAGGED_VERB.has(tokens[k - 1].norm)) break;
@@ -487,7 +499,7 @@ function sentenceContext(doc: Doc, index: number, kind: string | undefined): Sen
   const s = doc.sentences[index];
   const hits = resolveOverlaps(hitsForKind(sentenceHits(doc, index), kind), s.tokenStart, s.tokenEnd);
   const term = terminationMask(hits, s.tokenStart, s.tokenEnd - s.tokenStart);
-  const env: ScopeEnv = { tokens: doc.tokens, sentStart: s.tokenStart, sentEnd: s.tokenEnd, term };
+  const env: ScopeEnv = { tokens: doc.tokens, sentStart: s.tokenStart, sentEnd: s.tokenEnd, term, text: doc.text };
   const scopes: Scope[] = [];
   for (const h of hits) {
     if (h.rules.some((r) => r.category === 'PSEUDO')) continue;

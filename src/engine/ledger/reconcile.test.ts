@@ -23,6 +23,12 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     expect(lines(`${base} The generator pocket was opened, the generator was removed and not replaced.`)).toContain('63688 x1');
   });
 
+  it('"placed back", "put back", "the pocket was re-opened" are read (multi-word alternatives are patterns of their own)', () => {
+    const note = 'DESCRIPTION: The pocket was re-opened and the spinal cord stimulator generator lifted out. The lead was disconnected, tested and reconnected, and the same generator was put back in the pocket.';
+    const ds = analyze(note).devices;
+    expect(ds.find((d) => d.kind === 'generator')?.acts.map((a) => a.act)).toContain('putBack');
+  });
+
   it('a lead opened today, pulled back and re-advanced is a placement, not a revision', () => {
     const note = 'OPERATIVE NOTE\nDESCRIPTION: Under fluoroscopy a Tuohy needle was placed at T12-L1. A new lead was advanced to T8, withdrawn 2 cm and re-advanced to the top of T8, then connected to the external trial stimulator.';
     expect(lines(note)).toEqual(['63650 x1']);
