@@ -47,6 +47,16 @@ describe('device ledger', () => {
     expect(a.suggestions.map((l) => l.code)).toEqual(['63685']);
   });
 
+  it('"a bladder pacemaker" is a sacral neurostimulator, not a cardiac device; "Pt\'s right lead" is the one already in', () => {
+    const a = analyze('PROCEDURE: Placement of bladder pacemaker, stage 2 of the planned two-stage sacral neuromodulation.\nDESCRIPTION: The buttock incision was reopened, the extension disconnected, the pocket enlarged, and the S3 lead connected to the new generator, which was placed in the pocket.');
+    expect(a.inScope).toBe(true);
+    expect(a.suggestions.map((l) => l.code)).toContain('64590');
+    const b = analyze('DESCRIPTION: The cardiac pacemaker generator was replaced.');
+    expect(b.suggestions).toEqual([]);
+    const ds = devices("DESCRIPTION: Pt's right lead moved down. The right lead was re-steered to the top of T8 and re-anchored.");
+    expect(ds.filter((d) => d.kind === 'array').every((d) => d.state !== 'new-left-in')).toBe(true);
+  });
+
   it('reads a device noun made generic ("beyond a routine paddle removal") as no device of the note', () => {
     const ds = devices('DESCRIPTION: The paddle was freed from dense epidural scar. This dissection added about 80 minutes beyond a routine paddle removal. The paddle was removed intact.');
     expect(ds.filter((d) => d.kind === 'array')).toHaveLength(1);

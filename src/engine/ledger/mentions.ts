@@ -77,9 +77,14 @@ function damagedAfter(tokens: Token[], from: number, clauseEnd: number): boolean
   return false;
 }
 
+/** "Pt's right lead", "the patient's generator": the patient's own device is one already in. */
+function patientsOwn(tokens: Token[], phraseStart: number): boolean {
+  return tokens[phraseStart - 1]?.norm === "'s" && ['pt', 'patient', 'pts'].includes(tokens[phraseStart - 2]?.norm ?? '');
+}
+
 /** Old when the phrase is the object of rework or its clause says what befell it; else by its premodifiers. */
 function mentionDeterminer(tokens: Token[], m: ConceptMatch, outerLength: number, clauseEnd: number, pre: Token[]): Mention['determiner'] {
-  if (objectOfRework(tokens, m.tokenStart - outerLength) || damagedAfter(tokens, m.tokenEnd, clauseEnd)) return 'old';
+  if (objectOfRework(tokens, m.tokenStart - outerLength) || damagedAfter(tokens, m.tokenEnd, clauseEnd) || patientsOwn(tokens, m.tokenStart - outerLength)) return 'old';
   return determinerOf(pre, m.assertion === 'historical');
 }
 
