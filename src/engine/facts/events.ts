@@ -366,7 +366,8 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       // where a trial extension leaves the skin is not the side of the lead ("brought out ... on the left side")
       const before = tokens.slice(sentence.tokenStart, m.tokenStart);
       if (before.some((t) => t.norm === 'extension' || t.norm === 'extensions') && before.slice(-10).some((t) => /^(out|exit|exits|exiting|exited|externali[sz]ed)$/.test(t.norm))) continue;
-      const short = sentence.tokenEnd - sentence.tokenStart <= 4 && sentence.section === 'other';
+      // a side on a line of its own ("RIGHT" under the title, "Side: left") labels the note
+      const short = sentence.tokenEnd - sentence.tokenStart <= 4 && (sentence.section === 'other' || sentence.section === 'preamble');
       // "Same on the right.", "The same steps were repeated on the left side."
       const repeat = /\b(same|repeated|likewise|identical|identically|mirror)\b/i.test(doc.text.slice(sentence.start, sentence.end));
       // "at the left forearm", "left anterior neck": the side of a body site where an array lies
@@ -404,7 +405,7 @@ export function readEvents(doc: Doc, matches: ConceptMatch[], work: Set<number>)
       }
     }
   }
-  if (sideVals.size === 0) collectSides((m) => ['preop_dx', 'postop_dx', 'procedure', 'indications'].includes(m.section));
+  if (sideVals.size === 0) collectSides((m) => ['preop_dx', 'postop_dx', 'procedure', 'indications', 'preamble'].includes(m.section));
   // work on a device already in: the history says where it was placed ("integrated lead placed 2024 at the left forearm")
   if (sideVals.size === 0 && target !== null && SIDED_FROM_HISTORY.has(target)) {
     // (also an incision's side in the account of the work: "prior cervical incision, left anterior neck, reopened")

@@ -7,6 +7,9 @@ describe('the side of a sided array, told by its body site or its history', () =
   it('"at the left forearm" gives LT to a peripheral lead', () => {
     expect(lines('DESCRIPTION: Under ultrasound a percutaneous lead was placed along the superficial radial nerve at the left forearm and connected to the external stimulator.')).toEqual(['64555-LT']);
   });
+  it('a side on a line of its own under the title ("RIGHT") labels the note', () => {
+    expect(lines('PROCEDURE NOTE\nRIGHT\nDESCRIPTION: Under ultrasound a percutaneous lead was placed along the superficial peroneal nerve and connected to the external stimulator.')).toEqual(['64555-RT']);
+  });
   it('no side anywhere: no side modifier, and the line asks (side-missing)', () => {
     const a = analyze('DESCRIPTION: Under ultrasound a percutaneous lead was placed along the superficial radial nerve at the forearm and connected to the external stimulator.');
     expect(a.suggestions[0].modifiers.map((m) => m.code)).toEqual([]);

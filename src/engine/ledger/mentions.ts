@@ -111,9 +111,9 @@ function countOf(pre: Token[], text: string, after: Token[]): { count: number; p
     if (next && PER_DEVICE.test(next.norm)) continue;
     if (n) return { count: n, plural: pre[i].norm === 'both' ? 'all' : 'stated' };
   }
-  // "leads x2", "leads (2)", "leads x 2"
+  // "leads x2", "leads (2)", "leads x 2", and a log field "Leads: x2"
   const a = after.map((t) => t.norm).join(' ');
-  const x = /^(?:x ?|\( ?|times ?)([2-4])\b/.exec(a);
+  const x = /^(?:: ?)?(?:x ?|\( ?|times ?)([2-4])\b/.exec(a);
   if (x) return { count: Number(x[1]), plural: 'stated' };
   if (PLURAL.test(text)) return { count: 0, plural: 'all' };
   return { count: 1, plural: null };
