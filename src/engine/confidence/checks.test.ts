@@ -37,6 +37,7 @@ describe('confidence checks', () => {
       'DESCRIPTION: Deep brain stimulator generator at end of service. The left chest incision was opened and the old IPG delivered and disconnected. A new IPG was connected, impedances normal, and placed in the existing pocket.',
       'DESCRIPTION: Deep brain stimulator generator at end of service. The left chest incision was opened and the old IPG delivered and disconnected from both extensions. A new IPG was connected to both extensions, impedances normal, and placed in the existing pocket.',
     ],
+    ['ledger-units', 'DESCRIPTION: Under ultrasound a percutaneous lead was placed along the left femoral nerve and connected to the external stimulator.\nLeads: x2 (femoral, sciatic)', 'DESCRIPTION: Under ultrasound a percutaneous lead was placed along the left femoral nerve and connected to the external stimulator.\nLeads: x1 (femoral)'],
     ['array-units-unstated', trial().replace('A new lead was', 'New trial lead(s) were'), trial().replace('A new lead was', 'Two new trial leads were')],
     ['documentation-gap', 'DESCRIPTION: The old spinal cord stimulator generator was removed. A new spinal cord stimulator generator was implanted.', generator().replace('stimulator generator', 'spinal cord stimulator generator')],
   ];

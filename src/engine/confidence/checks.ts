@@ -84,7 +84,12 @@ const PREDICATES: Record<string, Predicate> = {
     if (rule?.unit !== 'per-array' || line.modifiers.some((m) => m.code === '53')) return null;
     const left = arraysOf(ctx.ledger).filter((i) => i.state === 'new-left-in');
     const units = unitsForCode(line.code, ctx);
-    return left.length && left.length !== units ? { detail: `${units} billed, ${left.length} left in`, evidence: evidenceOf(left) } : null;
+    if (left.length && left.length !== units) return { detail: `${units} billed, ${left.length} left in`, evidence: evidenceOf(left) };
+    // a count the note states for today's leads ("Leads: x2", "two leads were placed") above the units
+    // (an add-on counts the arrays beyond the first, so it is compared through its primary)
+    if (rule.addOnTo) return null;
+    const stated = ctx.ledger.mentions.filter((m) => m.kind === 'array' && m.plural === 'stated' && m.count > units && !m.negated && !m.historical && ctx.ledger.clauses[m.clause]?.work);
+    return stated.length ? { detail: `${units} billed, the note states ${stated[0].count} ("${stated[0].text}")`, evidence: [{ start: stated[0].start, end: stated[0].end, text: stated[0].text }] } : null;
   },
   'ledger-action': (line, ctx) => {
     const rule = CODE_BY_ID.get(line.code);
