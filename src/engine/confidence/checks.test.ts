@@ -54,9 +54,11 @@ describe('confidence checks', () => {
     expect(fired(trial()).has('dbs-recording')).toBe(false);
   });
 
-  it('system-parts: a hypoglossal system code asks which parts were done; a spinal lead code does not', () => {
-    const hgns = 'DESCRIPTION: A right hypoglossal nerve stimulation lead was placed on the nerve, a respiratory sensing lead was placed between the intercostal muscles, and the Inspire generator was connected to both leads in a right chest pocket.';
-    expect(fired(hgns).has('system-parts')).toBe(true);
+  it('system-parts: a hypoglossal system code asks which parts were done unless the story shows every part new; a spinal lead code never asks', () => {
+    const whole = 'DESCRIPTION: A new right hypoglossal nerve stimulation lead was placed on the nerve, a new respiratory sensing lead was placed between the intercostal muscles, and a right chest pocket was created for a new Inspire generator, which was connected to both leads and placed in it.';
+    const part = 'DESCRIPTION: A right hypoglossal nerve stimulation lead was placed on the nerve and connected to the Inspire generator already in the right chest pocket.';
+    expect(fired(whole).has('system-parts')).toBe(false);
+    expect(fired(part).has('system-parts')).toBe(true);
     expect(fired(trial()).has('system-parts')).toBe(false);
   });
 

@@ -129,9 +129,10 @@ const PREDICATES: Record<string, Predicate> = {
   // any named co-surgeon or assistant: on first-run blind sets the staff modifiers were wrong about half the time
   'staff-modifiers': (_line, ctx) => cues(ctx, ['cosurgeon', 'assistant'], ['cosurgeon', 'physician', 'nonphysician']),
   'extra-work': (_line, ctx) => cues(ctx, ['increasedWork', 'reduced']),
-  'system-parts': (line) => {
+  'system-parts': (line, ctx) => {
     const rule = CODE_BY_ID.get(line.code);
     if (!rule || !(rule.parts?.length || rule.target.includes("hypoglossal"))) return null;
+    if (rule.parts?.length && wholeSystemShown(rule.parts, actionOf(line, ctx), ctx.ledger)) return null;
     return { detail: rule.parts?.join(", ") ?? "hypoglossal system", evidence: [] };
   },
   'approach-changed': (line, ctx) => {
@@ -181,6 +182,22 @@ const PREDICATES: Record<string, Predicate> = {
 
 function approachInferred(line: Suggestion, ctx: CheckContext): boolean {
   return !!CODE_BY_ID.get(line.code)?.approach && ctx.reading.approach.defaulted;
+}
+
+/**
+ * The device story shows every part a whole-system code covers, each with the same fate: all placed
+ * new and left in (an insertion), or all already in and taken out (a removal), the generator too.
+ */
+function wholeSystemShown(parts: readonly string[], action: string | undefined, ledger: Ledger): boolean {
+  const want = action === 'insertion' ? 'new-left-in' : action === 'removal' ? 'pre-removed' : null;
+  if (!want) return false;
+  // a new generator goes into a pocket made for it
+  if (want === 'new-left-in' && !ledger.pockets.some((p) => p.act === 'created' && p.status === 'done')) return false;
+  const kinds = [...new Set([...parts.map((p) => (p === 'sensor' ? 'sensor' : 'array')), 'generator'])];
+  return kinds.every((k) => {
+    const is = ledger.instances.filter((i) => i.kind === k && i.acts.some((a) => a.status === 'done'));
+    return is.length > 0 && is.every((i) => i.state === want);
+  });
 }
 
 /** The line's system is not named by any word in the account of the work (only in passing, or inferred). */
