@@ -48,6 +48,14 @@ describe('confidence checks', () => {
     });
   }
 
+  it('staged-session: a stage settled by its dates (58 with the interval) does not ask; a stage with no timing does', () => {
+    const stage2 = (when: string) => `PROCEDURE: Stage 2 of a planned two-stage sacral neuromodulation.\nDESCRIPTION: The left S3 tined lead was placed by me ${when} as stage 1. Today the buttock incision was reopened, the extension removed, a pocket enlarged, and the lead connected to a new generator placed in the pocket.`;
+    const settled = analyze(`Date: 03/12/2025\n${stage2('on 03/04/2025')}`);
+    expect(settled.suggestions[0].modifiers.map((m) => m.code)).toContain('58');
+    expect(fired(`Date: 03/12/2025\n${stage2('on 03/04/2025')}`).has('staged-session')).toBe(false);
+    expect(fired(stage2('recently')).has('staged-session')).toBe(true);
+  });
+
   it('dbs-recording: a deep-brain lead line always names the recording fact it rests on', () => {
     const dbs = 'DESCRIPTION: Through a right frontal burr hole a deep brain stimulation lead was placed stereotactically in the subthalamic nucleus and secured with the cap.';
     expect(fired(dbs).has('dbs-recording')).toBe(true);

@@ -125,7 +125,9 @@ const PREDICATES: Record<string, Predicate> = {
     const off = ctx.ledger.instances.filter((i) => i.brand && !(rule.target as string[]).includes(CATALOGUE_BY_BRAND.get(i.brand)!.target));
     return off.length ? { detail: off.map((i) => i.brand).join(', '), evidence: off.flatMap((i) => i.evidence).slice(0, 2) } : null;
   },
-  'staged-session': (_line, ctx) => cues(ctx, ['staged']) ?? stageWords(ctx),
+  // quiet when the stage was settled by its dates (58 inside the earlier stage's global, with the interval);
+  // a stage with no timing, or only words of staging, still asks
+  'staged-session': (line, ctx) => (stageSettled(line) ? null : (cues(ctx, ['staged']) ?? stageWords(ctx))),
   // any named co-surgeon or assistant: on first-run blind sets the staff modifiers were wrong about half the time
   'staff-modifiers': (_line, ctx) => cues(ctx, ['cosurgeon', 'assistant'], ['cosurgeon', 'physician', 'nonphysician']),
   'extra-work': (_line, ctx) => cues(ctx, ['increasedWork', 'reduced']),
@@ -219,6 +221,11 @@ function countStated(ctx: CheckContext): boolean {
 
 /** "lead(s)", "electrode(s)": the writer leaves the number of arrays open. */
 const EITHER_NUMBER = /\b(?:leads?|electrodes?|arrays?)\s?\(s\)/i;
+
+function stageSettled(line: Suggestion): boolean {
+  // (an interval outside the global settles 58 but not which parts this session did, so it still asks)
+  return line.modifiers.some((m) => m.code === '58' && m.reasons.some((r) => r.text.includes(' days after') || r.text.includes('global period stated')));
+}
 
 const STAGE = /\b(?:stage\s*(?:1|2|one|two|i{1,2})|(?:first|second)[- ]stage|staged)\b/i;
 
