@@ -89,6 +89,16 @@ function resolvePlural(r: Resolver, m: Mention, kind: DeviceKind, acts: Readonly
   return chosen;
 }
 
+/** "the other lead": the other one of the same age as the lead just named ("Pt's right lead moved ... the other lead is fine"). */
+function resolveOther(r: Resolver, m: Mention, kind: DeviceKind, same: DeviceInstance[]): DeviceInstance {
+  const latest = r.byRecency(r.ofKind(kind))[0];
+  if (latest?.preExisting && m.determiner !== 'new') {
+    const rest = r.byRecency(r.ofKind(kind).filter((i) => i.preExisting && i !== latest));
+    return rest[0] ?? r.open(m, kind, 'old');
+  }
+  return r.byRecency(same).slice(1)[0] ?? r.open(m, kind, 'new');
+}
+
 function resolveOrdinal(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstance[] {
   // "the second electrode was left as it was", in a note about devices already in: an old one
   const old = r.ofKind(kind).filter((i) => i.preExisting);
@@ -100,10 +110,7 @@ function resolveOrdinal(r: Resolver, m: Mention, kind: DeviceKind): DeviceInstan
     }
   }
   const same = r.ofKind(kind).filter((i) => !i.preExisting);
-  if (m.ordinal === -1) {
-    const rest = r.byRecency(same).slice(1);
-    return [rest[0] ?? r.open(m, kind, 'new')];
-  }
+  if (m.ordinal === -1) return [resolveOther(r, m, kind, same)];
   const found = same.find((i) => i.number === m.ordinal);
   // "a second lead" after a lead was swapped out: one more device, unless a mention named that number ("Lead 2: a second lead ...")
   if (found && m.determiner === 'new' && !r.named.has(found.id)) return [r.open(m, kind, 'new')];

@@ -57,6 +57,14 @@ describe('device ledger', () => {
     expect(ds.filter((d) => d.kind === 'array').every((d) => d.state !== 'new-left-in')).toBe(true);
   });
 
+  it('"the other lead" next to an old lead is the other old lead; a lead pulled back and re-steered stays in (revised)', () => {
+    const note = "DESCRIPTION: Pt's right lead moved down. The IPG and the other lead are fine. Through the midline incision the right lead's anchor was loosened; the lead was pulled back partially and then re-steered up to the top of T8, and re-anchored.";
+    const arrays = devices(note).filter((d) => d.kind === 'array');
+    expect(arrays.some((d) => d.state === 'new-left-in')).toBe(false);
+    expect(arrays.map((d) => d.state)).toContain('pre-revised');
+    expect(analyze(note).suggestions.map((l) => l.code)).toEqual(['63663']);
+  });
+
   it('reads a device noun made generic ("beyond a routine paddle removal") as no device of the note', () => {
     const ds = devices('DESCRIPTION: The paddle was freed from dense epidural scar. This dissection added about 80 minutes beyond a routine paddle removal. The paddle was removed intact.');
     expect(ds.filter((d) => d.kind === 'array')).toHaveLength(1);

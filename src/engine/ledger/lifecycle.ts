@@ -44,7 +44,9 @@ function stateOfOld(done: Act[], namedOld: boolean): FinalState {
   if (done.some((a) => a.act === 'replaced')) return 'pre-replaced';
   // "the IPG delivered from its capsule ... connected to the existing IPG": lifted out, then connected, it stayed
   const reconnected = out >= 0 && done.slice(out + 1).some((a) => a.act === 'connected');
-  if (out >= 0 && back < out && !reconnected) return 'pre-removed';
+  // "pulled back partially and then re-steered": revised after coming out, it stayed in
+  const revisedAfter = out >= 0 && done.slice(out + 1).some((a) => a.act === 'revised');
+  if (out >= 0 && back < out && !reconnected && !revisedAfter) return 'pre-removed';
   if (done.some((a) => a.act === 'revised' || a.act === 'putBack') || (out >= 0 && back > out)) return 'pre-revised';
   // "the paddle had migrated ... it was advanced cephalad": a device named as already in, moved into place
   // today (not a device of another time's placement, nor one "left in place")
