@@ -78,6 +78,7 @@ const RAW: ConceptInput[] = [
   // masks: a connector pin taken out of the header is a disconnection; "single-lead" describes a generator
   { id: 'mask.pinOut', kind: 'mask', value: 'pinOut', label: 'connector pin out of the header', patterns: ['pin|pins|connector|connectors|terminal ~3 out of ~1 header|headers|port|ports|block'] },
   { id: 'mask.layPacemaker', kind: 'mask', value: 'layPacemaker', label: 'a neurostimulator called a "pacemaker" ("bladder pacemaker", "brain pacemaker")', patterns: ['bladder|brain|stomach|gastric|diaphragm|diaphragmatic|phrenic|bowel|pelvic|sacral|nerve|spinal|spine pacemaker|pacer|pacemakers', 'pacemaker|pacer for the|her|his bladder|brain|stomach|diaphragm|bowels|bowel|pain'] },
+  { id: 'mask.icdCodes', kind: 'mask', value: 'icdCodes', label: '"ICD" as the diagnosis-code system ("ICD: G89.4", "ICD-10")', patterns: ['icd :', 'icd - 10|9|cm', 'icd-10|icd-9|icd10|icd9|icd-10-cm', 'icd 10|9', 'icd code|codes|dx'] },
   { id: 'mask.leadAdjective', kind: 'mask', value: 'leadAdjective', label: '"single-lead" as an adjective', patterns: ['single|dual|one|two - lead|channel', 'single-lead|dual-lead'] },
   // a mask: spinal-fusion anatomy ("sacral ala", "S1 screws") is not a sacral-nerve target
   { id: 'mask.sacralAnatomy', kind: 'mask', value: 'sacralAnatomy', label: 'sacral bone anatomy', patterns: ['sacral|s1|s2 ala|alae|slope|screw|screws|promontory|fracture|insufficiency'] },

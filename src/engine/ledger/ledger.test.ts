@@ -65,6 +65,13 @@ describe('device ledger', () => {
     expect(analyze(note).suggestions.map((l) => l.code)).toEqual(['63663']);
   });
 
+  it('"ICD:" as the diagnosis-code label is no defibrillator; "ICD placement" still is', () => {
+    const a = analyze('ICD: G89.4, M96.1\nDESCRIPTION: The old spinal cord stimulator generator was removed from the flank pocket and a new generator was connected to both existing leads and placed in the same pocket.');
+    expect(a.inScope).toBe(true);
+    expect(a.suggestions.map((l) => l.code)).toEqual(['63685']);
+    expect(analyze('DESCRIPTION: ICD placement; the generator was connected to the right ventricular lead.').inScope).toBe(false);
+  });
+
   it('reads a device noun made generic ("beyond a routine paddle removal") as no device of the note', () => {
     const ds = devices('DESCRIPTION: The paddle was freed from dense epidural scar. This dissection added about 80 minutes beyond a routine paddle removal. The paddle was removed intact.');
     expect(ds.filter((d) => d.kind === 'array')).toHaveLength(1);
