@@ -38,6 +38,11 @@ describe('confidence checks', () => {
       'DESCRIPTION: Deep brain stimulator generator at end of service. The left chest incision was opened and the old IPG delivered and disconnected from both extensions. A new IPG was connected to both extensions, impedances normal, and placed in the existing pocket.',
     ],
     ['ledger-units', 'DESCRIPTION: Under ultrasound a percutaneous lead was placed along the left femoral nerve and connected to the external stimulator.\nLeads: x2 (femoral, sciatic)', 'DESCRIPTION: Under ultrasound a percutaneous lead was placed along the left femoral nerve and connected to the external stimulator.\nLeads: x1 (femoral)'],
+    [
+      'ledger-target',
+      'DESCRIPTION: Left flank incision over the spinal cord stimulator IPG; old IPG disconnected from the two SCS leads. The sacral IPG in the right buttock was freed and disconnected from the S3 lead. The tined lead was removed intact. The sacral IPG was not replaced.',
+      'DESCRIPTION: The sacral IPG in the right buttock was freed and disconnected from the S3 lead. The tined lead was removed intact. The sacral IPG was not replaced.',
+    ],
     ['array-units-unstated', trial().replace('A new lead was', 'New trial lead(s) were'), trial().replace('A new lead was', 'Two new trial leads were')],
     ['documentation-gap', 'DESCRIPTION: The old spinal cord stimulator generator was removed. A new spinal cord stimulator generator was implanted.', generator().replace('stimulator generator', 'spinal cord stimulator generator')],
   ];

@@ -161,6 +161,13 @@ const PREDICATES: Record<string, Predicate> = {
     const x = EITHER_NUMBER.exec(ctx.doc.text);
     return x ? { detail: `"${x[0]}"`, evidence: [{ start: x.index, end: x.index + x[0].length, text: x[0] }] } : null;
   },
+  'ledger-target': (line, ctx) => {
+    const rule = CODE_BY_ID.get(line.code);
+    if (!rule) return null;
+    const kind = rule.component === 'system' ? 'array' : rule.component;
+    const other = ctx.ledger.instances.find((i) => i.kind === kind && i.target && !(rule.target as string[]).includes(i.target) && doneActs(i).some((a) => a.act !== 'connected'));
+    return other ? { detail: `${other.target} for a ${other.kind}`, evidence: evidenceOf([other]) } : null;
+  },
   'approach-inferred': (line, ctx) => (approachInferred(line, ctx) ? { detail: ctx.reading.approach.value ?? 'the usual approach', evidence: ctx.reading.approach.evidence } : null),
   'target-weak': (line, ctx) => (targetWeak(line, ctx) ? { detail: ctx.reading.targetEvidence.slice(0, 2).map((s) => `"${s.text}"`).join(', ') || 'no system word', evidence: ctx.reading.targetEvidence.slice(0, 2) } : null),
   'documentation-gap': (line) => {
