@@ -6,7 +6,7 @@ import { z } from './zod';
  * interpreter), and what to do: change the action, take the unit count from the ledger, or drop
  * the event. Reasons are our own words; sources point at the coding reference.
  */
-export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays', 'hypoglossalGeneratorKept', 'generatorsOnlyKept', 'arraysOnlyRevised', 'resitedToOtherSide', 'onlyDiscardedArrays', 'namedOldArraysMoved', 'generatorUntouched'] as const;
+export const LEDGER_CONDITIONS = ['onlyNewArrays', 'onlyExistingArrays', 'generatorOnlyReconnected', 'integratedBrand', 'secondStageGenerator', 'arraysLeftInPlace', 'paddleAndPercutaneous', 'generatorInNewPocket', 'onlyPercutaneousArrays', 'hypoglossalGeneratorKept', 'generatorsOnlyKept', 'arraysOnlyRevised', 'resitedToOtherSide', 'onlyDiscardedArrays', 'namedOldArraysMoved', 'generatorUntouched', 'numberedNewArrays'] as const;
 
 export const LedgerRuleSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]+$/),
@@ -164,6 +164,14 @@ const RAW: LedgerRule[] = [
     then: { recode: { component: 'array', action: 'revision' } },
     reason: 'The lead already in the patient was repositioned or put back ("replaced into the tunnel" means put back in position), and no new lead went in: that is a revision, not a replacement.',
     source: CONV + '; shared/domain/neurostimulator-coding.md ("replaced" meaning put back in position)',
+  },
+  {
+    id: 'numbered-new-arrays-are-counted',
+    when: { component: 'array', actions: ['insertion'] },
+    ledger: 'numberedNewArrays',
+    then: { action: 'insertion', arrays: 'newLeftIn' },
+    reason: 'The leads placed today are told one by one with their numbers ("Lead 1 (left) ... lead 2 (right)"), each left in: the units are that count.',
+    source: CONV,
   },
 ];
 

@@ -29,6 +29,11 @@ describe('ledger rules (kb/ledger-rules.ts)', () => {
     expect(ds.find((d) => d.kind === 'generator')?.acts.map((a) => a.act)).toContain('putBack');
   });
 
+  it('leads told one by one by number ("Lead 1 (left) ... lead 2 (right)") are counted from the ledger', () => {
+    const note = 'DESCRIPTION: Under fluoroscopy Tuohy needles were placed paramedian with loss of resistance at T12-L1. Lead 1 (left) was advanced to the top of T8 and lead 2 (right) to mid T8 under fluoro. Needles removed, the lead secured to the fascia with an anchor, and connected to the external trial stimulator.';
+    expect(lines(note)).toEqual(['63650 x2']);
+  });
+
   it('a lead opened today, pulled back and re-advanced is a placement, not a revision', () => {
     const note = 'OPERATIVE NOTE\nDESCRIPTION: Under fluoroscopy a Tuohy needle was placed at T12-L1. A new lead was advanced to T8, withdrawn 2 cm and re-advanced to the top of T8, then connected to the external trial stimulator.';
     expect(lines(note)).toEqual(['63650 x1']);

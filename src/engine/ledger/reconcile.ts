@@ -100,6 +100,16 @@ const CONDITIONS: Record<LedgerRule['ledger'], Condition> = {
     const denied = ledger.pockets.some((p) => p.status === 'negated' && p.act === 'opened');
     return denied && !ledger.pockets.some((p) => p.status === 'done') && gens.every((i) => !acted(i));
   },
+  // two or more leads placed today, each named by its own number in the account ("Lead 1 ... lead 2"), all left in
+  numberedNewArrays: (arrays, ledger) => {
+    const left = arrays.filter((i) => i.state === 'new-left-in');
+    if (left.length < 2 || arrays.some((i) => acted(i) && i.state !== 'new-left-in')) return false;
+    const numbered = (i: DeviceInstance) => i.mentions.some((k) => {
+      const m = ledger.mentions.find((x) => x.id === k);
+      return !!m && m.ordinal === i.number && ledger.clauses[m.clause]?.work;
+    });
+    return left.every(numbered);
+  },
   // every lead acted on was named as already in ("the paddle had migrated") and was moved today, none new
   namedOldArraysMoved: (arrays) => {
     const act = arrays.filter(acted);
