@@ -93,6 +93,10 @@ describe('62 by part: the author did the generator alone', () => {
   it('"Dr. B did not participate in the generator placement": 62 on the paddle only', () => {
     expect(mods(note('We then made the generator pocket, connected the extension to the generator and placed it in the pocket. Dr. B did not participate in the generator placement.'))).toEqual(['63655-62', '63685']);
   });
+  it('"he was not scrubbed for the generator" keeps 62 off that part and keeps the line; "I was not scrubbed for that portion" drops it from this claim', () => {
+    expect(mods(note('We then made the generator pocket, connected the extension to the generator and placed it in the pocket. Dr. B was not scrubbed for the generator placement.'))).toEqual(['63655-62', '63685']);
+    expect(mods(note('Dr. B then made the generator pocket, connected the extension to the generator and placed it in the pocket; I was not scrubbed for that portion and he will dictate it separately.'))).toEqual(['63655-62']);
+  });
   it('the same session with both surgeons on the generator: 62 on both', () => {
     expect(mods(note('We then made the generator pocket together, connected the lead to the generator and placed it in the pocket.'))).toEqual(['63655-62', '63685-62']);
   });

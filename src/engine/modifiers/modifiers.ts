@@ -31,9 +31,11 @@ const FUTURE_SECTIONS: ReadonlySet<SectionKind> = new Set(['plan', 'disposition'
 const sp = (m: { start: number; end: number; text: string }): Span => ({ start: m.start, end: m.end, text: m.text });
 
 // ---- co-surgery: who did which part ----------------------------------------------------------
-const ALONE = /\b(by me alone|by myself|alone|solely by me|without the co-?surgeon|did not (participate|take part|assist) in|(was|were) not (involved|present) (in|for))\b/i;
+// (the co-surgeon's absence from a part: "Dr. B did not participate in ...", "he was not scrubbed for ...";
+// the author's own absence, "I was not scrubbed for ...", is NOT_MINE below)
+const ALONE = /\b(by me alone|by myself|alone|solely by me|without the co-?surgeon|(?<!\bi )did not (participate|take part|assist) in|(?<!\bi )(was|were) not (involved|present|scrubbed) (in|for))\b/i;
 const GONE = /\b(left (the )?(room|operating room|or|field|theatre|theater)|scrubbed out|broke scrub|departed)\b/i;
-const NOT_MINE = /\b(i was not scrubbed|i was not present|not scrubbed for|(he|she|they) will dictate|dictates? (it|that|this)( portion| part)? separately|dictated separately by)\b/i;
+const NOT_MINE = /\b(i was not scrubbed|i was not present|(he|she|they) will dictate|dictates? (it|that|this)( portion| part)? separately|dictated separately by)\b/i;
 const GENERATOR_PART = /\b(generator|ipg|battery|pocket|receiver)\b/i;
 // ("the lead tails were tunneled to the pocket" is the generator's part)
 const ARRAY_PART = /\b(lead|leads|paddle|array|electrode)s?\b(?!\s+(?:tails?|ends?|extensions?|connectors?)\b)/i;
