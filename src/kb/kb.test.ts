@@ -40,6 +40,23 @@ describe('knowledge base', () => {
     expect(new Set(CONCEPTS.map((c) => c.id)).size).toBe(CONCEPTS.length);
   });
 
+  // "opened|reopened|re - opened|explored" compiles as "(opened|...|re) - (opened|explored)": a multi-word
+  // alternative inside a |-list makes the whole pattern need a dash. Such a pattern repeats a word on both
+  // sides of the dash, or names a hyphenated word after it; a real "X - Y" pattern ("single|dual - lead") does not.
+  it('no |-list holds a multi-word alternative (it would split the list around its dash)', () => {
+    for (const c of CONCEPTS) {
+      for (const p of c.patterns) {
+        const els = compilePattern(p).elements;
+        for (let k = 1; k + 1 < els.length; k++) {
+          const [a, dash, b] = [els[k - 1], els[k], els[k + 1]];
+          if (a.type !== 'token' || dash.type !== 'token' || b.type !== 'token' || !dash.words.has('-')) continue;
+          const split = [...b.words].some((w) => a.words.has(w) || w.includes('-'));
+          expect(split, `${c.id}: ${p}`).toBe(false);
+        }
+      }
+    }
+  });
+
   it('marks every documentation item as blocking the code or good practice, with a source a coder can cite', () => {
     for (const item of DOC_REQUIREMENTS.items) {
       expect(['blocking', 'good-practice'], item.id).toContain(item.weight);
