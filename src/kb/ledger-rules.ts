@@ -34,6 +34,8 @@ export const LedgerRuleSchema = z.object({
 });
 export type LedgerRule = z.infer<typeof LedgerRuleSchema>;
 
+/** When a generator code applies at all (no code for a generator only lifted, reconnected or named). */
+const GENERATOR_CODES = 'test/fixtures/README.md convention 4 (63688/64595/61888 need the generator removed, or the pocket revised with the same generator put back)';
 const CONV = 'shared/domain/neurostimulator-coding.md §8 (revision and removal are work on a device already in the patient); test/fixtures/README.md conventions 3-4';
 
 const RAW: LedgerRule[] = [
@@ -131,7 +133,7 @@ const RAW: LedgerRule[] = [
     ledger: 'generatorOnlyReconnected',
     then: { drop: true },
     reason: 'The generator already in the patient was only lifted out, disconnected and reconnected (or put back) for the lead work; its pocket was not revised or moved, so no generator code applies.',
-    source: 'test/fixtures/README.md convention 4 (63688/64595/61888 need the generator removed, or the pocket revised with the same generator put back)',
+    source: GENERATOR_CODES,
   },
   {
     id: 'untouched-generator-is-not-revised',
@@ -139,7 +141,7 @@ const RAW: LedgerRule[] = [
     ledger: 'generatorUntouched',
     then: { drop: true },
     reason: 'The note says the generator pocket was not opened or entered, and nothing was done to the generator (it is only named, e.g. impedances checked through it): no generator code applies.',
-    source: 'test/fixtures/README.md convention 4 (63688/64595/61888 need the generator removed, or the pocket revised with the same generator put back)',
+    source: GENERATOR_CODES,
   },
   {
     id: 'hypoglossal-leads-on-a-kept-generator',

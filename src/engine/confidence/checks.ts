@@ -204,7 +204,7 @@ function wholeSystemShown(parts: readonly string[], action: string | undefined, 
   if (want === 'new-left-in' && !ledger.pockets.some((p) => p.act === 'created' && p.status === 'done')) return false;
   const kinds = [...new Set([...parts.map((p) => (p === 'sensor' ? 'sensor' : 'array')), 'generator'])];
   return kinds.every((k) => {
-    const is = ledger.instances.filter((i) => i.kind === k && i.acts.some((a) => a.status === 'done'));
+    const is = ledger.instances.filter((i) => i.kind === k && doneActs(i).length > 0);
     return is.length > 0 && is.every((i) => i.state === want);
   });
 }
@@ -229,10 +229,12 @@ function countStated(ctx: CheckContext): boolean {
 /** "lead(s)", "electrode(s)": the writer leaves the number of arrays open. */
 const EITHER_NUMBER = /\b(?:leads?|electrodes?|arrays?)\s?\(s\)/i;
 
-function stageSettled(line: Suggestion): boolean {
-  // (an interval outside the global settles 58 but not which parts this session did, so it still asks)
-  return line.modifiers.some((m) => m.code === '58' && m.reasons.some((r) => r.text.includes(' days after') || r.text.includes('global period stated')));
-}
+/**
+ * 58 is added only when the dates put this stage inside the earlier stage's global (modifiers applyStaged),
+ * so a line with 58 has its stage settled. (An interval outside the global settles 58 but not which parts
+ * this session did, so it still asks.)
+ */
+const stageSettled = (line: Suggestion) => line.modifiers.some((m) => m.code === '58');
 
 const STAGE = /\b(?:stage\s*(?:1|2|one|two|i{1,2})|(?:first|second)[- ]stage|staged)\b/i;
 

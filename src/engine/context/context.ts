@@ -347,7 +347,7 @@ function plainForwardEnd(env: ScopeEnv, hit: CueHit, category: TriggerCategory, 
     // ":" ends negated and historical scopes (a header glued to the line: "Not obtained  DIAGNOSIS: ...");
     // a plan runs on over it ("options include: ...", "call if any of the following: ...")
     if (tok.norm === ';' || tok.norm === '|' || (tok.norm === ':' && category !== 'HYPOTHETICAL') || terminates(env, k, bit)) break;
-    if (k > hit.end - 1 && k > 0 && cellBreak(env, k - 1, k)) break;
+    if (cellBreak(env, k - 1, k)) break;
     if (isWord(tok) && ++words > max) break;
     if (category === 'HISTORICAL' && startsVerbGroup(tokens, k, env.sentEnd)) break;
     end = k + 1;
